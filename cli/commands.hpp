@@ -1,0 +1,18 @@
+#pragma once
+// The oaskit command's subcommands: each registers its options and returns its exit code.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace oaskit::cli {
+
+/// Exit codes: 0 valid / done, 1 the input is invalid, 2 the command could not run.
+enum ExitCode : int { ok = 0, invalid_input = 1, usage_error = 2 };
+
+/// Adds a subcommand to `app`; the returned function runs it once the arguments are parsed.
+using Command = std::function<int()>;
+Command add_model_command(CLI::App& app);
+Command add_security_command(CLI::App& app);
+
+}  // namespace oaskit::cli

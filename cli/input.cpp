@@ -1,0 +1,33 @@
+#include "input.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace oaskit::cli {
+
+std::optional<std::string> read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return std::move(text).str();
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    fmt::print(stderr, "oaskit: cannot read {}: {}\n", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  if (file.bad()) {
+    fmt::print(stderr, "oaskit: cannot read {}: {}\n", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace oaskit::cli

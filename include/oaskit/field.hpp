@@ -1,0 +1,93 @@
+#pragma once
+/// The declarative description of a model's fields. Every model declares
+/// `static constexpr auto fields()` returning a tuple of `Field`s in spec order; parsing,
+/// writing and validation are all derived from it.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include "oaskit/box.hpp"
+
+namespace oaskit {
+
+/// Whether a field must be present in a document.
+enum class Presence {
+  optional,   ///< may be absent; absent is not written
+  required,   ///< must be present
+  defaulted,  ///< may be absent, then takes its C++ default; always written
+};
+
+/// Constraints a field's value must meet beyond its type.
+namespace check {
+struct None {};
+/// A number strictly greater than `bound` (multipleOf > 0).
+struct GreaterThan {
+  double bound;
+};
+/// An integer at least `bound` (maxLength >= 0).
+struct GreaterEqual {
+  std::int64_t bound;
+};
+/// A list with at least `count` items (ServerVariable.enum is not empty).
+struct MinItems {
+  std::size_t count;
+};
+/// An absolute URL as RFC 3986 defines it (Contact.url, License.url, ...).
+struct Url {};
+/// An e-mail address (Contact.email).
+struct Email {};
+/// The string `text`, compared ignoring ASCII case (HTTPBearer.scheme: HTTP auth schemes are
+/// case-insensitive, so "Bearer" is kept as written).
+struct LiteralNoCase {
+  std::string_view text;
+};
+/// Exactly `value` (an APIKey's type is apiKey).
+template <class E>
+struct Equals {
+  E value;
+};
+}  // namespace check
+
+/// One field of model `M`: its JSON name, the member holding it, whether it must be present,
+/// and a constraint.
+template <class M, class T, class Check = check::None>
+struct Field {
+  std::string_view name;
+  T M::*member;
+  Presence presence;
+  Check constraint;
+};
+
+namespace detail {
+template <class T>
+struct is_optional_like : std::false_type {};
+template <class T>
+struct is_optional_like<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_optional_like<Box<T>> : std::true_type {};
+}  // namespace detail
+
+/// A field that is optional when its type is (`std::optional`, `Box`), required otherwise.
+template <class M, class T, class Check = check::None>
+constexpr Field<M, T, Check> field(std::string_view name, T M::*member, Check constraint = {}) {
+  return {name, member,
+          detail::is_optional_like<T>::value ? Presence::optional : Presence::required,
+          constraint};
+}
+
+/// A field that may be absent and then keeps its C++ default (OAuthFlow.scopes = {}).
+template <class M, class T, class Check = check::None>
+constexpr Field<M, T, Check> defaulted(std::string_view name, T M::*member,
+                                       Check constraint = {}) {
+  return {name, member, Presence::defaulted, constraint};
+}
+
+/// True for the types that describe themselves with `fields()`.
+template <class T>
+concept Model = requires { T::fields(); };
+
+}  // namespace oaskit

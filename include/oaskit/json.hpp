@@ -1,0 +1,40 @@
+#pragma once
+/// Reading models from JSON text and writing them back.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "oaskit/models.hpp"
+#include "oaskit/result.hpp"
+
+namespace oaskit {
+
+/// The deepest nesting of arrays and objects a parse accepts; deeper input is an error, never
+/// a stack overflow.
+inline constexpr std::size_t max_nesting_depth = 512;
+
+/// Reads `json` as model `T` (any model in oaskit/models.hpp, or SecurityScheme) in one pass,
+/// checking types, required fields and constraints. Returns the model, or every error found,
+/// each with its `loc`, pydantic-style `type`, a message, and its line:column in `json`.
+/// Syntax errors (bad JSON, invalid UTF-8, duplicate keys, nesting deeper than
+/// max_nesting_depth) come back as `json_invalid`/`duplicate_key` errors with positions.
+/// \code
+/// auto doc = oaskit::parse<oaskit::OpenAPI>(text);
+/// if (doc) std::cout << doc->info.title;
+/// \endcode
+template <class T>
+Result<T> parse(std::string_view json);
+
+/// How to_json lays out its output.
+struct WriteOptions {
+  /// Indent by 2 spaces, one member or item per line; otherwise compact.
+  bool indent = false;
+};
+
+/// Writes `value` as JSON: declared fields in spec order (absent optional fields left out,
+/// defaulted ones always written), then unknown members in the order they were read.
+template <class T>
+std::string to_json(const T& value, WriteOptions options = {});
+
+}  // namespace oaskit

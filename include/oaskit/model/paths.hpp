@@ -1,0 +1,151 @@
+#pragma once
+/// Paths and operations: RequestBody, Link, Response, Responses, Callback, Operation, PathItem
+/// and Paths (one file because an Operation's callbacks hold PathItems again).
+
+#include <optional>
+#include <string>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "oaskit/any.hpp"
+#include "oaskit/box.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/map.hpp"
+#include "oaskit/map_with_extensions.hpp"
+#include "oaskit/model/external_docs.hpp"
+#include "oaskit/model/parameter.hpp"
+#include "oaskit/model/reference.hpp"
+#include "oaskit/model/security.hpp"
+#include "oaskit/model/server.hpp"
+
+namespace oaskit {
+
+/// The body an operation accepts.
+struct RequestBody {
+  std::optional<std::string> description{};
+  Map<MediaType> content{};
+  std::optional<bool> required{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("description", &RequestBody::description),
+                      field("content", &RequestBody::content),
+                      field("required", &RequestBody::required)};
+  }
+  friend bool operator==(const RequestBody&, const RequestBody&) = default;
+};
+
+/// A design-time link from a response to another operation.
+struct Link {
+  std::optional<std::string> operationRef{};
+  std::optional<std::string> operationId{};
+  std::optional<Map<Any>> parameters{};  // values are constants or runtime expressions
+  std::optional<Any> requestBody{};
+  std::optional<std::string> description{};
+  std::optional<Server> server{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("operationRef", &Link::operationRef),
+                      field("operationId", &Link::operationId),
+                      field("parameters", &Link::parameters),
+                      field("requestBody", &Link::requestBody),
+                      field("description", &Link::description), field("server", &Link::server)};
+  }
+  friend bool operator==(const Link&, const Link&) = default;
+};
+
+/// One response of an operation.
+struct Response {
+  std::string description{};
+  std::optional<Map<OrReference<Header>>> headers{};
+  std::optional<Map<MediaType>> content{};
+  std::optional<Map<OrReference<Link>>> links{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("description", &Response::description),
+                      field("headers", &Response::headers), field("content", &Response::content),
+                      field("links", &Response::links)};
+  }
+  friend bool operator==(const Response&, const Response&) = default;
+};
+
+/// An operation's responses by status code (`"200"`, `"4XX"`, `"default"`), plus `x-`
+/// extensions.
+using Responses = MapWithExtensions<OrReference<Response>>;
+
+struct PathItem;
+/// Requests the API may send back, by runtime expression, plus `x-` extensions.
+using Callback = MapWithExtensions<PathItem>;
+
+/// One API operation on a path.
+struct Operation {
+  std::optional<std::vector<std::string>> tags{};
+  std::optional<std::string> summary{};
+  std::optional<std::string> description{};
+  std::optional<ExternalDocumentation> externalDocs{};
+  std::optional<std::string> operationId{};
+  std::optional<std::vector<OrReference<Parameter>>> parameters{};
+  std::optional<OrReference<RequestBody>> requestBody{};
+  std::optional<Responses> responses{};
+  std::optional<Map<OrReference<Callback>>> callbacks{};
+  std::optional<bool> deprecated{};
+  /// Alternatives (any one suffices), each naming schemes (all needed) and their scopes.
+  std::optional<std::vector<SecurityRequirement>> security{};
+  std::optional<std::vector<Server>> servers{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    using O = Operation;
+    return std::tuple{field("tags", &O::tags),
+                      field("summary", &O::summary),
+                      field("description", &O::description),
+                      field("externalDocs", &O::externalDocs),
+                      field("operationId", &O::operationId),
+                      field("parameters", &O::parameters),
+                      field("requestBody", &O::requestBody),
+                      field("responses", &O::responses),
+                      field("callbacks", &O::callbacks),
+                      field("deprecated", &O::deprecated),
+                      field("security", &O::security),
+                      field("servers", &O::servers)};
+  }
+  friend bool operator==(const Operation&, const Operation&) = default;
+};
+
+/// The operations on one path. Its own `$ref` may point to a Path Item elsewhere.
+struct PathItem {
+  std::optional<std::string> ref{};  // JSON: $ref
+  std::optional<std::string> summary{};
+  std::optional<std::string> description{};
+  Box<Operation> get{};
+  Box<Operation> put{};
+  Box<Operation> post{};
+  Box<Operation> delete_{};  // JSON: delete
+  Box<Operation> options{};
+  Box<Operation> head{};
+  Box<Operation> patch{};
+  Box<Operation> trace{};
+  std::optional<std::vector<Server>> servers{};
+  std::optional<std::vector<OrReference<Parameter>>> parameters{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    using P = PathItem;
+    return std::tuple{field("$ref", &P::ref),         field("summary", &P::summary),
+                      field("description", &P::description), field("get", &P::get),
+                      field("put", &P::put),          field("post", &P::post),
+                      field("delete", &P::delete_),   field("options", &P::options),
+                      field("head", &P::head),        field("patch", &P::patch),
+                      field("trace", &P::trace),      field("servers", &P::servers),
+                      field("parameters", &P::parameters)};
+  }
+  friend bool operator==(const PathItem&, const PathItem&) = default;
+};
+
+/// The API's paths (`"/pets/{id}"`), plus `x-` extensions.
+using Paths = MapWithExtensions<PathItem>;
+
+}  // namespace oaskit

@@ -1,0 +1,211 @@
+#pragma once
+/// The Schema Object: JSON Schema 2020-12 with OpenAPI's Discriminator, XML, externalDocs and
+/// example; and OpenAPI 3.0's boolean exclusiveMinimum/exclusiveMaximum.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "oaskit/any.hpp"
+#include "oaskit/box.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/map.hpp"
+#include "oaskit/model/external_docs.hpp"
+#include "oaskit/number.hpp"
+
+namespace oaskit {
+
+/// Which schema a payload uses, chosen by the value of one of its properties.
+struct Discriminator {
+  std::string propertyName{};
+  std::optional<Map<std::string>> mapping{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("propertyName", &Discriminator::propertyName),
+                      field("mapping", &Discriminator::mapping)};
+  }
+  friend bool operator==(const Discriminator&, const Discriminator&) = default;
+};
+
+/// How a property is written as XML.
+struct XML {
+  std::optional<std::string> name{};
+  std::optional<std::string> namespace_{};  // JSON: namespace
+  std::optional<std::string> prefix{};
+  std::optional<bool> attribute{};
+  std::optional<bool> wrapped{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("name", &XML::name), field("namespace", &XML::namespace_),
+                      field("prefix", &XML::prefix), field("attribute", &XML::attribute),
+                      field("wrapped", &XML::wrapped)};
+  }
+  friend bool operator==(const XML&, const XML&) = default;
+};
+
+/// JSON Schema's primitive types.
+enum class SchemaType { array, boolean, integer, null, number, object, string };
+constexpr std::array<std::string_view, 7> enum_names(SchemaType) {
+  return {"array", "boolean", "integer", "null", "number", "object", "string"};
+}
+
+struct Schema;
+/// A JSON Schema is an object or a boolean (`true` accepts anything, `false` nothing).
+using SchemaOrBool = std::variant<Schema, bool>;
+/// `items`: a schema, or (JSON Schema draft 4 to 2019-09, OpenAPI 3.0 tools) a list of them.
+using SchemaItems = std::variant<Schema, bool, std::vector<SchemaOrBool>>;
+/// `type`: one type or a list of them.
+using SchemaTypes = std::variant<SchemaType, std::vector<SchemaType>>;
+/// `exclusiveMinimum`/`exclusiveMaximum`: a number (JSON Schema 2020-12, OpenAPI 3.1) or a
+/// boolean modifying `minimum`/`maximum` (OpenAPI 3.0), kept as written.
+using NumberOrBool = std::variant<Number, bool>;
+
+/// A Schema Object. Fields follow JSON Schema 2020-12's vocabularies in order, then OpenAPI's.
+struct Schema {
+  // Core vocabulary
+  std::optional<std::string> schema_{};  // JSON: $schema
+  std::optional<Map<bool>> vocabulary{};  // JSON: $vocabulary
+  std::optional<std::string> id{};       // JSON: $id
+  std::optional<std::string> anchor{};   // JSON: $anchor
+  std::optional<std::string> dynamicAnchor{};  // JSON: $dynamicAnchor
+  std::optional<std::string> ref{};            // JSON: $ref
+  std::optional<std::string> dynamicRef{};     // JSON: $dynamicRef
+  std::optional<Map<SchemaOrBool>> defs{};     // JSON: $defs
+  std::optional<std::string> comment{};        // JSON: $comment
+  // Applying subschemas
+  std::optional<std::vector<SchemaOrBool>> allOf{};
+  std::optional<std::vector<SchemaOrBool>> anyOf{};
+  std::optional<std::vector<SchemaOrBool>> oneOf{};
+  Box<SchemaOrBool> not_{};  // JSON: not
+  Box<SchemaOrBool> if_{};   // JSON: if
+  Box<SchemaOrBool> then{};
+  Box<SchemaOrBool> else_{};  // JSON: else
+  std::optional<Map<SchemaOrBool>> dependentSchemas{};
+  std::optional<std::vector<SchemaOrBool>> prefixItems{};
+  Box<SchemaItems> items{};
+  Box<SchemaOrBool> contains{};
+  std::optional<Map<SchemaOrBool>> properties{};
+  std::optional<Map<SchemaOrBool>> patternProperties{};
+  Box<SchemaOrBool> additionalProperties{};
+  Box<SchemaOrBool> propertyNames{};
+  Box<SchemaOrBool> unevaluatedItems{};
+  Box<SchemaOrBool> unevaluatedProperties{};
+  // Structural validation
+  std::optional<SchemaTypes> type{};
+  std::optional<std::vector<Any>> enum_{};  // JSON: enum
+  std::optional<Any> const_{};              // JSON: const
+  std::optional<Number> multipleOf{};       // > 0
+  std::optional<Number> maximum{};
+  std::optional<NumberOrBool> exclusiveMaximum{};
+  std::optional<Number> minimum{};
+  std::optional<NumberOrBool> exclusiveMinimum{};
+  std::optional<std::int64_t> maxLength;  // >= 0, and likewise the counts below
+  std::optional<std::int64_t> minLength{};
+  std::optional<std::string> pattern{};
+  std::optional<std::int64_t> maxItems{};
+  std::optional<std::int64_t> minItems{};
+  std::optional<bool> uniqueItems{};
+  std::optional<std::int64_t> maxContains{};
+  std::optional<std::int64_t> minContains{};
+  std::optional<std::int64_t> maxProperties{};
+  std::optional<std::int64_t> minProperties{};
+  std::optional<std::vector<std::string>> required{};
+  std::optional<Map<std::vector<std::string>>> dependentRequired{};
+  // Format and string-encoded content
+  std::optional<std::string> format{};
+  std::optional<std::string> contentEncoding{};
+  std::optional<std::string> contentMediaType{};
+  Box<SchemaOrBool> contentSchema{};
+  // Meta-data annotations
+  std::optional<std::string> title{};
+  std::optional<std::string> description{};
+  std::optional<Any> default_{};  // JSON: default; an explicit null is kept
+  std::optional<bool> deprecated{};
+  std::optional<bool> readOnly{};
+  std::optional<bool> writeOnly{};
+  std::optional<std::vector<Any>> examples{};
+  // OpenAPI
+  Box<Discriminator> discriminator{};
+  Box<XML> xml{};
+  Box<ExternalDocumentation> externalDocs{};
+  std::optional<Any> example{};  // deprecated in OpenAPI 3.1 in favour of examples
+  Extra extra{};
+
+  static constexpr auto fields() {
+    using S = Schema;
+    constexpr check::GreaterEqual non_negative{0};
+    return std::tuple{
+        field("$schema", &S::schema_),
+        field("$vocabulary", &S::vocabulary),
+        field("$id", &S::id),
+        field("$anchor", &S::anchor),
+        field("$dynamicAnchor", &S::dynamicAnchor),
+        field("$ref", &S::ref),
+        field("$dynamicRef", &S::dynamicRef),
+        field("$defs", &S::defs),
+        field("$comment", &S::comment),
+        field("allOf", &S::allOf),
+        field("anyOf", &S::anyOf),
+        field("oneOf", &S::oneOf),
+        field("not", &S::not_),
+        field("if", &S::if_),
+        field("then", &S::then),
+        field("else", &S::else_),
+        field("dependentSchemas", &S::dependentSchemas),
+        field("prefixItems", &S::prefixItems),
+        field("items", &S::items),
+        field("contains", &S::contains),
+        field("properties", &S::properties),
+        field("patternProperties", &S::patternProperties),
+        field("additionalProperties", &S::additionalProperties),
+        field("propertyNames", &S::propertyNames),
+        field("unevaluatedItems", &S::unevaluatedItems),
+        field("unevaluatedProperties", &S::unevaluatedProperties),
+        field("type", &S::type),
+        field("enum", &S::enum_),
+        field("const", &S::const_),
+        field("multipleOf", &S::multipleOf, check::GreaterThan{0}),
+        field("maximum", &S::maximum),
+        field("exclusiveMaximum", &S::exclusiveMaximum),
+        field("minimum", &S::minimum),
+        field("exclusiveMinimum", &S::exclusiveMinimum),
+        field("maxLength", &S::maxLength, non_negative),
+        field("minLength", &S::minLength, non_negative),
+        field("pattern", &S::pattern),
+        field("maxItems", &S::maxItems, non_negative),
+        field("minItems", &S::minItems, non_negative),
+        field("uniqueItems", &S::uniqueItems),
+        field("maxContains", &S::maxContains, non_negative),
+        field("minContains", &S::minContains, non_negative),
+        field("maxProperties", &S::maxProperties, non_negative),
+        field("minProperties", &S::minProperties, non_negative),
+        field("required", &S::required),
+        field("dependentRequired", &S::dependentRequired),
+        field("format", &S::format),
+        field("contentEncoding", &S::contentEncoding),
+        field("contentMediaType", &S::contentMediaType),
+        field("contentSchema", &S::contentSchema),
+        field("title", &S::title),
+        field("description", &S::description),
+        field("default", &S::default_),
+        field("deprecated", &S::deprecated),
+        field("readOnly", &S::readOnly),
+        field("writeOnly", &S::writeOnly),
+        field("examples", &S::examples),
+        field("discriminator", &S::discriminator),
+        field("xml", &S::xml),
+        field("externalDocs", &S::externalDocs),
+        field("example", &S::example),
+    };
+  }
+  friend bool operator==(const Schema&, const Schema&) = default;
+};
+
+}  // namespace oaskit

@@ -1,0 +1,44 @@
+#pragma once
+/// The Server Object and its variables.
+
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "oaskit/any.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/map.hpp"
+
+namespace oaskit {
+
+/// A variable substituted in a server URL template.
+struct ServerVariable {
+  std::optional<std::vector<std::string>> enum_{};  // JSON: enum; not empty
+  std::string default_{};                           // JSON: default
+  std::optional<std::string> description{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("enum", &ServerVariable::enum_, check::MinItems{1}),
+                      field("default", &ServerVariable::default_),
+                      field("description", &ServerVariable::description)};
+  }
+  friend bool operator==(const ServerVariable&, const ServerVariable&) = default;
+};
+
+/// A server the API is served from; `url` may be relative and may hold `{variables}`.
+struct Server {
+  std::string url{};
+  std::optional<std::string> description{};
+  std::optional<Map<ServerVariable>> variables{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("url", &Server::url), field("description", &Server::description),
+                      field("variables", &Server::variables)};
+  }
+  friend bool operator==(const Server&, const Server&) = default;
+};
+
+}  // namespace oaskit

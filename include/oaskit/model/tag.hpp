@@ -1,0 +1,28 @@
+#pragma once
+/// The Tag Object.
+
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "oaskit/any.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/model/external_docs.hpp"
+
+namespace oaskit {
+
+/// A tag used by operations, with its documentation.
+struct Tag {
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<ExternalDocumentation> externalDocs{};
+  Extra extra{};
+
+  static constexpr auto fields() {
+    return std::tuple{field("name", &Tag::name), field("description", &Tag::description),
+                      field("externalDocs", &Tag::externalDocs)};
+  }
+  friend bool operator==(const Tag&, const Tag&) = default;
+};
+
+}  // namespace oaskit

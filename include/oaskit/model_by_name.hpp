@@ -1,0 +1,27 @@
+#pragma once
+/// Choosing a model by its name at run time, for tools such as the `oaskit model` command.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "oaskit/json.hpp"
+#include "oaskit/result.hpp"
+
+namespace oaskit {
+
+/// The names parse_as accepts, as in fastapi.openapi.models: "Contact", ..., "SecurityScheme",
+/// "OpenAPI" (plus "MutualTLS").
+std::span<const std::string_view> model_names();
+
+/// Parses `json` as the model called `model_name` and writes it back with `options`: the
+/// model's JSON, or the errors found. Nothing when no model has that name.
+/// \code
+/// auto out = oaskit::parse_as("OAuthFlows", text);
+/// if (out && *out) std::cout << **out;
+/// \endcode
+std::optional<Result<std::string>> parse_as(std::string_view model_name, std::string_view json,
+                                            WriteOptions options = {});
+
+}  // namespace oaskit

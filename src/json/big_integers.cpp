@@ -1,0 +1,96 @@
+#include "big_integers.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+
+namespace oaskit::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// True for an integer literal (no fraction, no exponent) that fits neither int64 nor uint64.
+bool out_of_range_integer(std::string_view token) {
+  if (token.find_first_of(".eE") != std::string_view::npos) return false;
+  if (token.starts_with('-')) {
+    std::int64_t value = 0;
+    return std::from_chars(token.data(), token.data() + token.size(), value).ec ==
+           std::errc::result_out_of_range;
+  }
+  std::uint64_t value = 0;
+  return std::from_chars(token.data(), token.data() + token.size(), value).ec ==
+         std::errc::result_out_of_range;
+}
+
+// Calls `on_number(start, token)` for every number literal outside strings.
+template <class OnNumber>
+void for_each_number(std::string_view text, OnNumber on_number) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') {  // skip the string, escapes included
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '-' || is_digit(c)) {
+      const std::size_t start = i;
+      ++i;
+      while (i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == 'e' ||
+                                 text[i] == 'E' || text[i] == '+' || text[i] == '-')) {
+        ++i;
+      }
+      if (!on_number(start, text.substr(start, i - start))) return;
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::size_t WidenedText::original_offset(std::size_t offset) const {
+  std::size_t shift = 0;
+  for (std::size_t at : insertions) {
+    // An insertion at original offset `at` sits at `at + shift` in the widened text.
+    if (at + shift + 2 > offset) break;
+    shift += 2;
+  }
+  return offset - shift;
+}
+
+std::optional<WidenedText> widen_big_integers(std::string_view text) {
+  WidenedText out;
+  std::size_t copied = 0;
+  for_each_number(text, [&](std::size_t start, std::string_view token) {
+    if (out_of_range_integer(token)) {
+      const std::size_t end = start + token.size();
+      out.text.append(text.substr(copied, end - copied));
+      out.text += ".0";
+      copied = end;
+      out.insertions.push_back(end);
+    }
+    return true;
+  });
+  if (out.insertions.empty()) return std::nullopt;
+  out.text.append(text.substr(copied));
+  return out;
+}
+
+std::optional<std::size_t> find_number_out_of_range(std::string_view text) {
+  std::optional<std::size_t> found;
+  for_each_number(text, [&](std::size_t start, std::string_view token) {
+    double value = 0;
+    if (std::from_chars(token.data(), token.data() + token.size(), value).ec ==
+        std::errc::result_out_of_range) {
+      found = start;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+}  // namespace oaskit::detail

@@ -1,0 +1,161 @@
+#include "checks.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace oaskit::detail {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+std::string format_number(double d) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+  return ec == std::errc{} ? std::string(buffer, end) : std::string("?");
+}
+
+}  // namespace
+
+void read_integer(std::int64_t& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  switch (v.type()) {
+    case dom::element_type::INT64:
+      out = int64_t(v);
+      return;
+    case dom::element_type::UINT64:
+      cx.error(at, "int_type",
+               "Input should be an integer no larger than 9223372036854775807, got " +
+                   describe(v));
+      return;
+    case dom::element_type::DOUBLE: {
+      // JSON Schema: a number with a zero fractional part is an integer (2.0 is 2).
+      const double d = double(v);
+      constexpr double limit = 9223372036854775808.0;  // 2^63
+      if (std::trunc(d) == d && d >= -limit && d < limit) {
+        out = static_cast<std::int64_t>(d);
+      } else {
+        cx.error(at, "int_from_float",
+                 "Input should be a valid integer, got a number with a fractional part (" +
+                     format_number(d) + ")");
+      }
+      return;
+    }
+    default:
+      cx.type_error(at, "int_type", "a valid integer", v);
+  }
+}
+
+void read_number(Number& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  switch (v.type()) {
+    case dom::element_type::INT64:
+      out = int64_t(v);
+      return;
+    case dom::element_type::UINT64:
+      out = uint64_t(v);
+      return;
+    case dom::element_type::DOUBLE:
+      out = double(v);
+      return;
+    default:
+      cx.type_error(at, "float_type", "a valid number", v);
+  }
+}
+
+std::optional<std::string> url_problem(std::string_view text) {
+  auto url = boost::urls::parse_uri(text);
+  if (!url) {
+    if (text.find("://") == std::string_view::npos && text.find(':') == std::string_view::npos) {
+      return "relative URL without a base";
+    }
+    return "it is not a URL as RFC 3986 defines one (" + url.error().message() + ")";
+  }
+  const auto scheme = url->scheme();
+  if ((scheme == "http" || scheme == "https") && (!url->has_authority() || url->host().empty())) {
+    return "empty host";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> email_problem(std::string_view text) {
+  const auto at = text.rfind('@');
+  if (at == std::string_view::npos) return "an email address must have an @-sign";
+  const auto local = text.substr(0, at);
+  const auto domain = text.substr(at + 1);
+  if (local.empty()) return "there must be something before the @-sign";
+  if (domain.empty()) return "there must be something after the @-sign";
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c))) {
+      return "an email address cannot contain spaces or control characters";
+    }
+  }
+  if (local.find('@') != std::string_view::npos && !(local.front() == '"' && local.back() == '"')) {
+    return "an email address must have exactly one @-sign";
+  }
+  if (domain.find('.') == std::string_view::npos) {
+    return "the part after the @-sign is not valid: it should have a period";
+  }
+  if (domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
+    return "the part after the @-sign has an empty label";
+  }
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
+    return "the part before the @-sign cannot start or end with a period or have two in a row";
+  }
+  for (char c : domain) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '-' || c == '.' || u >= 0x80)) {
+      return std::string("the part after the @-sign contains invalid character '") + c + "'";
+    }
+  }
+  return std::nullopt;
+}
+
+void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx,
+                 const PathNode& at) {
+  if (!(n.to_double() > c.bound)) {
+    cx.error(at, "greater_than",
+             "Input should be greater than " + format_number(c.bound) + ", got " +
+                 format_number(n.to_double()));
+  }
+}
+
+void apply_check(const check::GreaterEqual& c, std::int64_t n, ReadContext& cx,
+                 const PathNode& at) {
+  if (n < c.bound) {
+    cx.error(at, "greater_than_equal",
+             "Input should be greater than or equal to " + std::to_string(c.bound) + ", got " +
+                 std::to_string(n));
+  }
+}
+
+void apply_check(const check::Url&, const std::string& s, ReadContext& cx, const PathNode& at) {
+  if (auto problem = url_problem(s)) {
+    cx.error(at, "url_parsing", "Input should be a valid URL, " + *problem + ": \"" + s + "\"");
+  }
+}
+
+void apply_check(const check::Email&, const std::string& s, ReadContext& cx,
+                 const PathNode& at) {
+  if (auto problem = email_problem(s)) {
+    cx.error(at, "value_error", "value is not a valid email address: " + *problem + ": \"" + s + "\"");
+  }
+}
+
+void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
+                 const PathNode& at) {
+  bool same = s.size() == c.text.size();
+  for (std::size_t i = 0; same && i < s.size(); ++i) {
+    same = std::tolower(static_cast<unsigned char>(s[i])) ==
+           std::tolower(static_cast<unsigned char>(c.text[i]));
+  }
+  if (!same) {
+    cx.error(at, "literal_error",
+             "Input should be '" + std::string(c.text) + "' (in any case), got \"" + s + "\"");
+  }
+}
+
+}  // namespace oaskit::detail

@@ -1,0 +1,70 @@
+#pragma once
+// Reading numbers, and the constraints of check:: applied to values just read.
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oaskit/box.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/number.hpp"
+#include "path_node.hpp"
+#include "read_context.hpp"
+#include "type_traits.hpp"
+
+namespace oaskit::detail {
+
+void read_integer(std::int64_t& out, simdjson::dom::element v, ReadContext& cx,
+                  const PathNode& at);
+void read_number(Number& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
+
+/// Why `text` is not an absolute URL, or nothing when it is one.
+std::optional<std::string> url_problem(std::string_view text);
+/// Why `text` is not an e-mail address, or nothing when it is one.
+std::optional<std::string> email_problem(std::string_view text);
+
+void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx,
+                 const PathNode& at);
+void apply_check(const check::GreaterEqual& c, std::int64_t n, ReadContext& cx,
+                 const PathNode& at);
+void apply_check(const check::Url& c, const std::string& s, ReadContext& cx, const PathNode& at);
+void apply_check(const check::Email& c, const std::string& s, ReadContext& cx,
+                 const PathNode& at);
+void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
+                 const PathNode& at);
+
+template <class T>
+void apply_check(const check::MinItems& c, const std::vector<T>& items, ReadContext& cx,
+                 const PathNode& at) {
+  if (items.size() < c.count) {
+    cx.error(at, "too_short",
+             "List should have at least " + std::to_string(c.count) + " item" +
+                 (c.count == 1 ? "" : "s") + ", not " + std::to_string(items.size()));
+  }
+}
+
+template <NamedEnum E>
+void apply_check(const check::Equals<E>& c, E value, ReadContext& cx, const PathNode& at) {
+  if (value != c.value) {
+    const auto names = names_of<E>();
+    cx.error(at, "literal_error",
+             "Input should be '" + std::string(names[static_cast<std::size_t>(c.value)]) +
+                 "', got '" + std::string(names[static_cast<std::size_t>(value)]) + "'");
+  }
+}
+
+// Optional fields are checked when present.
+template <class C, class T>
+void apply_check(const C& c, const std::optional<T>& value, ReadContext& cx, const PathNode& at) {
+  if (value) apply_check(c, *value, cx, at);
+}
+template <class C, class T>
+void apply_check(const C& c, const Box<T>& value, ReadContext& cx, const PathNode& at) {
+  if (value) apply_check(c, *value, cx, at);
+}
+
+}  // namespace oaskit::detail

@@ -1,0 +1,33 @@
+#include <string>
+#include <variant>
+
+#include "oaskit/error.hpp"
+
+namespace oaskit {
+
+std::string to_string(const Path& path) {
+  std::string out;
+  for (const auto& step : path) {
+    if (!out.empty()) out += " \xE2\x86\x92 ";  // →
+    if (const auto* name = std::get_if<std::string>(&step)) {
+      out += *name;
+    } else {
+      out += std::to_string(std::get<std::size_t>(step));
+    }
+  }
+  return out;
+}
+
+std::string to_string(const Error& error) {
+  std::string out;
+  if (error.position) {
+    out += std::to_string(error.position->line) + ':' + std::to_string(error.position->column) +
+           ": ";
+  }
+  if (!error.loc.empty()) out += to_string(error.loc) + ": ";
+  out += error.msg;
+  out += " [" + error.type + ']';
+  return out;
+}
+
+}  // namespace oaskit

@@ -1,0 +1,141 @@
+#include "json_writer.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace oaskit::detail {
+
+void JsonWriter::new_line() {
+  out_ += '\n';
+  out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (depth_ == 0) return;
+  if (!first_) out_ += ',';
+  first_ = false;
+  if (indent_) new_line();
+}
+
+void JsonWriter::open(char bracket) {
+  before_value();
+  out_ += bracket;
+  ++depth_;
+  first_ = true;
+}
+
+void JsonWriter::close(char bracket) {
+  --depth_;
+  if (indent_ && !first_) new_line();
+  out_ += bracket;
+  first_ = false;
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  escaped(name);
+  out_ += indent_ ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+  before_value();
+  escaped(s);
+}
+
+void JsonWriter::escaped(std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out_ += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      default: {
+        const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+        out_.append(escaped, sizeof escaped);
+      }
+    }
+  }
+  out_.append(s.data() + run, s.size() - run);
+  out_ += '"';
+}
+
+void JsonWriter::number(std::int64_t i) {
+  before_value();
+  std::array<char, 24> buffer{};
+  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), i).ptr;
+  out_.append(buffer.data(), end);
+}
+
+void JsonWriter::number(std::uint64_t u) {
+  before_value();
+  std::array<char, 24> buffer{};
+  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), u).ptr;
+  out_.append(buffer.data(), end);
+}
+
+void JsonWriter::number(double d) {
+  before_value();
+  if (!std::isfinite(d)) {  // JSON has no NaN or infinity; only code can make them
+    out_ += "null";
+    return;
+  }
+  std::array<char, 32> buffer{};
+  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d).ptr;
+  std::string_view text(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  out_ += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+}
+
+void JsonWriter::any(const Any& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null:
+      null();
+      return;
+    case boost::json::kind::bool_:
+      boolean(v.get_bool());
+      return;
+    case boost::json::kind::int64:
+      number(v.get_int64());
+      return;
+    case boost::json::kind::uint64:
+      number(v.get_uint64());
+      return;
+    case boost::json::kind::double_:
+      number(v.get_double());
+      return;
+    case boost::json::kind::string:
+      string(v.get_string());
+      return;
+    case boost::json::kind::array:
+      begin_array();
+      for (const auto& item : v.get_array()) any(item);
+      end_array();
+      return;
+    case boost::json::kind::object:
+      begin_object();
+      for (const auto& member : v.get_object()) {
+        key(member.key());
+        any(member.value());
+      }
+      end_object();
+      return;
+  }
+}
+
+}  // namespace oaskit::detail

@@ -1,0 +1,122 @@
+// parse<T>: simdjson's DOM parser validates the text; the generic reader builds the model in
+// one walk; positions are worked out from the text only when there are errors.
+
+#include <simdjson.h>
+
+#include <map>
+#include <utility>
+
+#include "big_integers.hpp"
+#include "locate.hpp"
+#include "model_list.hpp"
+#include "oaskit/json.hpp"
+#include "read.hpp"
+
+namespace oaskit {
+namespace detail {
+namespace {
+
+simdjson::dom::parser& thread_parser() {
+  thread_local simdjson::dom::parser parser;
+  // The depth limit is set once; later documents grow the capacity but keep it.
+  thread_local const simdjson::error_code allocated =
+      parser.allocate(64 * 1024, max_nesting_depth);
+  (void)allocated;
+  return parser;
+}
+
+std::string describe_simdjson_error(simdjson::error_code code) {
+  switch (code) {
+    case simdjson::EMPTY:
+      return "the input is empty: expected a JSON value";
+    case simdjson::DEPTH_ERROR:
+      return "nesting is deeper than " + std::to_string(max_nesting_depth) + " levels";
+    case simdjson::UTF8_ERROR:
+      return "the text is not valid UTF-8";
+    case simdjson::NUMBER_ERROR:
+      return "a number is malformed or out of range";
+    default:
+      return simdjson::error_message(code);
+  }
+}
+
+Errors syntax_errors(std::string_view json, simdjson::error_code code) {
+  Error error{{}, "json_invalid", {}, std::nullopt};
+  if (auto found = find_syntax_error(json, max_nesting_depth)) {
+    error.position = position_of(json, found->offset);
+    error.msg = "Invalid JSON: " + found->message;
+  } else if (auto number = code == simdjson::NUMBER_ERROR ? find_number_out_of_range(json)
+                                                         : std::nullopt) {
+    error.position = position_of(json, *number);
+    error.msg = "Invalid JSON: the number is too large for a 64-bit floating-point value";
+  } else {
+    error.msg = "Invalid JSON: " + describe_simdjson_error(code);
+  }
+  return {std::move(error)};
+}
+
+// Locating walks the text from the start, so only so many errors get a position.
+constexpr std::size_t max_located_errors = 200;
+
+// `parsed` is the text the errors' paths were found in: `json`, or its widened copy.
+void add_positions(Errors& errors, std::string_view json, const WidenedText* widened) {
+  const std::string_view parsed = widened ? std::string_view(widened->text) : json;
+  auto position = [&](std::size_t offset) {
+    return position_of(json, widened ? widened->original_offset(offset) : offset);
+  };
+  std::map<std::pair<Path, std::string>, std::size_t> duplicates_seen;
+  for (std::size_t i = 0; i < errors.size() && i < max_located_errors; ++i) {
+    Error& e = errors[i];
+    if (e.loc.empty()) {
+      e.position = position(locate_value(parsed, e.loc).value_or(0));
+      continue;
+    }
+    Path parent(e.loc.begin(), e.loc.end() - 1);
+    if (e.type == "duplicate_key" && std::holds_alternative<std::string>(e.loc.back())) {
+      const auto& key = std::get<std::string>(e.loc.back());
+      const std::size_t repeat = ++duplicates_seen[{parent, key}];
+      const auto offsets = locate_keys(parsed, parent, key);
+      if (repeat < offsets.size()) {
+        const auto first = position(offsets.front());
+        const auto again = position(offsets[repeat]);
+        e.position = again;
+        e.msg = "Duplicate key '" + key + "': first at line " + std::to_string(first.line) +
+                " column " + std::to_string(first.column) + ", again at line " +
+                std::to_string(again.line) + " column " + std::to_string(again.column);
+      }
+      continue;
+    }
+    auto offset = locate_value(parsed, e.loc);
+    if (!offset) offset = locate_value(parsed, parent);  // a missing field: its object
+    if (offset) e.position = position(*offset);
+  }
+}
+
+}  // namespace
+}  // namespace detail
+
+template <class T>
+Result<T> parse(std::string_view json) {
+  auto& parser = detail::thread_parser();
+  simdjson::dom::element root;
+  auto code = parser.parse(json.data(), json.size()).get(root);
+  std::optional<detail::WidenedText> widened;
+  if (code == simdjson::NUMBER_ERROR && (widened = detail::widen_big_integers(json))) {
+    code = parser.parse(widened->text.data(), widened->text.size()).get(root);
+  }
+  if (code) return detail::syntax_errors(json, code);
+  detail::ReadContext cx;
+  T out{};
+  detail::read(out, root, cx, detail::PathNode{});
+  if (cx.error_count() > 0) {
+    Errors errors = cx.take();
+    detail::add_positions(errors, json, widened ? &*widened : nullptr);
+    return errors;
+  }
+  return out;
+}
+
+#define OASKIT_INSTANTIATE_PARSE(T) template Result<T> parse<T>(std::string_view);
+OASKIT_FOR_EACH_MODEL(OASKIT_INSTANTIATE_PARSE)
+
+}  // namespace oaskit

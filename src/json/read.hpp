@@ -1,0 +1,339 @@
+#pragma once
+// Reads models from a simdjson DOM, driven by each model's fields() table. One generic reader
+// for every model: no model has parsing code of its own.
+
+#include <simdjson.h>
+
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+
+#include "checks.hpp"
+#include "field_index.hpp"
+#include "oaskit/any.hpp"
+#include "oaskit/field.hpp"
+#include "oaskit/models.hpp"
+#include "path_node.hpp"
+#include "read_context.hpp"
+#include "type_traits.hpp"
+
+namespace oaskit::detail {
+
+namespace dom = simdjson::dom;
+
+template <class T>
+void read(T& out, dom::element v, ReadContext& cx, const PathNode& at);
+
+// Any-valued data: a boost::json::value, integers kept as integers.
+Any to_any(dom::element v, ReadContext& cx, const PathNode& at);
+
+// The JSON kinds a C++ type accepts, to choose a variant's alternative.
+template <class T>
+bool accepts(dom::element_type t) {
+  using dom::element_type;
+  if constexpr (Model<T> || is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions> ||
+                std::is_same_v<T, SecurityScheme>) {
+    return t == element_type::OBJECT;
+  } else if constexpr (is_instance_v<T, std::vector>) {
+    return t == element_type::ARRAY;
+  } else if constexpr (std::is_same_v<T, std::string> || NamedEnum<T>) {
+    return t == element_type::STRING;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return t == element_type::BOOL;
+  } else if constexpr (std::is_same_v<T, Number> || std::is_same_v<T, std::int64_t>) {
+    return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
+  } else {
+    static_assert(std::is_same_v<T, Any>, "a type the reader does not know");
+    return true;
+  }
+}
+
+template <class T>
+constexpr std::string_view kind_description() {
+  if constexpr (Model<T> || is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions> ||
+                std::is_same_v<T, SecurityScheme>) {
+    return "an object";
+  } else if constexpr (is_instance_v<T, std::vector>) {
+    return "an array";
+  } else if constexpr (std::is_same_v<T, std::string> || NamedEnum<T>) {
+    return "a string";
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return "a boolean";
+  } else {
+    return "a number";
+  }
+}
+
+template <NamedEnum E>
+void read_enum(E& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  constexpr auto names = names_of<E>();
+  std::string_view s;
+  if (!v.get_string().get(s)) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == s) {
+        out = static_cast<E>(i);
+        return;
+      }
+    }
+  }
+  cx.error(at, "enum", "Input should be " + quoted_alternatives(names) + ", got " + describe(v));
+}
+
+template <class T>
+void read_vector(std::vector<T>& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  dom::array array;
+  if (v.get_array().get(array)) {
+    cx.type_error(at, "list_type", "an array", v);
+    return;
+  }
+  out.clear();
+  out.resize(array.size());
+  std::size_t i = 0;
+  for (dom::element item : array) {
+    read(out[i], item, cx, at.item(i));
+    ++i;
+  }
+}
+
+// Duplicate keys in the object being read into a map: linear for the small maps that
+// dominate, a hash set for big ones.
+class KeySet {
+ public:
+  explicit KeySet(std::size_t expected) : hashed_(expected > 16) {}
+  // True when `key` was new.
+  template <class MapT>
+  bool insert(const MapT& map, std::string_view key) {
+    if (!hashed_) return !map.contains(key);
+    return seen_.insert(key).second;
+  }
+
+ private:
+  bool hashed_;
+  std::unordered_set<std::string_view> seen_;
+};
+
+template <class T>
+void read_map(Map<T>& out, dom::object object, ReadContext& cx, const PathNode& at) {
+  out.reserve(object.size());
+  KeySet keys(object.size());
+  for (auto [key, value] : object) {
+    if (!keys.insert(out, key)) {
+      cx.duplicate_key(at, key);
+      continue;
+    }
+    read(out.append_unchecked(std::string(key)), value, cx, at.member(key));
+  }
+}
+
+inline bool is_extension(std::string_view key) { return key.starts_with("x-"); }
+
+void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext& cx,
+                const PathNode& at);
+
+template <class T>
+void read_map_with_extensions(MapWithExtensions<T>& out, dom::object object, ReadContext& cx,
+                              const PathNode& at) {
+  out.entries.reserve(object.size());
+  KeySet keys(object.size());
+  for (auto [key, value] : object) {
+    if (is_extension(key)) {
+      read_extra(out.extensions, key, value, cx, at);
+      continue;
+    }
+    if (!keys.insert(out.entries, key)) {
+      cx.duplicate_key(at, key);
+      continue;
+    }
+    read(out.entries.append_unchecked(std::string(key)), value, cx, at.member(key));
+  }
+}
+
+template <class V>
+struct variant_has_reference : std::false_type {};
+template <class... Ts>
+struct variant_has_reference<std::variant<Ts...>>
+    : std::bool_constant<(std::is_same_v<Ts, Reference> || ...)> {};
+
+template <class... Ts>
+std::string variant_expectation() {
+  std::string out;
+  std::string_view parts[] = {kind_description<Ts>()...};
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < sizeof...(Ts); ++i) {
+    bool repeated = false;
+    for (std::size_t j = 0; j < i; ++j) repeated = repeated || parts[j] == parts[i];
+    if (repeated) continue;
+    if (written++ > 0) out += " or ";
+    out += parts[i];
+  }
+  return out;
+}
+
+// The variant's `Alt`, made the active one only if it is not already: containers
+// default-construct their elements before reading into them.
+template <class Alt, class Variant>
+Alt& alternative(Variant& v) {
+  if (Alt* held = std::get_if<Alt>(&v)) return *held;
+  return v.template emplace<Alt>();
+}
+
+// Reads an alternative of a variant: an object with `$ref` is the Reference when the variant
+// has one; otherwise the first alternative whose JSON kind matches.
+template <class... Ts>
+void read_variant(std::variant<Ts...>& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  const auto type = v.type();
+  if constexpr (variant_has_reference<std::variant<Ts...>>::value) {
+    if (type == dom::element_type::OBJECT && v.at_key("$ref").error() == simdjson::SUCCESS) {
+      read(alternative<Reference>(out), v, cx, at);
+      return;
+    }
+  }
+  bool done = false;
+  auto try_alternative = [&]<class Alt>(std::type_identity<Alt>) {
+    if (done || !accepts<Alt>(type)) return;
+    done = true;
+    read(alternative<Alt>(out), v, cx, at);
+  };
+  (try_alternative(std::type_identity<Ts>{}), ...);
+  if (!done) {
+    const bool wants_object = ((kind_description<Ts>() == "an object") || ...);
+    cx.type_error(at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(),
+                  v);
+  }
+}
+
+void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
+                          const PathNode& at);
+
+template <class M, std::size_t I>
+void read_field(M& m, dom::element v, ReadContext& cx, const PathNode& here) {
+  constexpr auto f = std::get<I>(M::fields());
+  auto& member = m.*(f.member);
+  const std::size_t errors_before = cx.error_count();
+  read(member, v, cx, here);
+  if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(f.constraint)>, check::None>) {
+    if (cx.error_count() == errors_before) apply_check(f.constraint, member, cx, here);
+  }
+}
+
+template <class M>
+constexpr std::size_t field_count = std::tuple_size_v<decltype(M::fields())>;
+
+template <class M>
+using FieldReader = void (*)(M&, dom::element, ReadContext&, const PathNode&);
+
+template <class M, std::size_t... I>
+constexpr std::array<FieldReader<M>, sizeof...(I)> make_field_readers(std::index_sequence<I...>) {
+  return {&read_field<M, I>...};
+}
+
+template <class M, std::size_t... I>
+constexpr std::array<std::string_view, sizeof...(I)> make_field_names(std::index_sequence<I...>) {
+  constexpr auto fields = M::fields();
+  return {std::get<I>(fields).name...};
+}
+
+template <class M, std::size_t... I>
+constexpr std::array<bool, sizeof...(I)> make_field_required(std::index_sequence<I...>) {
+  constexpr auto fields = M::fields();
+  return {(std::get<I>(fields).presence == Presence::required)...};
+}
+
+template <class M>
+struct ModelTable {
+  static constexpr std::size_t size = field_count<M>;
+  static constexpr auto readers = make_field_readers<M>(std::make_index_sequence<size>{});
+  static constexpr auto names = make_field_names<M>(std::make_index_sequence<size>{});
+  static constexpr auto required = make_field_required<M>(std::make_index_sequence<size>{});
+  static inline const FieldIndex index{names.data(), size};
+};
+
+// Reads the members of `object` into model `m`: declared fields by the table, the rest into
+// `m.extra`; then reports required fields that were absent.
+template <Model M>
+void read_members(M& m, dom::object object, ReadContext& cx, const PathNode& at) {
+  using Table = ModelTable<M>;
+  std::bitset<Table::size> seen;
+  for (auto [key, value] : object) {
+    const int i = Table::index.find(key);
+    if (i < 0) {
+      read_extra(m.extra, key, value, cx, at);
+      continue;
+    }
+    if (seen.test(static_cast<std::size_t>(i))) {
+      cx.duplicate_key(at, key);
+      continue;
+    }
+    seen.set(static_cast<std::size_t>(i));
+    Table::readers[static_cast<std::size_t>(i)](m, value, cx, at.member(key));
+  }
+  for (std::size_t i = 0; i < Table::size; ++i) {
+    if (Table::required[i] && !seen.test(i)) cx.missing(at, Table::names[i]);
+  }
+}
+
+template <Model M>
+void read_model(M& m, dom::element v, ReadContext& cx, const PathNode& at) {
+  dom::object object;
+  if (v.get_object().get(object)) {
+    cx.type_error(at, "model_type", "an object", v);
+    return;
+  }
+  read_members(m, object, cx, at);
+}
+
+template <class T>
+void read(T& out, dom::element v, ReadContext& cx, const PathNode& at) {
+  if constexpr (Model<T>) {
+    read_model(out, v, cx, at);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    std::string_view s;
+    if (v.get_string().get(s)) {
+      cx.type_error(at, "string_type", "a valid string", v);
+    } else {
+      out.assign(s.data(), s.size());
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (v.get_bool().get(out)) cx.type_error(at, "bool_type", "a valid boolean", v);
+  } else if constexpr (std::is_same_v<T, std::int64_t>) {
+    read_integer(out, v, cx, at);
+  } else if constexpr (std::is_same_v<T, Number>) {
+    read_number(out, v, cx, at);
+  } else if constexpr (std::is_same_v<T, Any>) {
+    out = to_any(v, cx, at);
+  } else if constexpr (NamedEnum<T>) {
+    read_enum(out, v, cx, at);
+  } else if constexpr (std::is_same_v<T, SecurityScheme>) {
+    read_security_scheme(out, v, cx, at);
+  } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box>) {
+    using Inner = typename T::value_type;
+    // An explicit null means absent, except in any-valued data where null is a value.
+    if (!std::is_same_v<Inner, Any> && v.is_null()) {
+      out.reset();
+      return;
+    }
+    read(out.emplace(), v, cx, at);
+  } else if constexpr (is_instance_v<T, std::vector>) {
+    read_vector(out, v, cx, at);
+  } else if constexpr (is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions>) {
+    dom::object object;
+    if (v.get_object().get(object)) {
+      cx.type_error(at, "dict_type", "an object", v);
+    } else if constexpr (is_instance_v<T, Map>) {
+      read_map(out, object, cx, at);
+    } else {
+      read_map_with_extensions(out, object, cx, at);
+    }
+  } else if constexpr (is_instance_v<T, std::variant>) {
+    read_variant(out, v, cx, at);
+  } else {
+    static_assert(sizeof(T) == 0, "a type the reader does not know");
+  }
+}
+
+}  // namespace oaskit::detail

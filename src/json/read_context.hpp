@@ -1,0 +1,51 @@
+#pragma once
+// Collects the errors a read finds, each with its path.
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "oaskit/error.hpp"
+#include "path_node.hpp"
+
+namespace oaskit::detail {
+
+/// `string "abc"`, `number 10`, `null`, `an array`: what was found, for messages.
+std::string describe(simdjson::dom::element v);
+
+/// `'a', 'b' or 'c'`
+template <std::size_t N>
+std::string quoted_alternatives(const std::array<std::string_view, N>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) out += i + 1 == N ? " or " : ", ";
+    out += '\'';
+    out += names[i];
+    out += '\'';
+  }
+  return out;
+}
+
+class ReadContext {
+ public:
+  void error(const PathNode& at, std::string_view type, std::string msg);
+  /// "Input should be <expected>, got <what v is>".
+  void type_error(const PathNode& at, std::string_view type, std::string_view expected,
+                  simdjson::dom::element found);
+  /// A required field `name` is absent from the object at `object`.
+  void missing(const PathNode& object, std::string_view name);
+  /// `key` appears again in the object at `object`; the message with both places is written
+  /// once positions are known.
+  void duplicate_key(const PathNode& object, std::string_view key);
+
+  [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
+  Errors take() { return std::move(errors_); }
+
+ private:
+  Errors errors_;
+};
+
+}  // namespace oaskit::detail
