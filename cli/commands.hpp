@@ -10,8 +10,11 @@ namespace oaskit::cli {
 /// Exit codes: 0 valid / done, 1 the input is invalid, 2 the command could not run.
 enum ExitCode : int { ok = 0, invalid_input = 1, usage_error = 2 };
 
-/// Adds a subcommand to `app`; the returned function runs it once the arguments are parsed.
-using Command = std::function<int()>;
+/// A subcommand added to the app, and what runs it once the arguments are parsed.
+struct Command {
+  CLI::App* subcommand;
+  std::function<int()> run;
+};
 Command add_model_command(CLI::App& app);
 Command add_security_command(CLI::App& app);
 

@@ -13,18 +13,15 @@ int main(int argc, char** argv) {
   CLI::App app{"oaskit: OpenAPI 3.1 models and OAuth 2.0 security", "oaskit"};
   app.set_version_flag("--version", std::string(oaskit::version));
   app.require_subcommand(1);
-  std::vector<std::pair<CLI::App*, Command>> commands;
-  auto add = [&](Command command) { commands.emplace_back(app.get_subcommands().back(), command); };
-  add(add_model_command(app));
-  add(add_security_command(app));
+  const std::vector<Command> commands{add_model_command(app), add_security_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // Help and version exit 0; every usage mistake exits 2.
     return app.exit(e) == 0 ? ok : usage_error;
   }
-  for (auto& [subcommand, command] : commands) {
-    if (subcommand->parsed()) return command();
+  for (const auto& command : commands) {
+    if (command.subcommand->parsed()) return command.run();
   }
   return usage_error;
 }

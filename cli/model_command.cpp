@@ -1,11 +1,13 @@
 // oaskit model TYPE [FILE]: validate a document or a part of one as a model.
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -41,15 +43,16 @@ std::string errors_as_json(const Errors& errors) {
 }
 
 int run(const ModelOptions& options) {
+  const auto names = model_names();
+  if (std::find(names.begin(), names.end(), options.type) == names.end()) {
+    fmt::print(stderr, "oaskit: unknown model type '{}'; known types: {}\n", options.type,
+               fmt::join(names, ", "));
+    return usage_error;
+  }
   const auto text = read_input(options.file);
   if (!text) return usage_error;
   auto result = parse_as(options.type, *text, WriteOptions{.indent = options.indent});
-  if (!result) {
-    fmt::print(stderr, "oaskit: unknown model type '{}'; known types: {}\n", options.type,
-               fmt::join(model_names(), ", "));
-    return usage_error;
-  }
-  if (*result) {
+  if (result && *result) {
     fmt::print("{}\n", **result);
     return ok;
   }
@@ -75,12 +78,13 @@ Command add_model_command(CLI::App& app) {
   command->add_option("TYPE", options->type, "Model name: OpenAPI, SecurityScheme, Info, ...")
       ->required();
   command->add_option("FILE", options->file, "JSON file; - or absent for standard input");
-  command->add_option("--errors", options->errors,
-                      "How to report errors: text on stderr, or json (a pydantic-style array "
-                      "on stdout)")
+  command
+      ->add_option("--errors", options->errors,
+                   "How to report errors: text on stderr, or json (a pydantic-style array "
+                   "on stdout)")
       ->check(CLI::IsMember({"text", "json"}));
   command->add_flag("--indent", options->indent, "Indent the output by 2 spaces");
-  return [options] { return run(*options); };
+  return {command, [options] { return run(*options); }};
 }
 
 }  // namespace oaskit::cli

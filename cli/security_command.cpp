@@ -21,7 +21,8 @@ void print_flow(std::string_view name, const Flow& flow) {
   if constexpr (requires { flow.authorizationUrl; }) {
     fmt::print("      authorizationUrl  {}\n", flow.authorizationUrl);
   }
-  if constexpr (requires { flow.tokenUrl; }) fmt::print("      tokenUrl          {}\n", flow.tokenUrl);
+  if constexpr (requires { flow.tokenUrl; })
+    fmt::print("      tokenUrl          {}\n", flow.tokenUrl);
   if (flow.refreshUrl) fmt::print("      refreshUrl        {}\n", *flow.refreshUrl);
   for (const auto& [scope, description] : flow.scopes) {
     fmt::print("      scope {:<16} {}\n", scope, description);
@@ -42,8 +43,10 @@ void print_scheme(const SecurityScheme& scheme) {
           fmt::print("oauth2\n");
           if (s.flows.implicit) print_flow("implicit", *s.flows.implicit);
           if (s.flows.password) print_flow("password", *s.flows.password);
-          if (s.flows.clientCredentials) print_flow("clientCredentials", *s.flows.clientCredentials);
-          if (s.flows.authorizationCode) print_flow("authorizationCode", *s.flows.authorizationCode);
+          if (s.flows.clientCredentials)
+            print_flow("clientCredentials", *s.flows.clientCredentials);
+          if (s.flows.authorizationCode)
+            print_flow("authorizationCode", *s.flows.authorizationCode);
         } else if constexpr (std::is_same_v<S, OpenIdConnect>) {
           fmt::print("openIdConnect at {}\n", s.openIdConnectUrl);
         } else {
@@ -92,9 +95,9 @@ int run(const std::string& file) {
   if (!doc->paths) return ok;
   for (const auto& [path, item] : doc->paths->entries) {
     const std::pair<const char*, const Box<Operation>*> operations[] = {
-        {"GET", &item.get},       {"PUT", &item.put},         {"POST", &item.post},
+        {"GET", &item.get},        {"PUT", &item.put},         {"POST", &item.post},
         {"DELETE", &item.delete_}, {"OPTIONS", &item.options}, {"HEAD", &item.head},
-        {"PATCH", &item.patch},   {"TRACE", &item.trace}};
+        {"PATCH", &item.patch},    {"TRACE", &item.trace}};
     for (const auto& [method, operation] : operations) {
       if (!*operation) continue;
       const auto& security = (*operation)->security ? *(*operation)->security : global;
@@ -108,11 +111,12 @@ int run(const std::string& file) {
 
 Command add_security_command(CLI::App& app) {
   auto file = std::make_shared<std::string>("-");
-  auto* command = app.add_subcommand(
-      "security", "Summarise an OpenAPI document's security schemes, OAuth 2.0 flows and "
-                  "which operations need them");
+  auto* command =
+      app.add_subcommand("security",
+                         "Summarise an OpenAPI document's security schemes, OAuth 2.0 flows and "
+                         "which operations need them");
   command->add_option("FILE", *file, "OpenAPI JSON file; - or absent for standard input");
-  return [file] { return run(*file); };
+  return {command, [file] { return run(*file); }};
 }
 
 }  // namespace oaskit::cli

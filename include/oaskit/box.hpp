@@ -26,9 +26,9 @@ class Box {
   Box() noexcept = default;
   Box(std::nullopt_t) noexcept {}  // NOLINT(google-explicit-constructor): reads like optional
   template <class U = T>
-    requires(!std::same_as<std::remove_cvref_t<U>, Box> &&
-             !std::same_as<std::remove_cvref_t<U>, std::nullopt_t> && std::constructible_from<T, U>)
-  Box(U&& value)  // NOLINT(google-explicit-constructor): `.not_ = Schema{...}` must work
+  requires(!std::same_as<std::remove_cvref_t<U>, Box> &&
+           !std::same_as<std::remove_cvref_t<U>, std::nullopt_t> && std::constructible_from<T, U>)
+      Box(U&& value)  // NOLINT(google-explicit-constructor): `.not_ = Schema{...}` must work
       : ptr_(std::make_unique<T>(std::forward<U>(value))) {}
 
   Box(const Box& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}

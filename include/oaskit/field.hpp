@@ -75,19 +75,19 @@ struct is_optional_like<Box<T>> : std::true_type {};
 template <class M, class T, class Check = check::None>
 constexpr Field<M, T, Check> field(std::string_view name, T M::*member, Check constraint = {}) {
   return {name, member,
-          detail::is_optional_like<T>::value ? Presence::optional : Presence::required,
-          constraint};
+          detail::is_optional_like<T>::value ? Presence::optional : Presence::required, constraint};
 }
 
 /// A field that may be absent and then keeps its C++ default (OAuthFlow.scopes = {}).
 template <class M, class T, class Check = check::None>
-constexpr Field<M, T, Check> defaulted(std::string_view name, T M::*member,
-                                       Check constraint = {}) {
+constexpr Field<M, T, Check> defaulted(std::string_view name, T M::*member, Check constraint = {}) {
   return {name, member, Presence::defaulted, constraint};
 }
 
 /// True for the types that describe themselves with `fields()`.
 template <class T>
-concept Model = requires { T::fields(); };
+concept Model = requires {
+  T::fields();
+};
 
 }  // namespace oaskit

@@ -18,8 +18,8 @@ class Number {
   template <std::signed_integral I>
   constexpr Number(I i) noexcept : value_(static_cast<std::int64_t>(i)) {}  // NOLINT
   template <std::unsigned_integral U>
-    requires(!std::same_as<U, bool>)
-  constexpr Number(U u) noexcept : value_(static_cast<std::uint64_t>(u)) {}  // NOLINT
+  requires(!std::same_as<U, bool>) constexpr Number(U u) noexcept
+      : value_(static_cast<std::uint64_t>(u)) {}  // NOLINT
   template <std::floating_point F>
   constexpr Number(F f) noexcept : value_(static_cast<double>(f)) {}  // NOLINT
 

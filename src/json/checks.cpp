@@ -28,8 +28,7 @@ void read_integer(std::int64_t& out, dom::element v, ReadContext& cx, const Path
       return;
     case dom::element_type::UINT64:
       cx.error(at, "int_type",
-               "Input should be an integer no larger than 9223372036854775807, got " +
-                   describe(v));
+               "Input should be an integer no larger than 9223372036854775807, got " + describe(v));
       return;
     case dom::element_type::DOUBLE: {
       // JSON Schema: a number with a zero fractional part is an integer (2.0 is 2).
@@ -88,7 +87,8 @@ std::optional<std::string> email_problem(std::string_view text) {
   if (local.empty()) return "there must be something before the @-sign";
   if (domain.empty()) return "there must be something after the @-sign";
   for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c))) {
+    if (std::isspace(static_cast<unsigned char>(c)) ||
+        std::iscntrl(static_cast<unsigned char>(c))) {
       return "an email address cannot contain spaces or control characters";
     }
   }
@@ -138,10 +138,10 @@ void apply_check(const check::Url&, const std::string& s, ReadContext& cx, const
   }
 }
 
-void apply_check(const check::Email&, const std::string& s, ReadContext& cx,
-                 const PathNode& at) {
+void apply_check(const check::Email&, const std::string& s, ReadContext& cx, const PathNode& at) {
   if (auto problem = email_problem(s)) {
-    cx.error(at, "value_error", "value is not a valid email address: " + *problem + ": \"" + s + "\"");
+    cx.error(at, "value_error",
+             "value is not a valid email address: " + *problem + ": \"" + s + "\"");
   }
 }
 

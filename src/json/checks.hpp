@@ -18,8 +18,7 @@
 
 namespace oaskit::detail {
 
-void read_integer(std::int64_t& out, simdjson::dom::element v, ReadContext& cx,
-                  const PathNode& at);
+void read_integer(std::int64_t& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
 void read_number(Number& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
 
 /// Why `text` is not an absolute URL, or nothing when it is one.
@@ -27,13 +26,10 @@ std::optional<std::string> url_problem(std::string_view text);
 /// Why `text` is not an e-mail address, or nothing when it is one.
 std::optional<std::string> email_problem(std::string_view text);
 
-void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx,
-                 const PathNode& at);
-void apply_check(const check::GreaterEqual& c, std::int64_t n, ReadContext& cx,
-                 const PathNode& at);
+void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx, const PathNode& at);
+void apply_check(const check::GreaterEqual& c, std::int64_t n, ReadContext& cx, const PathNode& at);
 void apply_check(const check::Url& c, const std::string& s, ReadContext& cx, const PathNode& at);
-void apply_check(const check::Email& c, const std::string& s, ReadContext& cx,
-                 const PathNode& at);
+void apply_check(const check::Email& c, const std::string& s, ReadContext& cx, const PathNode& at);
 void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
                  const PathNode& at);
 

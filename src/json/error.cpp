@@ -21,8 +21,8 @@ std::string to_string(const Path& path) {
 std::string to_string(const Error& error) {
   std::string out;
   if (error.position) {
-    out += std::to_string(error.position->line) + ':' + std::to_string(error.position->column) +
-           ": ";
+    out +=
+        std::to_string(error.position->line) + ':' + std::to_string(error.position->column) + ": ";
   }
   if (!error.loc.empty()) out += to_string(error.loc) + ": ";
   out += error.msg;

@@ -18,9 +18,10 @@ namespace {
 
 simdjson::dom::parser& thread_parser() {
   thread_local simdjson::dom::parser parser;
-  // The depth limit is set once; later documents grow the capacity but keep it.
+  // The depth limit is set once; later documents grow the capacity but keep it. simdjson
+  // counts one level more than the arrays and objects a text nests (its innermost values).
   thread_local const simdjson::error_code allocated =
-      parser.allocate(64 * 1024, max_nesting_depth);
+      parser.allocate(64 * 1024, max_nesting_depth + 1);
   (void)allocated;
   return parser;
 }
@@ -45,8 +46,8 @@ Errors syntax_errors(std::string_view json, simdjson::error_code code) {
   if (auto found = find_syntax_error(json, max_nesting_depth)) {
     error.position = position_of(json, found->offset);
     error.msg = "Invalid JSON: " + found->message;
-  } else if (auto number = code == simdjson::NUMBER_ERROR ? find_number_out_of_range(json)
-                                                         : std::nullopt) {
+  } else if (auto number =
+                 code == simdjson::NUMBER_ERROR ? find_number_out_of_range(json) : std::nullopt) {
     error.position = position_of(json, *number);
     error.msg = "Invalid JSON: the number is too large for a 64-bit floating-point value";
   } else {

@@ -179,8 +179,8 @@ void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
     read_as(std::type_identity<OpenIdConnect>{});
   } else {
     cx.error(at.member("type"), "union_tag_invalid",
-             "Input tag '" + std::string(type_name) + "' found using 'type' does not match any of " +
-                 expected);
+             "Input tag '" + std::string(type_name) +
+                 "' found using 'type' does not match any of " + expected);
   }
 }
 

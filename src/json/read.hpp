@@ -202,13 +202,11 @@ void read_variant(std::variant<Ts...>& out, dom::element v, ReadContext& cx, con
   (try_alternative(std::type_identity<Ts>{}), ...);
   if (!done) {
     const bool wants_object = ((kind_description<Ts>() == "an object") || ...);
-    cx.type_error(at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(),
-                  v);
+    cx.type_error(at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(), v);
   }
 }
 
-void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
-                          const PathNode& at);
+void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx, const PathNode& at);
 
 template <class M, std::size_t I>
 void read_field(M& m, dom::element v, ReadContext& cx, const PathNode& here) {

@@ -21,7 +21,9 @@ inline constexpr bool is_instance_v = is_instance<T, Template>::value;
 
 /// Enums that name their values with `enum_names(E)`.
 template <class T>
-concept NamedEnum = std::is_enum_v<T> && requires(T e) { enum_names(e); };
+concept NamedEnum = std::is_enum_v<T> && requires(T e) {
+  enum_names(e);
+};
 
 template <NamedEnum E>
 constexpr auto names_of() {

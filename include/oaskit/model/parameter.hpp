@@ -29,8 +29,7 @@ struct Example {
 
   static constexpr auto fields() {
     return std::tuple{field("summary", &Example::summary),
-                      field("description", &Example::description),
-                      field("value", &Example::value),
+                      field("description", &Example::description), field("value", &Example::value),
                       field("externalValue", &Example::externalValue, check::Url{})};
   }
   friend bool operator==(const Example&, const Example&) = default;
@@ -48,16 +47,12 @@ namespace detail {
 /// The fields Parameter and Header share (ParameterBase's), for any of the three structs.
 template <class M>
 constexpr auto parameter_base_fields() {
-  return std::tuple{field("description", &M::description),
-                    field("required", &M::required),
-                    field("deprecated", &M::deprecated),
-                    field("style", &M::style),
-                    field("explode", &M::explode),
-                    field("allowReserved", &M::allowReserved),
-                    field("schema", &M::schema),
-                    field("example", &M::example),
-                    field("examples", &M::examples),
-                    field("content", &M::content)};
+  return std::tuple{
+      field("description", &M::description), field("required", &M::required),
+      field("deprecated", &M::deprecated),   field("style", &M::style),
+      field("explode", &M::explode),         field("allowReserved", &M::allowReserved),
+      field("schema", &M::schema),           field("example", &M::example),
+      field("examples", &M::examples),       field("content", &M::content)};
 }
 }  // namespace detail
 
@@ -97,10 +92,9 @@ struct Parameter {
   Extra extra{};
 
   static constexpr auto fields() {
-    return std::tuple_cat(
-        std::tuple{field("name", &Parameter::name), field("in", &Parameter::in),
-                   field("allowEmptyValue", &Parameter::allowEmptyValue)},
-        detail::parameter_base_fields<Parameter>());
+    return std::tuple_cat(std::tuple{field("name", &Parameter::name), field("in", &Parameter::in),
+                                     field("allowEmptyValue", &Parameter::allowEmptyValue)},
+                          detail::parameter_base_fields<Parameter>());
   }
   friend bool operator==(const Parameter&, const Parameter&) = default;
 };

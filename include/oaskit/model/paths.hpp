@@ -47,11 +47,10 @@ struct Link {
   Extra extra{};
 
   static constexpr auto fields() {
-    return std::tuple{field("operationRef", &Link::operationRef),
-                      field("operationId", &Link::operationId),
-                      field("parameters", &Link::parameters),
-                      field("requestBody", &Link::requestBody),
-                      field("description", &Link::description), field("server", &Link::server)};
+    return std::tuple{
+        field("operationRef", &Link::operationRef), field("operationId", &Link::operationId),
+        field("parameters", &Link::parameters),     field("requestBody", &Link::requestBody),
+        field("description", &Link::description),   field("server", &Link::server)};
   }
   friend bool operator==(const Link&, const Link&) = default;
 };
@@ -134,12 +133,18 @@ struct PathItem {
 
   static constexpr auto fields() {
     using P = PathItem;
-    return std::tuple{field("$ref", &P::ref),         field("summary", &P::summary),
-                      field("description", &P::description), field("get", &P::get),
-                      field("put", &P::put),          field("post", &P::post),
-                      field("delete", &P::delete_),   field("options", &P::options),
-                      field("head", &P::head),        field("patch", &P::patch),
-                      field("trace", &P::trace),      field("servers", &P::servers),
+    return std::tuple{field("$ref", &P::ref),
+                      field("summary", &P::summary),
+                      field("description", &P::description),
+                      field("get", &P::get),
+                      field("put", &P::put),
+                      field("post", &P::post),
+                      field("delete", &P::delete_),
+                      field("options", &P::options),
+                      field("head", &P::head),
+                      field("patch", &P::patch),
+                      field("trace", &P::trace),
+                      field("servers", &P::servers),
                       field("parameters", &P::parameters)};
   }
   friend bool operator==(const PathItem&, const PathItem&) = default;

@@ -70,10 +70,10 @@ using NumberOrBool = std::variant<Number, bool>;
 /// A Schema Object. Fields follow JSON Schema 2020-12's vocabularies in order, then OpenAPI's.
 struct Schema {
   // Core vocabulary
-  std::optional<std::string> schema_{};  // JSON: $schema
-  std::optional<Map<bool>> vocabulary{};  // JSON: $vocabulary
-  std::optional<std::string> id{};       // JSON: $id
-  std::optional<std::string> anchor{};   // JSON: $anchor
+  std::optional<std::string> schema_{};        // JSON: $schema
+  std::optional<Map<bool>> vocabulary{};       // JSON: $vocabulary
+  std::optional<std::string> id{};             // JSON: $id
+  std::optional<std::string> anchor{};         // JSON: $anchor
   std::optional<std::string> dynamicAnchor{};  // JSON: $dynamicAnchor
   std::optional<std::string> ref{};            // JSON: $ref
   std::optional<std::string> dynamicRef{};     // JSON: $dynamicRef

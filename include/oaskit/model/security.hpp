@@ -51,10 +51,9 @@ struct APIKey {
   Extra extra{};
 
   static constexpr auto fields() {
-    return std::tuple{
-        defaulted("type", &APIKey::type, check::Equals{SecuritySchemeType::apiKey}),
-        field("description", &APIKey::description), field("name", &APIKey::name),
-        field("in", &APIKey::in)};
+    return std::tuple{defaulted("type", &APIKey::type, check::Equals{SecuritySchemeType::apiKey}),
+                      field("description", &APIKey::description), field("name", &APIKey::name),
+                      field("in", &APIKey::in)};
   }
   friend bool operator==(const APIKey&, const APIKey&) = default;
 };
@@ -83,11 +82,10 @@ struct HTTPBearer {
   Extra extra{};
 
   static constexpr auto fields() {
-    return std::tuple{
-        defaulted("type", &HTTPBearer::type, check::Equals{SecuritySchemeType::http}),
-        field("description", &HTTPBearer::description),
-        defaulted("scheme", &HTTPBearer::scheme, check::LiteralNoCase{"bearer"}),
-        field("bearerFormat", &HTTPBearer::bearerFormat)};
+    return std::tuple{defaulted("type", &HTTPBearer::type, check::Equals{SecuritySchemeType::http}),
+                      field("description", &HTTPBearer::description),
+                      defaulted("scheme", &HTTPBearer::scheme, check::LiteralNoCase{"bearer"}),
+                      field("bearerFormat", &HTTPBearer::bearerFormat)};
   }
   friend bool operator==(const HTTPBearer&, const HTTPBearer&) = default;
 };
@@ -133,8 +131,9 @@ struct OAuthFlowImplicit {
   Extra extra{};
 
   static constexpr auto fields() {
-    return std::tuple_cat(std::tuple{field("authorizationUrl", &OAuthFlowImplicit::authorizationUrl)},
-                          detail::oauth_flow_fields<OAuthFlowImplicit>());
+    return std::tuple_cat(
+        std::tuple{field("authorizationUrl", &OAuthFlowImplicit::authorizationUrl)},
+        detail::oauth_flow_fields<OAuthFlowImplicit>());
   }
   friend bool operator==(const OAuthFlowImplicit&, const OAuthFlowImplicit&) = default;
 };
