@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,6 +17,11 @@ std::optional<std::string> read_input(const std::string& path) {
     std::ostringstream text;
     text << std::cin.rdbuf();
     return std::move(text).str();
+  }
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    fmt::print(stderr, "oaskit: cannot read {}: it is a directory\n", path);
+    return std::nullopt;
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    const std::string first = argc > 1 ? argv[1] : "";
+    const bool unknown_command =
+        !first.empty() && first.front() != '-' &&
+        std::none_of(commands.begin(), commands.end(),
+                     [&](const Command& c) { return c.subcommand->get_name() == first; });
+    if (unknown_command) {
+      std::cerr << "oaskit: unknown command '" << first << "'; commands: model, security\n"
+                << "Run with --help for more information.\n";
+      return usage_error;
+    }
     // Help and version exit 0; every usage mistake exits 2.
     return app.exit(e) == 0 ? ok : usage_error;
   }

@@ -28,7 +28,9 @@ class Box {
   template <class U = T>
   requires(!std::same_as<std::remove_cvref_t<U>, Box> &&
            !std::same_as<std::remove_cvref_t<U>, std::nullopt_t> && std::constructible_from<T, U>)
-      Box(U&& value)  // NOLINT(google-explicit-constructor): `.not_ = Schema{...}` must work
+      // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload):
+      // `.not_ = Schema{...}` must work; the constraint excludes Box itself.
+      Box(U&& value)
       : ptr_(std::make_unique<T>(std::forward<U>(value))) {}
 
   Box(const Box& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}

@@ -74,7 +74,7 @@ class Map {
     return members_.emplace_back(std::move(key), std::move(value)).second;
   }
   /// Appends a default-constructed value under `key`, which must be new, and returns it.
-  T& append_unchecked(std::string key) {
+  T& append_unchecked(std::string key) {  // NOLINT(performance-unnecessary-value-param): moved
     return members_
         .emplace_back(std::piecewise_construct, std::forward_as_tuple(std::move(key)),
                       std::forward_as_tuple())

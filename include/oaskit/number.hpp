@@ -29,7 +29,9 @@ class Number {
   [[nodiscard]] constexpr const storage& value() const noexcept { return value_; }
   /// The number as a double (large integers round).
   [[nodiscard]] constexpr double to_double() const noexcept {
-    return std::visit([](auto v) { return static_cast<double>(v); }, value_);
+    if (const auto* i = std::get_if<std::int64_t>(&value_)) return static_cast<double>(*i);
+    if (const auto* u = std::get_if<std::uint64_t>(&value_)) return static_cast<double>(*u);
+    return *std::get_if<double>(&value_);
   }
 
   friend bool operator==(const Number& a, const Number& b) noexcept;

@@ -32,7 +32,7 @@ void read_integer(std::int64_t& out, dom::element v, ReadContext& cx, const Path
       return;
     case dom::element_type::DOUBLE: {
       // JSON Schema: a number with a zero fractional part is an integer (2.0 is 2).
-      const double d = double(v);
+      const auto d = double(v);
       constexpr double limit = 9223372036854775808.0;  // 2^63
       if (std::trunc(d) == d && d >= -limit && d < limit) {
         out = static_cast<std::int64_t>(d);

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace oaskit::detail {
 
@@ -48,15 +50,41 @@ void JsonWriter::string(std::string_view s) {
   escaped(s);
 }
 
+namespace {
+
+// True when one of the 8 bytes of `word` must be escaped: a control character, '"' or '\\'.
+// Strings are mostly plain text, so they are checked a word at a time.
+bool needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  const bool control = ((word - ones * 0x20) & ~word & highs) != 0;
+  return control || has_zero(word ^ (ones * '"')) || has_zero(word ^ (ones * '\\'));
+}
+
+}  // namespace
+
 void JsonWriter::escaped(std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (!needs_escape(word)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out_.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"':
         out_ += "\\\"";
@@ -80,8 +108,8 @@ void JsonWriter::escaped(std::string_view s) {
         out_ += "\\f";
         break;
       default: {
-        const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-        out_.append(escaped, sizeof escaped);
+        const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+        out_.append(escape, sizeof escape);
       }
     }
   }

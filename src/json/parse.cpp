@@ -109,6 +109,12 @@ Result<T> parse(std::string_view json) {
   detail::ReadContext cx;
   T out{};
   detail::read(out, root, cx, detail::PathNode{});
+  // simdjson lets through one level too many when the innermost container is empty; the
+  // reader notices where it reads, and the error path checks the text for the rest.
+  if (cx.too_deep() ||
+      (cx.error_count() > 0 && detail::find_syntax_error(json, max_nesting_depth))) {
+    return detail::syntax_errors(json, simdjson::DEPTH_ERROR);
+  }
   if (cx.error_count() > 0) {
     Errors errors = cx.take();
     detail::add_positions(errors, json, widened ? &*widened : nullptr);

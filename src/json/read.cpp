@@ -88,7 +88,12 @@ void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext&
 }
 
 Any to_any(dom::element v, ReadContext& cx, const PathNode& at) {
-  switch (v.type()) {
+  const auto type = v.type();
+  if ((type == dom::element_type::ARRAY || type == dom::element_type::OBJECT) &&
+      !cx.enter_container(at)) {
+    return nullptr;
+  }
+  switch (type) {
     case dom::element_type::ARRAY: {
       dom::array items = v;
       boost::json::array out;

@@ -91,6 +91,7 @@ void read_vector(std::vector<T>& out, dom::element v, ReadContext& cx, const Pat
     cx.type_error(at, "list_type", "an array", v);
     return;
   }
+  if (!cx.enter_container(at)) return;
   out.clear();
   out.resize(array.size());
   std::size_t i = 0;
@@ -256,6 +257,7 @@ struct ModelTable {
 template <Model M>
 void read_members(M& m, dom::object object, ReadContext& cx, const PathNode& at) {
   using Table = ModelTable<M>;
+  if (!cx.enter_container(at)) return;
   std::bitset<Table::size> seen;
   for (auto [key, value] : object) {
     const int i = Table::index.find(key);
@@ -322,6 +324,8 @@ void read(T& out, dom::element v, ReadContext& cx, const PathNode& at) {
     dom::object object;
     if (v.get_object().get(object)) {
       cx.type_error(at, "dict_type", "an object", v);
+    } else if (!cx.enter_container(at)) {
+      return;
     } else if constexpr (is_instance_v<T, Map>) {
       read_map(out, object, cx, at);
     } else {

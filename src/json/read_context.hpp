@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "oaskit/error.hpp"
+#include "oaskit/json.hpp"
 #include "path_node.hpp"
 
 namespace oaskit::detail {
@@ -41,11 +42,22 @@ class ReadContext {
   /// once positions are known.
   void duplicate_key(const PathNode& object, std::string_view key);
 
+  /// False, and the text is marked too deep, when a container at `at` would be nested more
+  /// than max_nesting_depth deep. (simdjson lets one more level through when the innermost
+  /// container is empty.)
+  bool enter_container(const PathNode& at) noexcept {
+    if (at.depth < max_nesting_depth) return true;
+    too_deep_ = true;
+    return false;
+  }
+  [[nodiscard]] bool too_deep() const noexcept { return too_deep_; }
+
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
   Errors take() { return std::move(errors_); }
 
  private:
   Errors errors_;
+  bool too_deep_ = false;
 };
 
 }  // namespace oaskit::detail

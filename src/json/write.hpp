@@ -30,18 +30,20 @@ bool is_present(const T& value) {
 
 template <Model M>
 void write_model(JsonWriter& w, const M& m) {
+  // A constant table, so member offsets and names are compile-time constants.
+  static constexpr auto fields = M::fields();
   w.begin_object();
   std::apply(
-      [&](const auto&... fields) {
-        auto write_field = [&](const auto& f) {
-          const auto& member = m.*(f.member);
-          if (f.presence == Presence::optional && !is_present(member)) return;
-          w.key(f.name);
+      [&](const auto&... f) {
+        auto write_field = [&](const auto& one) {
+          const auto& member = m.*(one.member);
+          if (one.presence == Presence::optional && !is_present(member)) return;
+          w.key(one.name);
           write(w, member);
         };
-        (write_field(fields), ...);
+        (write_field(f), ...);
       },
-      M::fields());
+      fields);
   for (const auto& member : m.extra) {
     w.key(member.key());
     w.any(member.value());

@@ -106,7 +106,7 @@ struct Schema {
   std::optional<NumberOrBool> exclusiveMaximum{};
   std::optional<Number> minimum{};
   std::optional<NumberOrBool> exclusiveMinimum{};
-  std::optional<std::int64_t> maxLength;  // >= 0, and likewise the counts below
+  std::optional<std::int64_t> maxLength{};  // >= 0, and likewise the counts below
   std::optional<std::int64_t> minLength{};
   std::optional<std::string> pattern{};
   std::optional<std::int64_t> maxItems{};

@@ -1,0 +1,391 @@
+// The oaskit command, run as a process: exit codes (0 valid or done, 1 invalid input, 2 the
+// command could not run), what goes to stdout and what to stderr.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "oaskit/model_by_name.hpp"
+#include "oaskit/version.hpp"
+
+extern char** environ;
+
+namespace oaskit {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const fs::path cli_data = fs::path(OASKIT_TEST_DATA) / "cli";
+
+/// What a run of the command did. `exit_code` is the process's exit status, or 128 + the
+/// signal that ended it (as a shell shows it), so a crash is never mistaken for a usage error.
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::ostream& operator<<(std::ostream& os, const Run& run) {
+  return os << "exit " << run.exit_code << "\n--- stdout\n"
+            << run.out << "\n--- stderr\n"
+            << run.err << "\n---";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A directory of its own for one run's stdin, stdout and stderr, removed afterwards.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("oaskit_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::create_directories(path_);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+/// Runs `oaskit args...` with `input` on stdin (an empty stdin when there is none), capturing
+/// stdout and stderr through files.
+Run run_cli(const std::vector<std::string>& args, const std::optional<std::string>& input = {}) {
+  ScratchDir dir;
+  const fs::path in = dir.path() / "stdin", out = dir.path() / "stdout",
+                 err = dir.path() / "stderr";
+  std::ofstream(in, std::ios::binary) << input.value_or("");
+
+  std::vector<std::string> argv_storage{OASKIT_CLI};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, OASKIT_CLI, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  Run run;
+  if (spawned != 0) {
+    ADD_FAILURE() << "cannot run " << OASKIT_CLI << ": " << std::strerror(spawned);
+    return run;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) {
+    run.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    run.exit_code = 128 + WTERMSIG(status);
+  }
+  run.out = slurp(out);
+  run.err = slurp(err);
+  return run;
+}
+
+std::string data_file(std::string_view name) { return (cli_data / name).string(); }
+
+/// `text` without its one final newline; a failure if it has none or more lines.
+std::string single_line(const std::string& text) {
+  EXPECT_FALSE(text.empty());
+  if (text.empty()) return text;
+  EXPECT_EQ(text.back(), '\n') << text;
+  std::string line = text.substr(0, text.size() - 1);
+  EXPECT_EQ(line.find('\n'), std::string::npos) << "more than one line:\n" << text;
+  return line;
+}
+
+/// Passes when `text` is a pydantic-style error list: a JSON array of objects with exactly
+/// "type" (string), "loc" (array of strings and non-negative integers) and "msg" (string).
+::testing::AssertionResult is_error_list(const std::string& text) {
+  boost::system::error_code ec;
+  const json::value v = json::parse(text, ec);
+  if (ec) return ::testing::AssertionFailure() << "not JSON (" << ec.message() << "): " << text;
+  if (!v.is_array() || v.get_array().empty()) {
+    return ::testing::AssertionFailure() << "not a non-empty array: " << text;
+  }
+  for (const auto& item : v.get_array()) {
+    const auto* e = item.if_object();
+    if (e == nullptr || e->size() != 3 || !e->contains("type") || !e->contains("loc") ||
+        !e->contains("msg") || !e->at("type").is_string() || !e->at("msg").is_string() ||
+        !e->at("loc").is_array()) {
+      return ::testing::AssertionFailure() << "not {type, loc, msg}: " << json::serialize(item);
+    }
+    for (const auto& step : e->at("loc").get_array()) {
+      if (!step.is_string() && !step.is_uint64() && !(step.is_int64() && step.get_int64() >= 0)) {
+        return ::testing::AssertionFailure() << "bad loc step in " << json::serialize(item);
+      }
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
+// oaskit model TYPE [FILE]: valid input.
+
+TEST(CliModel, ValidFile_PrintsTheModelAsCompactJsonOnOneLine) {
+  const auto run = run_cli({"model", "Info", data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(single_line(run.out),
+            R"({"title":"Pets","license":{"name":"MIT","identifier":"MIT"},"version":"1.0.0",)"
+            R"("x-team":["a",2]})");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(CliModel, NoFile_ReadsStandardInput) {
+  const auto run = run_cli({"model", "Info"}, slurp(cli_data / "info.json"));
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(json::parse(single_line(run.out)), json::parse(slurp(cli_data / "info.json")));
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(CliModel, DashAsFile_ReadsStandardInput) {
+  const auto run = run_cli({"model", "Contact", "-"}, R"( {"name": "Ann",
+    "email": "ann@example.com"} )");
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(CliModel, SecuritySchemeIsAModelName_AndReadsAnOAuth2Scheme) {
+  const auto run =
+      run_cli({"model", "SecurityScheme", data_file("oauth2_client_credentials.json")});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(single_line(run.out),
+            R"({"type":"oauth2","flows":{"clientCredentials":{"tokenUrl":)"
+            R"("https://auth.example.com/token","scopes":{"pets:read":"Read pets"}}}})");
+}
+
+TEST(CliModel, ErrorsJsonOnValidInput_StillPrintsTheModel) {
+  const auto run = run_cli({"model", "--errors=json", "Info", data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(json::parse(single_line(run.out)), json::parse(slurp(cli_data / "info.json")));
+}
+
+TEST(CliModel, EveryModelName_IsAcceptedAsAType) {
+  // `{}` is valid for some models and invalid for others; never "unknown type" (2) or a crash.
+  for (const auto name : model_names()) {
+    const auto run = run_cli({"model", std::string(name)}, "{}");
+    EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1) << name << ": " << run;
+  }
+}
+
+// Invalid input: exit 1, errors as text on stderr, or as JSON on stdout.
+
+TEST(CliModel, InvalidFile_ExitsOneWithLocatedErrorsOnStderrAndNothingOnStdout) {
+  const std::string file = data_file("info_invalid.json");
+  const auto run = run_cli({"model", "Info", file});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_EQ(run.out, "");
+  // file:line:column: path: message
+  EXPECT_THAT(run.err, HasSubstr(file + ":3:12: title: Input should be a valid string"));
+  EXPECT_THAT(run.err, HasSubstr(file + ":4:14: license \xE2\x86\x92 name: Field required"));
+}
+
+TEST(CliModel, InvalidStdin_ReportsLineAndColumn) {
+  const auto run = run_cli({"model", "Info"}, slurp(cli_data / "info_invalid.json"));
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, AllOf(HasSubstr(":3:12: title: "), HasSubstr(":4:14: license")));
+}
+
+TEST(CliModel, SyntaxError_IsReportedWithItsPosition) {
+  const std::string file = data_file("truncated.json");
+  const auto run = run_cli({"model", "Info", file});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, AllOf(HasSubstr(file + ":3:1: "), HasSubstr("Invalid JSON"),
+                             HasSubstr("json_invalid")));
+}
+
+TEST(CliModel, ErrorsJson_PrintsOnlyAPydanticErrorListOnStdout) {
+  const auto run = run_cli(
+      {"model", "SecurityScheme", data_file("oauth2_without_token_url.json"), "--errors=json"});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  ASSERT_TRUE(is_error_list(run.out));
+  EXPECT_EQ(json::parse(run.out), json::parse(R"([{"type": "missing",
+      "loc": ["flows", "clientCredentials", "tokenUrl"], "msg": "Field required"}])"));
+}
+
+TEST(CliModel, ErrorsJson_WritesArrayIndicesInLocAsIntegers) {
+  const auto run = run_cli(
+      {"model", "--errors", "json", "OpenAPI", data_file("openapi_server_without_url.json")});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  ASSERT_TRUE(is_error_list(run.out));
+  EXPECT_EQ(json::parse(run.out), json::parse(R"([{"type": "missing",
+      "loc": ["servers", 1, "url"], "msg": "Field required"}])"));
+}
+
+TEST(CliModel, ErrorsJson_ListsEveryError) {
+  const auto run = run_cli({"model", "Info", "--errors=json", data_file("info_invalid.json")});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  ASSERT_TRUE(is_error_list(run.out));
+  const auto errors = json::parse(run.out).as_array();
+  ASSERT_EQ(errors.size(), 2u) << run.out;
+  EXPECT_EQ(errors[0].at("type").as_string(), "string_type");
+  EXPECT_EQ(errors[0].at("loc"), json::parse(R"(["title"])"));
+  EXPECT_EQ(errors[1].at("type").as_string(), "missing");
+  EXPECT_EQ(errors[1].at("loc"), json::parse(R"(["license", "name"])"));
+}
+
+TEST(CliModel, ErrorsJsonForASyntaxError_HasAnEmptyLoc) {
+  const auto run = run_cli({"model", "Info", "--errors=json"}, "{\"title\": \"a\",}");
+  ASSERT_EQ(run.exit_code, 1) << run;
+  ASSERT_TRUE(is_error_list(run.out));
+  const auto errors = json::parse(run.out).as_array();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].at("type").as_string(), "json_invalid");
+  EXPECT_TRUE(errors[0].at("loc").as_array().empty());
+  EXPECT_THAT(std::string(errors[0].at("msg").as_string()), HasSubstr("trailing comma"));
+}
+
+TEST(CliModel, EmptyStdin_IsInvalidInput) {
+  const auto run = run_cli({"model", "Info"}, "");
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr("empty"));
+}
+
+// The command cannot run: exit 2 and a message on stderr.
+
+TEST(CliModel, UnknownType_ExitsTwoNamingIt) {
+  const auto run = run_cli({"model", "Petstore", data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, AllOf(HasSubstr("Petstore"), HasSubstr("SecurityScheme")));
+}
+
+TEST(CliModel, MissingFile_ExitsTwoNamingIt) {
+  const std::string file = data_file("no_such_file.json");
+  const auto run = run_cli({"model", "Info", file});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr(file));
+}
+
+TEST(CliModel, DirectoryAsFile_ExitsTwoNamingIt) {
+  const auto run = run_cli({"model", "Info", cli_data.string()});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr(cli_data.string()));
+}
+
+TEST(CliModel, UnknownErrorsFormat_ExitsTwo) {
+  const auto run = run_cli({"model", "Info", "--errors=xml", data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr("xml"));
+}
+
+TEST(CliModel, UnknownOption_ExitsTwo) {
+  const auto run = run_cli({"model", "Info", "--frobnicate", data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr("--frobnicate"));
+}
+
+TEST(CliModel, MissingType_ExitsTwo) {
+  const auto run = run_cli({"model"});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr("TYPE"));
+}
+
+TEST(CliModel, TooManyArguments_ExitsTwo) {
+  const auto run = run_cli({"model", "Info", data_file("info.json"), data_file("info.json")});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err, "");
+}
+
+TEST(Cli, NoSubcommand_ExitsTwo) {
+  const auto run = run_cli({});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_NE(run.err, "");
+}
+
+TEST(Cli, UnknownSubcommand_ExitsTwo) {
+  const auto run = run_cli({"frobnicate"});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err, "");
+}
+
+// Help and version.
+
+TEST(Cli, Help_ExitsZeroListingTheSubcommands) {
+  const auto run = run_cli({"--help"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, AllOf(HasSubstr("Usage"), HasSubstr("model"), HasSubstr("security")));
+}
+
+TEST(Cli, ModelHelp_ExitsZeroDescribingTypeFileAndErrors) {
+  const auto run = run_cli({"model", "--help"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, AllOf(HasSubstr("Usage"), HasSubstr("TYPE"), HasSubstr("FILE"),
+                             HasSubstr("--errors")));
+}
+
+TEST(Cli, Version_ExitsZeroPrintingTheLibraryVersion) {
+  const auto run = run_cli({"--version"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, HasSubstr(std::string(oaskit::version)));
+}
+
+// oaskit security FILE.
+
+TEST(CliSecurity, PetstoreOAuthExample_ShowsTheClientCredentialsFlowAndItsTokenUrl) {
+  const fs::path example = fs::path(OASKIT_SOURCE_DIR) / "examples" / "petstore-oauth.json";
+  if (!fs::exists(example)) GTEST_SKIP() << example << " is not there yet";
+  const auto run = run_cli({"security", example.string()});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, AllOf(HasSubstr("clientCredentials"), HasSubstr("tokenUrl")));
+  EXPECT_THAT(run.err, Not(HasSubstr("error")));
+}
+
+TEST(CliSecurity, InvalidDocument_ExitsOne) {
+  const auto run = run_cli({"security", data_file("openapi_server_without_url.json")});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_THAT(run.err, HasSubstr("url"));
+}
+
+}  // namespace
+}  // namespace oaskit

@@ -1,0 +1,319 @@
+// Text that is not a valid document: each case is one clear error (json_invalid or
+// duplicate_key, an empty loc for syntax errors, a message naming the problem, the line:column
+// of the offending byte), never a crash or a hang.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "oaskit/json.hpp"
+#include "oaskit/models.hpp"
+
+namespace oaskit {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+PathElement step(const char* name) { return std::string(name); }
+template <class... Parts>
+Path loc(Parts... parts) {
+  return Path{step(parts)...};
+}
+
+std::string describe(const Errors& errors) {
+  std::string out;
+  for (const auto& e : errors) out += "\n  " + to_string(e);
+  return out.empty() ? std::string("(no errors)") : out;
+}
+
+template <class T>
+Errors errors_of(std::string_view json) {
+  auto result = parse<T>(json);
+  if (result) return {};
+  return result.errors();
+}
+
+/// Passes when `errors` is exactly one error of `type` at `at`, positioned at line:column.
+::testing::AssertionResult is_single_error(const Errors& errors, std::string_view type,
+                                           const Path& at, std::size_t line, std::size_t column) {
+  auto failure = [&] {
+    return ::testing::AssertionFailure()
+           << "expected one [" << type << "] error at '" << to_string(at) << "' " << line << ':'
+           << column << ", got:" << describe(errors);
+  };
+  if (errors.size() != 1) return failure();
+  const Error& e = errors[0];
+  if (e.type != type || e.loc != at || !e.position) return failure();
+  if (e.position->line != line || e.position->column != column) return failure();
+  return ::testing::AssertionSuccess();
+}
+
+/// `[[[...]]]`, `depth` arrays deep.
+std::string nested_arrays(std::size_t depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
+
+/// `{"a":{"a":...1...}}`, `depth` objects deep.
+std::string nested_objects(std::size_t depth) {
+  std::string out;
+  out.reserve(depth * 6 + 1);
+  for (std::size_t i = 0; i < depth; ++i) out += R"({"a":)";
+  out += '1';
+  out.append(depth, '}');
+  return out;
+}
+
+constexpr std::string_view info_prefix = R"({"title":"a","version":"1","x-deep":)";
+
+const std::string depth_limit = std::to_string(max_nesting_depth);
+
+// Invalid UTF-8.
+
+TEST(BadInput, InvalidUtf8InAString_IsJsonInvalidAtTheByte) {
+  const auto errors = errors_of<Info>("{\"title\": \"a\xFF\", \"version\": \"1\"}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 13));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("UTF-8"), HasSubstr("0xFF")));
+  EXPECT_EQ(errors[0].position->offset, 12u);
+}
+
+TEST(BadInput, InvalidUtf8InAKey_IsJsonInvalidAtTheByte) {
+  const auto errors = errors_of<Info>("{\"ti\xFFtle\": \"a\", \"version\": \"1\"}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 5));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
+}
+
+TEST(BadInput, InvalidUtf8AfterMultiByteCharacters_ColumnCountsCharacters) {
+  // "é" is two bytes but one column; the bad byte is on line 2.
+  const auto errors =
+      errors_of<Info>("{\"version\": \"1\",\n \"title\": \"\xC3\xA9\xC3\xA9\xC0\xAF\"}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 14));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
+}
+
+TEST(BadInput, TruncatedUtf8SequenceAtTheEndOfAString_IsJsonInvalid) {
+  const auto errors = errors_of<Info>("{\"title\": \"ab\xE2\x82\", \"version\": \"1\"}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 14));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
+}
+
+// Duplicate keys: the error is at the repeat, and its message names both places.
+
+TEST(BadInput, DuplicateKeyInAModelObject_NamesBothPlaces) {
+  const auto errors = errors_of<Info>("{\"title\": \"a\",\n \"title\": \"b\", \"version\": \"1\"}");
+  EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("title"), 2, 2));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'title'"), HasSubstr("line 1 column 2"),
+                                   HasSubstr("line 2 column 2")));
+}
+
+TEST(BadInput, DuplicateKeyInAnExtensionObject_NamesBothPlaces) {
+  const auto errors = errors_of<Info>(
+      "{\"title\": \"a\", \"version\": \"1\",\n \"x-e\": {\"k\": 1,\n   \"k\": 2}}");
+  EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("x-e", "k"), 3, 4));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg,
+              AllOf(HasSubstr("'k'"), HasSubstr("line 2 column 10"), HasSubstr("line 3 column 4")));
+}
+
+TEST(BadInput, DuplicatePathInPaths_NamesBothPlaces) {
+  const auto errors = errors_of<OpenAPI>(
+      "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"a\", \"version\": \"1\"},\n"
+      "  \"paths\": {\"/pets\": {},\n"
+      "    \"/pets\": {}}}");
+  EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("paths", "/pets"), 3, 5));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'/pets'"), HasSubstr("line 2 column 13"),
+                                   HasSubstr("line 3 column 5")));
+}
+
+TEST(BadInput, DuplicatePropertyInSchemaProperties_NamesBothPlaces) {
+  const auto errors = errors_of<Schema>("{\"properties\": {\"id\": {},\n\"id\": {}}}");
+  EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("properties", "id"), 2, 1));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'id'"), HasSubstr("line 1 column 17"),
+                                   HasSubstr("line 2 column 1")));
+}
+
+// Nesting: deeper than max_nesting_depth is an error, never a stack overflow.
+
+TEST(BadInput, HundredThousandNestedArrays_IsAnErrorNamingTheDepthLimit) {
+  const auto errors = errors_of<Info>(nested_arrays(100000));
+  // The first bracket past the limit.
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, max_nesting_depth + 1));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("nesting"), HasSubstr(depth_limit)));
+}
+
+TEST(BadInput, HundredThousandNestedObjectsInAnExtension_IsAnErrorNamingTheDepthLimit) {
+  const std::string json = std::string(info_prefix) + nested_objects(100000) + "}";
+  const auto errors = errors_of<Info>(json);
+  // The root object is level 1, so the object opening level max_nesting_depth + 1 is the
+  // extension's max_nesting_depth-th.
+  const std::size_t column = info_prefix.size() + (max_nesting_depth - 1) * 5 + 1;
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, column));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("nesting"), HasSubstr(depth_limit)));
+}
+
+TEST(BadInput, NestingExactlyAtTheLimitInAnExtension_Parses) {
+  // Root object (1) + max_nesting_depth - 1 arrays = max_nesting_depth levels.
+  const std::string json = std::string(info_prefix) + nested_arrays(max_nesting_depth - 1) + "}";
+  auto info = parse<Info>(json);
+  ASSERT_TRUE(info) << describe(info.errors());
+  const auto* deep = info->extra.if_contains("x-deep");
+  ASSERT_NE(deep, nullptr);
+  std::size_t depth = 0;
+  for (const boost::json::value* v = deep; v->is_array(); ++depth) {
+    if (v->as_array().empty()) {
+      ++depth;
+      break;
+    }
+    v = &v->as_array()[0];
+  }
+  EXPECT_EQ(depth, max_nesting_depth - 1);
+  EXPECT_EQ(to_json(*info), json);
+}
+
+TEST(BadInput, NestingOneBeyondTheLimitInAnExtensionEndingInAValue_IsAnError) {
+  const std::string json = std::string(info_prefix) + std::string(max_nesting_depth, '[') + "1" +
+                           std::string(max_nesting_depth, ']') + "}";
+  const auto errors = errors_of<Info>(json);
+  EXPECT_TRUE(
+      is_single_error(errors, "json_invalid", {}, 1, info_prefix.size() + max_nesting_depth));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
+}
+
+// The innermost container is empty: it is a level of nesting all the same.
+TEST(BadInput, NestingOneBeyondTheLimitInAnExtension_IsAnError) {
+  const std::string json = std::string(info_prefix) + nested_arrays(max_nesting_depth) + "}";
+  const auto errors = errors_of<Info>(json);
+  EXPECT_TRUE(
+      is_single_error(errors, "json_invalid", {}, 1, info_prefix.size() + max_nesting_depth));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
+}
+
+TEST(BadInput, EmptyObjectOneBeyondTheLimit_IsAnError) {
+  const std::string json =
+      std::string(max_nesting_depth, '[') + "{}" + std::string(max_nesting_depth, ']');
+  const auto errors = errors_of<Info>(json);
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, max_nesting_depth + 1));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
+}
+
+// Nothing, or not a value.
+
+TEST(BadInput, EmptyInput_IsJsonInvalidAtTheStart) {
+  const auto errors = errors_of<Info>("");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 1));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("empty"));
+}
+
+TEST(BadInput, WhitespaceOnlyInput_IsJsonInvalidAtTheEnd) {
+  const auto errors = errors_of<Info>("  \n\t ");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 3));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("empty"));
+}
+
+TEST(BadInput, TrailingCommaInAnObject_IsJsonInvalidAtTheComma) {
+  const auto errors = errors_of<Info>("{\"title\": \"a\",\n \"version\": \"1\",\n}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 16));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("trailing comma"), HasSubstr("'}'")));
+}
+
+TEST(BadInput, TrailingCommaInAnArray_IsJsonInvalidAtTheComma) {
+  const auto errors =
+      errors_of<Info>("{\"title\": \"a\", \"version\": \"1\",\n \"x-list\": [1, 2,]}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 17));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("trailing comma"), HasSubstr("']'")));
+}
+
+TEST(BadInput, TopLevelArrayForAModel_IsModelTypeAtTheRoot) {
+  const auto errors = errors_of<Info>("  [{\"title\": \"a\", \"version\": \"1\"}]");
+  EXPECT_TRUE(is_single_error(errors, "model_type", {}, 1, 3));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("array"));
+}
+
+TEST(BadInput, TruncatedInsideAKey_IsJsonInvalidAtTheOpenString) {
+  const auto errors = errors_of<Info>("{\"title\": \"a\", \"vers");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 16));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("unterminated string"));
+}
+
+TEST(BadInput, TruncatedAfterAMember_IsJsonInvalidAtTheEnd) {
+  const std::string json = "{\"title\": \"a\",\n \"version\": \"1\"";
+  const auto errors = errors_of<Info>(json);
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 16));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].position->offset, json.size());
+}
+
+TEST(BadInput, TruncatedInsideAnExtensionArray_IsJsonInvalidAtTheEnd) {
+  const std::string json = "{\"title\": \"a\", \"version\": \"1\", \"x-a\": [1, ";
+  const auto errors = errors_of<Info>(json);
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, json.size() + 1));
+}
+
+// Numbers.
+
+TEST(BadInput, NumberTooLargeForADouble_IsJsonInvalidAtTheNumber) {
+  const auto errors =
+      errors_of<Info>("{\"title\": \"a\", \"version\": \"1\",\n  \"x-big\": 1e400}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 12));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].msg, HasSubstr("too large"));
+}
+
+TEST(BadInput, NumberTooLargeForADoubleInASchemaKeyword_IsJsonInvalidAtTheNumber) {
+  const auto errors = errors_of<Schema>("{\"type\": \"integer\",\n\"maximum\": -1e400}");
+  EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 12));
+}
+
+TEST(BadInput, IntegerBeyond64Bits_IsAcceptedAsADouble) {
+  auto info =
+      parse<Info>(R"({"title": "a", "version": "1", "x-min": -9223372036854776000, "x-n": 2})");
+  ASSERT_TRUE(info) << describe(info.errors());
+  const auto* min = info->extra.if_contains("x-min");
+  ASSERT_NE(min, nullptr);
+  ASSERT_TRUE(min->is_double()) << boost::json::value(*min);
+  EXPECT_EQ(min->as_double(), -9223372036854775808.0);
+  // Other integers in the same document stay integers.
+  ASSERT_NE(info->extra.if_contains("x-n"), nullptr);
+  EXPECT_TRUE(info->extra.at("x-n").is_int64());
+}
+
+TEST(BadInput, IntegerBeyond64BitsInASchemaKeyword_IsAcceptedAsADouble) {
+  auto schema = parse<Schema>(R"({"type": "integer", "minimum": -9223372036854776000})");
+  ASSERT_TRUE(schema) << describe(schema.errors());
+  ASSERT_TRUE(schema->minimum.has_value());
+  EXPECT_FALSE(schema->minimum->is_integer());
+  EXPECT_EQ(schema->minimum->to_double(), -9223372036854775808.0);
+}
+
+TEST(BadInput, ErrorAfterAnIntegerBeyond64Bits_IsPositionedInTheOriginalText) {
+  // The big integer is read again as a double; positions still refer to the text as written.
+  const auto errors =
+      errors_of<Info>("{\"x-a\": 99999999999999999999999,\n \"title\": 1, \"version\": \"1\"}");
+  EXPECT_TRUE(is_single_error(errors, "string_type", loc("title"), 2, 11));
+}
+
+}  // namespace
+}  // namespace oaskit
