@@ -32,8 +32,12 @@ int main(int argc, char** argv) {
     // Help and version exit 0; every usage mistake exits 2.
     return app.exit(e) == 0 ? ok : usage_error;
   }
-  for (const auto& command : commands) {
-    if (command.subcommand->parsed()) return command.run();
+  try {
+    for (const auto& command : commands) {
+      if (command.subcommand->parsed()) return command.run();
+    }
+  } catch (const std::exception& e) {  // a bug, not bad input: say so rather than abort
+    std::cerr << "oaskit: internal error: " << e.what() << '\n';
   }
   return usage_error;
 }

@@ -50,6 +50,8 @@ template <class E>
 struct Equals {
   E value;
 };
+template <class E>
+Equals(E) -> Equals<E>;
 }  // namespace check
 
 /// One field of model `M`: its JSON name, the member holding it, whether it must be present,

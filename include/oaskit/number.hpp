@@ -34,7 +34,7 @@ class Number {
     return *std::get_if<double>(&value_);
   }
 
-  friend bool operator==(const Number& a, const Number& b) noexcept;
+  friend bool operator==(const Number& a, const Number& b);
 
  private:
   storage value_;

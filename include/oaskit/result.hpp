@@ -35,7 +35,7 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
 
   /// The errors; empty when there is a value.
-  [[nodiscard]] const Errors& errors() const noexcept {
+  [[nodiscard]] const Errors& errors() const {
     static const Errors none;
     return has_value() ? none : std::get<1>(state_);
   }

@@ -26,7 +26,7 @@ class FieldIndex {
     const auto first = static_cast<unsigned char>(key.front());
     const auto last = static_cast<unsigned char>(key.back());
     const auto middle = static_cast<unsigned char>(key[key.size() / 2]);
-    return key.size() * 131 + first * 31 + middle * 7 + last;
+    return key.size() * 131 + std::size_t{first} * 31 + std::size_t{middle} * 7 + last;
   }
   const std::string_view* names_;
   std::vector<int> slots_;

@@ -120,14 +120,14 @@ void JsonWriter::escaped(std::string_view s) {
 void JsonWriter::number(std::int64_t i) {
   before_value();
   std::array<char, 24> buffer{};
-  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), i).ptr;
+  auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), i).ptr;
   out_.append(buffer.data(), end);
 }
 
 void JsonWriter::number(std::uint64_t u) {
   before_value();
   std::array<char, 24> buffer{};
-  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), u).ptr;
+  auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), u).ptr;
   out_.append(buffer.data(), end);
 }
 
@@ -138,7 +138,7 @@ void JsonWriter::number(double d) {
     return;
   }
   std::array<char, 32> buffer{};
-  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d).ptr;
+  auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d).ptr;
   std::string_view text(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
   out_ += text;
   if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";

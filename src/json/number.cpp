@@ -2,7 +2,7 @@
 
 namespace oaskit {
 
-bool operator==(const Number& a, const Number& b) noexcept {
+bool operator==(const Number& a, const Number& b) {
   return std::visit(
       [](auto x, auto y) {
         using X = decltype(x);

@@ -21,7 +21,7 @@ simdjson::dom::parser& thread_parser() {
   // The depth limit is set once; later documents grow the capacity but keep it. simdjson
   // counts one level more than the arrays and objects a text nests (its innermost values).
   thread_local const simdjson::error_code allocated =
-      parser.allocate(64 * 1024, max_nesting_depth + 1);
+      parser.allocate(std::size_t{64} * 1024, max_nesting_depth + 1);
   (void)allocated;
   return parser;
 }
