@@ -55,6 +55,16 @@ class Box {
   T* operator->() noexcept { return ptr_.get(); }
   const T* operator->() const noexcept { return ptr_.get(); }
 
+  /// The value, or std::bad_optional_access when empty, as std::optional::value.
+  T& value() {
+    if (!ptr_) throw std::bad_optional_access();
+    return *ptr_;
+  }
+  const T& value() const {
+    if (!ptr_) throw std::bad_optional_access();
+    return *ptr_;
+  }
+
   /// Constructs a value in place, replacing any value held.
   template <class... Args>
   T& emplace(Args&&... args) {

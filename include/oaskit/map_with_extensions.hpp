@@ -11,7 +11,7 @@ namespace oaskit {
 /// entries first, then the extensions, each in the order read.
 template <class T>
 struct MapWithExtensions {
-  Map<T> entries{};
+  Map<T> entries;  // no initializer here: T may still be incomplete where this is used
   Extra extensions{};
   friend bool operator==(const MapWithExtensions&, const MapWithExtensions&) = default;
 };

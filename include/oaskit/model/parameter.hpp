@@ -67,7 +67,7 @@ struct ParameterBase {
   Box<SchemaOrBool> schema{};
   std::optional<Any> example{};
   std::optional<Map<OrReference<Example>>> examples{};
-  std::optional<Map<MediaType>> content{};
+  Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
   static constexpr auto fields() { return detail::parameter_base_fields<ParameterBase>(); }
@@ -88,7 +88,7 @@ struct Parameter {
   Box<SchemaOrBool> schema{};
   std::optional<Any> example{};
   std::optional<Map<OrReference<Example>>> examples{};
-  std::optional<Map<MediaType>> content{};
+  Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
   static constexpr auto fields() {
@@ -110,7 +110,7 @@ struct Header {
   Box<SchemaOrBool> schema{};
   std::optional<Any> example{};
   std::optional<Map<OrReference<Example>>> examples{};
-  std::optional<Map<MediaType>> content{};
+  Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
   static constexpr auto fields() { return detail::parameter_base_fields<Header>(); }

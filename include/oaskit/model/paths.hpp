@@ -89,7 +89,7 @@ struct Operation {
   std::optional<std::vector<OrReference<Parameter>>> parameters{};
   std::optional<OrReference<RequestBody>> requestBody{};
   std::optional<Responses> responses{};
-  std::optional<Map<OrReference<Callback>>> callbacks{};
+  Box<Map<OrReference<Callback>>> callbacks{};  // a Box: PathItem is defined below
   std::optional<bool> deprecated{};
   /// Alternatives (any one suffices), each naming schemes (all needed) and their scopes.
   std::optional<std::vector<SecurityRequirement>> security{};
@@ -111,7 +111,8 @@ struct Operation {
                       field("security", &O::security),
                       field("servers", &O::servers)};
   }
-  friend bool operator==(const Operation&, const Operation&) = default;
+  // Defaulted below PathItem: comparing callbacks needs PathItem complete.
+  friend bool operator==(const Operation&, const Operation&);
 };
 
 /// The operations on one path. Its own `$ref` may point to a Path Item elsewhere.
@@ -149,6 +150,8 @@ struct PathItem {
   }
   friend bool operator==(const PathItem&, const PathItem&) = default;
 };
+
+inline bool operator==(const Operation&, const Operation&) = default;
 
 /// The API's paths (`"/pets/{id}"`), plus `x-` extensions.
 using Paths = MapWithExtensions<PathItem>;

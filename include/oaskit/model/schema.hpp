@@ -68,6 +68,8 @@ using SchemaTypes = std::variant<SchemaType, std::vector<SchemaType>>;
 using NumberOrBool = std::variant<Number, bool>;
 
 /// A Schema Object. Fields follow JSON Schema 2020-12's vocabularies in order, then OpenAPI's.
+/// Every member that holds schemas again is a `Box` (an optional on the heap), since a Schema
+/// contains itself.
 struct Schema {
   // Core vocabulary
   std::optional<std::string> schema_{};        // JSON: $schema
@@ -77,22 +79,22 @@ struct Schema {
   std::optional<std::string> dynamicAnchor{};  // JSON: $dynamicAnchor
   std::optional<std::string> ref{};            // JSON: $ref
   std::optional<std::string> dynamicRef{};     // JSON: $dynamicRef
-  std::optional<Map<SchemaOrBool>> defs{};     // JSON: $defs
+  Box<Map<SchemaOrBool>> defs{};               // JSON: $defs
   std::optional<std::string> comment{};        // JSON: $comment
   // Applying subschemas
-  std::optional<std::vector<SchemaOrBool>> allOf{};
-  std::optional<std::vector<SchemaOrBool>> anyOf{};
-  std::optional<std::vector<SchemaOrBool>> oneOf{};
+  Box<std::vector<SchemaOrBool>> allOf{};
+  Box<std::vector<SchemaOrBool>> anyOf{};
+  Box<std::vector<SchemaOrBool>> oneOf{};
   Box<SchemaOrBool> not_{};  // JSON: not
   Box<SchemaOrBool> if_{};   // JSON: if
   Box<SchemaOrBool> then{};
   Box<SchemaOrBool> else_{};  // JSON: else
-  std::optional<Map<SchemaOrBool>> dependentSchemas{};
-  std::optional<std::vector<SchemaOrBool>> prefixItems{};
+  Box<Map<SchemaOrBool>> dependentSchemas{};
+  Box<std::vector<SchemaOrBool>> prefixItems{};
   Box<SchemaItems> items{};
   Box<SchemaOrBool> contains{};
-  std::optional<Map<SchemaOrBool>> properties{};
-  std::optional<Map<SchemaOrBool>> patternProperties{};
+  Box<Map<SchemaOrBool>> properties{};
+  Box<Map<SchemaOrBool>> patternProperties{};
   Box<SchemaOrBool> additionalProperties{};
   Box<SchemaOrBool> propertyNames{};
   Box<SchemaOrBool> unevaluatedItems{};
