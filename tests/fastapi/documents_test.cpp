@@ -9,20 +9,20 @@
 #include <variant>
 #include <vector>
 
-#include "model/model_test_support.hpp"
+#include "support/test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::are_missing;
-using model_test::describe;
-using model_test::error_at;
-using model_test::errors_of;
-using model_test::is_single_error;
-using model_test::loc;
-using model_test::parsed;
+using test::are_missing;
+using test::describe;
+using test::error_at;
+using test::errors_of;
+using test::is_single_error;
+using test::loc;
+using test::parsed;
 
 // A document around `paths`.
 std::string document_with_paths(const std::string& paths) {

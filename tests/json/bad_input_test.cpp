@@ -13,6 +13,7 @@
 
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
@@ -20,24 +21,9 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-PathElement step(const char* name) { return std::string(name); }
-template <class... Parts>
-Path loc(Parts... parts) {
-  return Path{step(parts)...};
-}
-
-std::string describe(const Errors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += "\n  " + to_string(e);
-  return out.empty() ? std::string("(no errors)") : out;
-}
-
-template <class T>
-Errors errors_of(std::string_view json) {
-  auto result = parse<T>(json);
-  if (result) return {};
-  return result.errors();
-}
+using test::describe;
+using test::errors_of;
+using test::loc;
 
 /// Passes when `errors` is exactly one error of `type` at `at`, positioned at line:column.
 ::testing::AssertionResult is_single_error(const Errors& errors, std::string_view type,

@@ -7,15 +7,15 @@
 #include <variant>
 #include <vector>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::parsed;
-using model_test::value_of;
+using test::parsed;
+using test::value_of;
 
 TEST(Aliases, ReferenceDollarRef_IsReadIntoRefAndWrittenBack) {
   constexpr auto json = R"({"$ref":"#/components/schemas/Pet"})";

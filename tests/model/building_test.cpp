@@ -7,14 +7,14 @@
 #include <variant>
 #include <vector>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::parsed;
+using test::parsed;
 
 TEST(Building, ReadmeOAuth2Example_WritesTheDocumentedJson) {
   OAuth2 scheme{.flows = OAuthFlows{.clientCredentials = OAuthFlowClientCredentials{
@@ -60,10 +60,9 @@ TEST(Building, WholeDocumentBuiltInCpp_RoundTripsThroughJson) {
                                                                        .in = ParameterInType::path,
                                                                        .required = true}},
                                                      .responses =
-                                                         Responses{.entries =
-                                                                       {{"200",
-                                                                         Response{.description = "o"
-                                                                                                 "k"}}}},
+                                                         Responses{.entries = {{"200",
+                                                                                Response{.description = "o"
+                                                                                                        "k"}}}},
                                                      .security =
                                                          std::
                                                              vector<SecurityRequirement>{

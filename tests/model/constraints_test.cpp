@@ -8,18 +8,18 @@
 #include <variant>
 #include <vector>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::describe;
-using model_test::errors_of;
-using model_test::is_single_error;
-using model_test::loc;
-using model_test::parsed;
+using test::describe;
+using test::errors_of;
+using test::is_single_error;
+using test::loc;
+using test::parsed;
 
 TEST(Constraints, MultipleOfZeroOrNegative_IsGreaterThanError) {
   EXPECT_TRUE(is_single_error(errors_of<Schema>(R"({"multipleOf": 0})"), loc("multipleOf"),
@@ -52,10 +52,10 @@ TEST(Constraints, SeveralViolationsInOneSchema_AreAllReported) {
   const auto errors =
       errors_of<Schema>(R"({"multipleOf": 0, "maxLength": -1, "minItems": -2, "type": "float"})");
   ASSERT_EQ(errors.size(), 4U) << describe(errors);
-  EXPECT_EQ(model_test::error_at(errors, loc("multipleOf"))->type, "greater_than");
-  EXPECT_EQ(model_test::error_at(errors, loc("maxLength"))->type, "greater_than_equal");
-  EXPECT_EQ(model_test::error_at(errors, loc("minItems"))->type, "greater_than_equal");
-  EXPECT_EQ(model_test::error_at(errors, loc("type"))->type, "enum");
+  EXPECT_EQ(test::error_at(errors, loc("multipleOf"))->type, "greater_than");
+  EXPECT_EQ(test::error_at(errors, loc("maxLength"))->type, "greater_than_equal");
+  EXPECT_EQ(test::error_at(errors, loc("minItems"))->type, "greater_than_equal");
+  EXPECT_EQ(test::error_at(errors, loc("type"))->type, "enum");
 }
 
 TEST(Constraints, ServerVariableEmptyEnum_IsTooShort) {
@@ -153,8 +153,8 @@ TEST(Constraints, NumberWhereStringRequired_IsStringType) {
 
 TEST(Constraints, IntegerKeywordWrittenAsTwoPointZero_IsTheIntegerTwo) {
   const auto schema = parsed<Schema>(R"({"maxLength": 2.0, "minItems": 0.0})");
-  EXPECT_EQ(model_test::value_of(schema.maxLength), 2);
-  EXPECT_EQ(model_test::value_of(schema.minItems), 0);
+  EXPECT_EQ(test::value_of(schema.maxLength), 2);
+  EXPECT_EQ(test::value_of(schema.minItems), 0);
   EXPECT_EQ(to_json(schema), R"({"maxLength":2,"minItems":0})");
 }
 

@@ -6,14 +6,14 @@
 
 #include <variant>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::parsed;
+using test::parsed;
 
 TEST(Defaults, Info_OptionalFieldsAreAbsentAfterParsing) {
   const auto info = parsed<Info>(R"({"title": "Pets", "version": "1.0"})");
@@ -141,8 +141,8 @@ TEST(Defaults, MutualTLS_TypeDefaultsToMutualTLS) {
 TEST(Defaults, ConcreteScheme_WithAnotherSchemesType_IsALiteralErrorAtType) {
   const auto result = parse<APIKey>(R"({"type": "http", "name": "k", "in": "header"})");
   ASSERT_FALSE(result);
-  ASSERT_EQ(result.errors().size(), 1U) << model_test::describe(result.errors());
-  EXPECT_EQ(result.errors()[0].loc, model_test::loc("type"));
+  ASSERT_EQ(result.errors().size(), 1U) << test::describe(result.errors());
+  EXPECT_EQ(result.errors()[0].loc, test::loc("type"));
   EXPECT_EQ(result.errors()[0].type, "literal_error");
 }
 

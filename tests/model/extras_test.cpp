@@ -9,14 +9,14 @@
 #include <cstdint>
 #include <variant>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::parsed;
+using test::parsed;
 
 // The keys of `extra` in order.
 std::vector<std::string> keys_of(const Extra& extra) {
@@ -100,24 +100,6 @@ TEST(Extras, ExplicitNullForOptionalModelsAndLists_IsAcceptedAndNotWritten) {
       R"({"not": null, "items": null, "discriminator": null, "required": null, "maxLength": null})");
   EXPECT_EQ(schema, Schema{});
   EXPECT_EQ(to_json(schema), "{}");
-}
-
-TEST(Extras, NullInAnyValuedSchemaKeywords_IsKeptAndWritten) {
-  constexpr auto json = R"({"enum":[null,1],"const":null,"default":null,"examples":[null],)"
-                        R"("example":null,"x-null":null})";
-  const auto schema = parsed<Schema>(json);
-  ASSERT_TRUE(schema.default_.has_value());
-  EXPECT_TRUE(schema.default_->is_null());
-  ASSERT_TRUE(schema.const_.has_value());
-  EXPECT_TRUE(schema.const_->is_null());
-  ASSERT_TRUE(schema.example.has_value());
-  EXPECT_TRUE(schema.example->is_null());
-  ASSERT_TRUE(schema.enum_.has_value());
-  ASSERT_EQ(schema.enum_->size(), 2U);
-  EXPECT_TRUE((*schema.enum_)[0].is_null());
-  ASSERT_NE(schema.extra.if_contains("x-null"), nullptr);
-  EXPECT_TRUE(schema.extra.if_contains("x-null")->is_null());
-  EXPECT_EQ(to_json(schema), json);
 }
 
 TEST(Extras, NullExampleValues_AreKeptAndWritten) {

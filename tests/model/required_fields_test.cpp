@@ -3,16 +3,16 @@
 
 #include <gtest/gtest.h>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::are_missing;
-using model_test::errors_of;
-using model_test::loc;
+using test::are_missing;
+using test::errors_of;
+using test::loc;
 
 TEST(RequiredFields, OAuthFlowClientCredentialsWithoutTokenUrl_IsMissingTokenUrl) {
   EXPECT_TRUE(

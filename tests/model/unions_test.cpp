@@ -8,19 +8,19 @@
 #include <variant>
 #include <vector>
 
-#include "model/model_test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
-using model_test::describe;
-using model_test::errors_of;
-using model_test::is_single_error;
-using model_test::loc;
-using model_test::parsed;
-using model_test::value_of;
+using test::describe;
+using test::errors_of;
+using test::is_single_error;
+using test::loc;
+using test::parsed;
+using test::value_of;
 
 // --- Boolean schemas --------------------------------------------------------------------------
 
@@ -82,8 +82,8 @@ TEST(Unions, ComponentsSchemasAndMediaTypeSchema_MayBeBooleans) {
 TEST(Unions, SubschemaOfWrongKind_IsAnErrorSayingObjectOrBoolean) {
   const auto errors = errors_of<Schema>(R"({"properties": {"a": "string"}, "not": 1})");
   ASSERT_EQ(errors.size(), 2U) << describe(errors);
-  EXPECT_NE(model_test::error_at(errors, loc("properties", "a")), nullptr) << describe(errors);
-  EXPECT_NE(model_test::error_at(errors, loc("not")), nullptr) << describe(errors);
+  EXPECT_NE(test::error_at(errors, loc("properties", "a")), nullptr) << describe(errors);
+  EXPECT_NE(test::error_at(errors, loc("not")), nullptr) << describe(errors);
 }
 
 TEST(Unions, SchemaItemsAsAList_IsReadAsAListOfSchemas) {
@@ -284,7 +284,7 @@ TEST(Unions, SecuritySchemeInvalidForItsType_IsAnErrorNotAnotherType) {
   // An oauth2 scheme with an API key's members is an oauth2 scheme without flows.
   const auto errors =
       errors_of<SecurityScheme>(R"({"type": "oauth2", "name": "k", "in": "header"})");
-  EXPECT_TRUE(model_test::are_missing(errors, {loc("flows")}));
+  EXPECT_TRUE(test::are_missing(errors, {loc("flows")}));
 }
 
 TEST(Unions, SecuritySchemeWithoutType_IsUnionTagNotFoundAtType) {
@@ -306,7 +306,7 @@ TEST(Unions, SecuritySchemeThatIsNotAnObject_IsModelType) {
 TEST(Unions, SecuritySchemeErrorsInsideComponents_HaveTheirFullPath) {
   const auto errors = errors_of<Components>(
       R"({"securitySchemes": {"oauth": {"type": "oauth2", "flows": {"clientCredentials": {}}}}})");
-  EXPECT_TRUE(model_test::are_missing(
+  EXPECT_TRUE(test::are_missing(
       errors, {loc("securitySchemes", "oauth", "flows", "clientCredentials", "tokenUrl")}));
 }
 

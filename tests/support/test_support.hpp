@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the model tests: locations written like pydantic's `loc`, parsing that
+// Helpers shared by the tests: locations written like pydantic's `loc`, parsing that
 // reports errors readably, and error lookup.
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 
-namespace oaskit::model_test {
+namespace oaskit::test {
 
 inline PathElement element(const char* name) { return std::string(name); }
 inline PathElement element(std::string name) { return name; }
@@ -101,4 +101,4 @@ inline ::testing::AssertionResult are_missing(const Errors& errors,
   return ::testing::AssertionSuccess();
 }
 
-}  // namespace oaskit::model_test
+}  // namespace oaskit::test
