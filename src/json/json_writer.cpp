@@ -9,8 +9,11 @@
 namespace oaskit::detail {
 
 void JsonWriter::new_line() {
-  out_ += '\n';
-  out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+  const std::size_t indent = static_cast<std::size_t>(depth_) * 2;
+  char* at = room(indent + 1);
+  *at = '\n';
+  std::memset(at + 1, ' ', indent);
+  size_ += indent + 1;
 }
 
 void JsonWriter::before_value() {
@@ -19,14 +22,14 @@ void JsonWriter::before_value() {
     return;
   }
   if (depth_ == 0) return;
-  if (!first_) out_ += ',';
+  if (!first_) put(',');
   first_ = false;
   if (indent_) new_line();
 }
 
 void JsonWriter::open(char bracket) {
   before_value();
-  out_ += bracket;
+  put(bracket);
   ++depth_;
   first_ = true;
 }
@@ -34,14 +37,14 @@ void JsonWriter::open(char bracket) {
 void JsonWriter::close(char bracket) {
   --depth_;
   if (indent_ && !first_) new_line();
-  out_ += bracket;
+  put(bracket);
   first_ = false;
 }
 
 void JsonWriter::key(std::string_view name) {
   before_value();
   escaped(name);
-  out_ += indent_ ? ": " : ":";
+  put(indent_ ? std::string_view(": ") : std::string_view(":"));
   after_key_ = true;
 }
 
@@ -66,82 +69,87 @@ bool needs_escape(std::uint64_t word) {
 
 void JsonWriter::escaped(std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
-  out_ += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied
+  // Each byte becomes at most 6 ("\u001f"); plus the quotes.
+  char* const start = room(s.size() * 6 + 2);
+  char* out = start;
+  *out++ = '"';
   std::size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size()) {
       std::uint64_t word = 0;
       std::memcpy(&word, s.data() + i, sizeof word);
       if (!needs_escape(word)) {
+        std::memcpy(out, s.data() + i, sizeof word);
+        out += sizeof word;
         i += 8;
         continue;
       }
     }
-    const auto c = static_cast<unsigned char>(s[i]);
+    const auto c = static_cast<unsigned char>(s[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
+      *out++ = static_cast<char>(c);
       continue;
     }
-    out_.append(s.data() + run, i - run);
-    run = ++i;
+    *out++ = '\\';
     switch (c) {
       case '"':
-        out_ += "\\\"";
+        *out++ = '"';
         break;
       case '\\':
-        out_ += "\\\\";
+        *out++ = '\\';
         break;
       case '\n':
-        out_ += "\\n";
+        *out++ = 'n';
         break;
       case '\r':
-        out_ += "\\r";
+        *out++ = 'r';
         break;
       case '\t':
-        out_ += "\\t";
+        *out++ = 't';
         break;
       case '\b':
-        out_ += "\\b";
+        *out++ = 'b';
         break;
       case '\f':
-        out_ += "\\f";
+        *out++ = 'f';
         break;
-      default: {
-        const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-        out_.append(escape, sizeof escape);
-      }
+      default:
+        *out++ = 'u';
+        *out++ = '0';
+        *out++ = '0';
+        *out++ = hex[c >> 4];
+        *out++ = hex[c & 0xF];
     }
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  *out++ = '"';
+  size_ += static_cast<std::size_t>(out - start);
 }
 
 void JsonWriter::number(std::int64_t i) {
   before_value();
   std::array<char, 24> buffer{};
   auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), i).ptr;
-  out_.append(buffer.data(), end);
+  put(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())));
 }
 
 void JsonWriter::number(std::uint64_t u) {
   before_value();
   std::array<char, 24> buffer{};
   auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), u).ptr;
-  out_.append(buffer.data(), end);
+  put(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())));
 }
 
 void JsonWriter::number(double d) {
   before_value();
   if (!std::isfinite(d)) {  // JSON has no NaN or infinity; only code can make them
-    out_ += "null";
+    put("null");
     return;
   }
   std::array<char, 32> buffer{};
   auto* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d).ptr;
   std::string_view text(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
-  out_ += text;
-  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+  put(text);
+  if (text.find_first_of(".e") == std::string_view::npos) put(".0");
 }
 
 void JsonWriter::any(const Any& v) {

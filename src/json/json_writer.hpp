@@ -1,7 +1,9 @@
 #pragma once
 // Appends JSON tokens to a string, compact or indented by 2 spaces.
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -22,11 +24,11 @@ class JsonWriter {
   void string(std::string_view s);
   void boolean(bool b) {
     before_value();
-    out_ += b ? "true" : "false";
+    put(b ? std::string_view("true") : std::string_view("false"));
   }
   void null() {
     before_value();
-    out_ += "null";
+    put("null");
   }
   void number(std::int64_t i);
   void number(std::uint64_t u);
@@ -35,7 +37,11 @@ class JsonWriter {
   void number(double d);
   void any(const Any& v);
 
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    out_.resize(size_);
+    size_ = 0;
+    return std::move(out_);
+  }
 
  private:
   void open(char bracket);
@@ -44,7 +50,23 @@ class JsonWriter {
   void new_line();
   void escaped(std::string_view s);
 
-  std::string out_;
+  // Room for `n` more bytes at the end, which the caller fills and counts in size_. Writing
+  // through a pointer into a buffer grown by doubling is much cheaper than many appends.
+  char* room(std::size_t n) {
+    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n + 4096));
+    return out_.data() + size_;
+  }
+  void put(char c) {
+    *room(1) = c;
+    ++size_;
+  }
+  void put(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    size_ += s.size();
+  }
+
+  std::string out_;  // out_[0, size_) is written; the rest is room
+  std::size_t size_ = 0;
   bool indent_;
   bool after_key_ = false;
   bool first_ = true;  // nothing written yet in the innermost container
