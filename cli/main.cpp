@@ -10,7 +10,9 @@
 #include "commands.hpp"
 #include "oaskit/version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace oaskit::cli;
   CLI::App app{"oaskit: OpenAPI 3.1 models and OAuth 2.0 security", "oaskit"};
   app.set_version_flag("--version", std::string(oaskit::version));
@@ -32,12 +34,21 @@ int main(int argc, char** argv) {
     // Help and version exit 0; every usage mistake exits 2.
     return app.exit(e) == 0 ? ok : usage_error;
   }
-  try {
-    for (const auto& command : commands) {
-      if (command.subcommand->parsed()) return command.run();
-    }
-  } catch (const std::exception& e) {  // a bug, not bad input: say so rather than abort
-    std::cerr << "oaskit: internal error: " << e.what() << '\n';
+  for (const auto& command : commands) {
+    if (command.subcommand->parsed()) return command.run();
   }
   return usage_error;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // a bug, not bad input: say so rather than abort
+    std::cerr << "oaskit: internal error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "oaskit: internal error\n";
+  }
+  return oaskit::cli::usage_error;
 }

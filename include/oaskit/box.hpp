@@ -25,12 +25,12 @@ class Box {
 
   Box() noexcept = default;
   Box(std::nullopt_t) noexcept {}  // NOLINT(google-explicit-constructor): reads like optional
+  // Implicit so that `.not_ = Schema{...}` works; the constraint keeps Box's own copies and
+  // moves out of it.
   template <class U = T>
   requires(!std::same_as<std::remove_cvref_t<U>, Box> &&
            !std::same_as<std::remove_cvref_t<U>, std::nullopt_t> && std::constructible_from<T, U>)
-      // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload):
-      // `.not_ = Schema{...}` must work; the constraint excludes Box itself.
-      Box(U&& value)
+      Box(U&& value)  // NOLINT(google-explicit-constructor,bugprone-forwarding-reference-overload)
       : ptr_(std::make_unique<T>(std::forward<U>(value))) {}
 
   Box(const Box& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace oaskit::detail {
 namespace {
@@ -22,17 +23,32 @@ bool out_of_range_integer(std::string_view token) {
          std::errc::result_out_of_range;
 }
 
-// Calls `on_number(start, token)` for every number literal outside strings.
+// The offset just past the string whose opening quote is at `open` (or the end). memchr jumps
+// over the text, which is most of a document; a quote preceded by an odd number of
+// backslashes is escaped.
+std::size_t skip_string(std::string_view text, std::size_t open) {
+  std::size_t from = open + 1;
+  while (from < text.size()) {
+    const void* found = std::memchr(text.data() + from, '"', text.size() - from);
+    if (found == nullptr) return text.size();
+    const auto quote = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    std::size_t backslashes = 0;
+    while (quote - backslashes > open + 1 && text[quote - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    from = quote + 1;
+  }
+  return text.size();
+}
+
+// Calls `on_number(start, token)` for every number literal outside strings, until it
+// returns false.
 template <class OnNumber>
 void for_each_number(std::string_view text, OnNumber on_number) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
-    if (c == '"') {  // skip the string, escapes included
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
-      }
-      ++i;
+    if (c == '"') {
+      i = skip_string(text, i);
       continue;
     }
     if (c == '-' || is_digit(c)) {

@@ -527,7 +527,7 @@ class SyntaxChecker {
     if (escape + 1 >= text_.size()) return unterminated_string(string_start);
     const char c = text_[escape + 1];
     static constexpr std::string_view kValid =
-        "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX";
+        R"(valid escapes are \" \\ \/ \b \f \n \r \t and \uXXXX)";
     if (std::string_view("\"\\/bfnrt").find(c) != std::string_view::npos) {
       pos_ += 2;
       return true;

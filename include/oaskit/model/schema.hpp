@@ -69,18 +69,19 @@ using NumberOrBool = std::variant<Number, bool>;
 
 /// A Schema Object. Fields follow JSON Schema 2020-12's vocabularies in order, then OpenAPI's.
 /// Every member that holds schemas again is a `Box` (an optional on the heap), since a Schema
-/// contains itself.
+/// contains itself; so are the rarely used keywords, which keeps a Schema small: documents
+/// hold thousands of them, and the memory each one touches is most of the cost of reading it.
 struct Schema {
   // Core vocabulary
-  std::optional<std::string> schema_{};        // JSON: $schema
-  std::optional<Map<bool>> vocabulary{};       // JSON: $vocabulary
-  std::optional<std::string> id{};             // JSON: $id
-  std::optional<std::string> anchor{};         // JSON: $anchor
-  std::optional<std::string> dynamicAnchor{};  // JSON: $dynamicAnchor
-  std::optional<std::string> ref{};            // JSON: $ref
-  std::optional<std::string> dynamicRef{};     // JSON: $dynamicRef
-  Box<Map<SchemaOrBool>> defs{};               // JSON: $defs
-  std::optional<std::string> comment{};        // JSON: $comment
+  Box<std::string> schema_{};        // JSON: $schema
+  Box<Map<bool>> vocabulary{};       // JSON: $vocabulary
+  Box<std::string> id{};             // JSON: $id
+  Box<std::string> anchor{};         // JSON: $anchor
+  Box<std::string> dynamicAnchor{};  // JSON: $dynamicAnchor
+  std::optional<std::string> ref{};  // JSON: $ref
+  Box<std::string> dynamicRef{};     // JSON: $dynamicRef
+  Box<Map<SchemaOrBool>> defs{};     // JSON: $defs
+  Box<std::string> comment{};        // JSON: $comment
   // Applying subschemas
   Box<std::vector<SchemaOrBool>> allOf{};
   Box<std::vector<SchemaOrBool>> anyOf{};
@@ -102,28 +103,28 @@ struct Schema {
   // Structural validation
   std::optional<SchemaTypes> type{};
   std::optional<std::vector<Any>> enum_{};  // JSON: enum
-  std::optional<Any> const_{};              // JSON: const
-  std::optional<Number> multipleOf{};       // > 0
+  Box<Any> const_{};                        // JSON: const
+  Box<Number> multipleOf{};                 // > 0
   std::optional<Number> maximum{};
-  std::optional<NumberOrBool> exclusiveMaximum{};
+  Box<NumberOrBool> exclusiveMaximum{};
   std::optional<Number> minimum{};
-  std::optional<NumberOrBool> exclusiveMinimum{};
+  Box<NumberOrBool> exclusiveMinimum{};
   std::optional<std::int64_t> maxLength{};  // >= 0, and likewise the counts below
   std::optional<std::int64_t> minLength{};
   std::optional<std::string> pattern{};
   std::optional<std::int64_t> maxItems{};
   std::optional<std::int64_t> minItems{};
   std::optional<bool> uniqueItems{};
-  std::optional<std::int64_t> maxContains{};
-  std::optional<std::int64_t> minContains{};
-  std::optional<std::int64_t> maxProperties{};
-  std::optional<std::int64_t> minProperties{};
+  Box<std::int64_t> maxContains{};
+  Box<std::int64_t> minContains{};
+  Box<std::int64_t> maxProperties{};
+  Box<std::int64_t> minProperties{};
   std::optional<std::vector<std::string>> required{};
-  std::optional<Map<std::vector<std::string>>> dependentRequired{};
+  Box<Map<std::vector<std::string>>> dependentRequired{};
   // Format and string-encoded content
   std::optional<std::string> format{};
-  std::optional<std::string> contentEncoding{};
-  std::optional<std::string> contentMediaType{};
+  Box<std::string> contentEncoding{};
+  Box<std::string> contentMediaType{};
   Box<SchemaOrBool> contentSchema{};
   // Meta-data annotations
   std::optional<std::string> title{};
@@ -132,7 +133,7 @@ struct Schema {
   std::optional<bool> deprecated{};
   std::optional<bool> readOnly{};
   std::optional<bool> writeOnly{};
-  std::optional<std::vector<Any>> examples{};
+  Box<std::vector<Any>> examples{};
   // OpenAPI
   Box<Discriminator> discriminator{};
   Box<XML> xml{};
@@ -207,7 +208,10 @@ struct Schema {
         field("example", &S::example),
     };
   }
-  friend bool operator==(const Schema&, const Schema&) = default;
+  // Defaulted after the class: clang must not look at SchemaOrBool while Schema is incomplete.
+  friend bool operator==(const Schema&, const Schema&);
 };
+
+inline bool operator==(const Schema&, const Schema&) = default;
 
 }  // namespace oaskit
