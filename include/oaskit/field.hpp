@@ -45,6 +45,11 @@ struct Email {};
 struct LiteralNoCase {
   std::string_view text;
 };
+/// Every key of a Paths object begins with '/' (a path relative to the server URL).
+struct PathKeys {};
+/// Every key of a Responses object is an HTTP status code ("200"), a range ("4XX") or
+/// "default".
+struct ResponseKeys {};
 /// Exactly `value` (an APIKey's type is apiKey).
 template <class E>
 struct Equals {

@@ -114,6 +114,15 @@ std::optional<std::string> email_problem(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_response_key(std::string_view key) {
+  if (key == "default") return true;
+  if (key.size() != 3 || key[0] < '1' || key[0] > '5') return false;
+  const bool range = key[1] == 'X' && key[2] == 'X';
+  const bool code = std::isdigit(static_cast<unsigned char>(key[1])) &&
+                    std::isdigit(static_cast<unsigned char>(key[2]));
+  return range || code;
+}
+
 void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx,
                  const PathNode& at) {
   if (!(n.to_double() > c.bound)) {

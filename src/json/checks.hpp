@@ -11,6 +11,7 @@
 
 #include "oaskit/box.hpp"
 #include "oaskit/field.hpp"
+#include "oaskit/map_with_extensions.hpp"
 #include "oaskit/number.hpp"
 #include "path_node.hpp"
 #include "read_context.hpp"
@@ -32,6 +33,40 @@ void apply_check(const check::Url& c, const std::string& s, ReadContext& cx, con
 void apply_check(const check::Email& c, const std::string& s, ReadContext& cx, const PathNode& at);
 void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
                  const PathNode& at);
+
+/// Whether a check looks at an object's keys, which stay right even when values inside have
+/// errors, so it runs regardless.
+template <class C>
+inline constexpr bool checks_keys =
+    std::is_same_v<C, check::PathKeys> || std::is_same_v<C, check::ResponseKeys>;
+
+template <class T>
+void apply_check(const check::PathKeys&, const MapWithExtensions<T>& paths, ReadContext& cx,
+                 const PathNode& at) {
+  for (const auto& [key, item] : paths.entries) {
+    if (!key.starts_with('/')) {
+      cx.error(at.member(key), "string_pattern_mismatch",
+               "A path should begin with '/', got \"" + key +
+                   "\" (Paths keys are relative to the server URL, e.g. \"/pets\")");
+    }
+  }
+}
+
+/// True for "default", a status code from 100 to 599, or a range "1XX" to "5XX".
+bool is_response_key(std::string_view key);
+
+template <class T>
+void apply_check(const check::ResponseKeys&, const MapWithExtensions<T>& responses, ReadContext& cx,
+                 const PathNode& at) {
+  for (const auto& [key, response] : responses.entries) {
+    if (!is_response_key(key)) {
+      cx.error(at.member(key), "string_pattern_mismatch",
+               "A response key should be an HTTP status code such as \"200\", a range such as "
+               "\"4XX\", or \"default\"; got \"" +
+                   key + "\"");
+    }
+  }
+}
 
 template <class T>
 void apply_check(const check::MinItems& c, const std::vector<T>& items, ReadContext& cx,

@@ -216,7 +216,10 @@ void read_field(M& m, dom::element v, ReadContext& cx, const PathNode& here) {
   const std::size_t errors_before = cx.error_count();
   read(member, v, cx, here);
   if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(f.constraint)>, check::None>) {
-    if (cx.error_count() == errors_before) apply_check(f.constraint, member, cx, here);
+    using Check = std::remove_cvref_t<decltype(f.constraint)>;
+    if (checks_keys<Check> || cx.error_count() == errors_before) {
+      apply_check(f.constraint, member, cx, here);
+    }
   }
 }
 

@@ -216,3 +216,41 @@ TEST(NestedErrors, ToString_ShowsPositionPathMessageAndType) {
 
 }  // namespace
 }  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+TEST(KeyChecks, PathNotBeginningWithSlash_IsAnErrorAtThatPath) {
+  const auto errors = test::errors_of<OpenAPI>(
+      R"({"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"pets":{},"/ok":{}}})");
+  ASSERT_EQ(errors.size(), 1U) << test::describe(errors);
+  EXPECT_EQ(errors[0].loc, test::loc("paths", "pets"));
+  EXPECT_EQ(errors[0].type, "string_pattern_mismatch");
+  EXPECT_NE(errors[0].msg.find("should begin with '/'"), std::string::npos);
+}
+
+TEST(KeyChecks, ResponseKeyNotAStatusCodeRangeOrDefault_IsAnError) {
+  const auto errors = test::errors_of<Operation>(
+      R"({"responses":{"200":{"description":"a"},"4XX":{"description":"b"},)"
+      R"("default":{"description":"c"},"x-note":1,"ok":{"description":"d"},"600":{"description":"e"}}})");
+  ASSERT_EQ(errors.size(), 2U) << test::describe(errors);
+  EXPECT_EQ(errors[0].loc, test::loc("responses", "ok"));
+  EXPECT_EQ(errors[1].loc, test::loc("responses", "600"));
+  EXPECT_EQ(errors[0].type, "string_pattern_mismatch");
+}
+
+TEST(KeyChecks, BadKeysAreReportedBesideErrorsInsideTheValues) {
+  const auto errors = test::errors_of<Operation>(R"({"responses":{"ok":{}}})");
+  ASSERT_EQ(errors.size(), 2U) << test::describe(errors);
+  EXPECT_EQ(errors[0].loc, test::loc("responses", "ok", "description"));
+  EXPECT_EQ(errors[1].loc, test::loc("responses", "ok"));
+}
+
+TEST(KeyChecks, CallbackKeysAreRuntimeExpressionsNotPaths) {
+  const auto operation = test::parsed<Operation>(
+      R"({"callbacks":{"done":{"{$request.body#/url}":{"post":{"responses":{"200":{"description":"ok"}}}}}}})");
+  EXPECT_TRUE(operation.callbacks.has_value());
+}
+
+}  // namespace
+}  // namespace oaskit

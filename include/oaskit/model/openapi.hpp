@@ -39,7 +39,7 @@ struct OpenAPI {
                       field("info", &O::info),
                       field("jsonSchemaDialect", &O::jsonSchemaDialect),
                       field("servers", &O::servers),
-                      field("paths", &O::paths),
+                      field("paths", &O::paths, check::PathKeys{}),
                       field("webhooks", &O::webhooks),
                       field("components", &O::components),
                       field("security", &O::security),

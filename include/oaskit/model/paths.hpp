@@ -105,7 +105,7 @@ struct Operation {
                       field("operationId", &O::operationId),
                       field("parameters", &O::parameters),
                       field("requestBody", &O::requestBody),
-                      field("responses", &O::responses),
+                      field("responses", &O::responses, check::ResponseKeys{}),
                       field("callbacks", &O::callbacks),
                       field("deprecated", &O::deprecated),
                       field("security", &O::security),
