@@ -252,7 +252,11 @@ struct ModelTable {
   static constexpr auto readers = make_field_readers<M>(std::make_index_sequence<size>{});
   static constexpr auto names = make_field_names<M>(std::make_index_sequence<size>{});
   static constexpr auto required = make_field_required<M>(std::make_index_sequence<size>{});
-  static inline const FieldIndex index{names.data(), size};
+  // Built on first use, so parsing from another static initializer is safe.
+  static const FieldIndex& index() {
+    static const FieldIndex built{names.data(), size};
+    return built;
+  }
 };
 
 // Reads the members of `object` into model `m`: declared fields by the table, the rest into
@@ -261,9 +265,10 @@ template <Model M>
 void read_members(M& m, dom::object object, ReadContext& cx, const PathNode& at) {
   using Table = ModelTable<M>;
   if (!cx.enter_container(at)) return;
+  const FieldIndex& field_index = Table::index();
   std::bitset<Table::size> seen;
   for (auto [key, value] : object) {
-    const int i = Table::index.find(key);
+    const int i = field_index.find(key);
     if (i < 0) {
       read_extra(m.extra, key, value, cx, at);
       continue;
