@@ -84,6 +84,9 @@ Command add_model_command(CLI::App& app) {
                    "on stdout)")
       ->check(CLI::IsMember({"text", "json"}));
   command->add_flag("--indent", options->indent, "Indent the output by 2 spaces");
+  command->footer(
+      "Exit status: 0 valid, 1 invalid (errors as file:line:column: path: message [type]), 2 "
+      "unknown TYPE, unreadable FILE or bad options.");
   return {command, [options] { return run(*options); }};
 }
 
