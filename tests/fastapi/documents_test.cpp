@@ -9,9 +9,9 @@
 #include <variant>
 #include <vector>
 
-#include "support/test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {

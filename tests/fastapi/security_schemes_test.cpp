@@ -7,9 +7,9 @@
 #include <string>
 #include <variant>
 
-#include "support/test_support.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {

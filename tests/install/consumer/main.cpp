@@ -52,16 +52,15 @@ int main() {
   using namespace oaskit;
 
   // 1. A model built in code, written as JSON.
-  const OAuth2 oauth{
-      .flows = OAuthFlows{.clientCredentials = OAuthFlowClientCredentials{
-                              .tokenUrl = "https://auth.example.com/token",
-                              .scopes = {{"pets:read", "Read pets"}}}}};
+  const OAuth2 oauth{.flows = OAuthFlows{.clientCredentials = OAuthFlowClientCredentials{
+                                             .tokenUrl = "https://auth.example.com/token",
+                                             .scopes = {{"pets:read", "Read pets"}}}}};
   const std::string json = to_json(oauth);
   std::cout << "oauth2: " << json << '\n';
   expect_equal(json,
-              R"({"type":"oauth2","flows":{"clientCredentials":{"tokenUrl":)"
-              R"("https://auth.example.com/token","scopes":{"pets:read":"Read pets"}}}})",
-              "to_json(OAuth2)");
+               R"({"type":"oauth2","flows":{"clientCredentials":{"tokenUrl":)"
+               R"("https://auth.example.com/token","scopes":{"pets:read":"Read pets"}}}})",
+               "to_json(OAuth2)");
 
   // 2. A document parsed from text.
   auto doc = parse<OpenAPI>(document);
@@ -79,7 +78,8 @@ int main() {
   const OAuth2* parsed_oauth = nullptr;
   if (doc->components && doc->components->securitySchemes) {
     if (const auto* scheme = doc->components->securitySchemes->find("oauth")) {
-      if (const auto* s = std::get_if<SecurityScheme>(scheme)) parsed_oauth = std::get_if<OAuth2>(s);
+      if (const auto* s = std::get_if<SecurityScheme>(scheme))
+        parsed_oauth = std::get_if<OAuth2>(s);
     }
   }
   expect(parsed_oauth != nullptr, "components.securitySchemes.oauth is an OAuth2 scheme");
@@ -88,8 +88,8 @@ int main() {
     expect_equal(to_json(*parsed_oauth), json, "to_json of the parsed OAuth2 scheme");
   }
   expect(doc->security && doc->security->size() == 1 && (*doc->security)[0].find("oauth") &&
-            *(*doc->security)[0].find("oauth") == std::vector<std::string>{"pets:read"},
-        "security: [{oauth: [pets:read]}]");
+             *(*doc->security)[0].find("oauth") == std::vector<std::string>{"pets:read"},
+         "security: [{oauth: [pets:read]}]");
 
   // Writing the document and reading it back gives the same document.
   auto again = parse<OpenAPI>(to_json(*doc));
