@@ -19,6 +19,8 @@ inline constexpr std::size_t max_nesting_depth = 512;
 /// each with its `loc`, pydantic-style `type`, a message, and its line:column in `json`.
 /// Syntax errors (bad JSON, invalid UTF-8, duplicate keys, nesting deeper than
 /// max_nesting_depth) come back as `json_invalid`/`duplicate_key` errors with positions.
+/// Thread-safe; each thread keeps one simdjson parser whose buffers grow to the largest
+/// document that thread has read, so repeated parses allocate nothing for the text itself.
 /// \code
 /// auto doc = oaskit::parse<oaskit::OpenAPI>(text);
 /// if (doc) std::cout << doc->info.title;
