@@ -114,6 +114,17 @@ std::optional<std::string> email_problem(std::string_view text) {
   return std::nullopt;
 }
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool is_response_key(std::string_view key) {
   if (key == "default") return true;
   if (key.size() != 3 || key[0] < '1' || key[0] > '5') return false;
@@ -156,12 +167,7 @@ void apply_check(const check::Email&, const std::string& s, ReadContext& cx, con
 
 void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
                  const PathNode& at) {
-  bool same = s.size() == c.text.size();
-  for (std::size_t i = 0; same && i < s.size(); ++i) {
-    same = std::tolower(static_cast<unsigned char>(s[i])) ==
-           std::tolower(static_cast<unsigned char>(c.text[i]));
-  }
-  if (!same) {
+  if (!equals_ignoring_ascii_case(s, c.text)) {
     cx.error(at, "literal_error",
              "Input should be '" + std::string(c.text) + "' (in any case), got \"" + s + "\"");
   }

@@ -5,8 +5,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
 
-#include <cctype>
-
 namespace oaskit::detail {
 
 Path to_path(const PathNode& node) {
@@ -22,6 +20,43 @@ Path to_path(const PathNode& node) {
     }
   }
   return path;
+}
+
+bool accepts(JsonKind kind, dom::element_type t) {
+  switch (kind) {
+    case JsonKind::object:
+      return t == dom::element_type::OBJECT;
+    case JsonKind::array:
+      return t == dom::element_type::ARRAY;
+    case JsonKind::string:
+      return t == dom::element_type::STRING;
+    case JsonKind::boolean:
+      return t == dom::element_type::BOOL;
+    case JsonKind::number:
+      return t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
+             t == dom::element_type::DOUBLE;
+    case JsonKind::any:
+      return true;
+  }
+  return false;
+}
+
+std::string_view describe(JsonKind kind) {
+  switch (kind) {
+    case JsonKind::object:
+      return "an object";
+    case JsonKind::array:
+      return "an array";
+    case JsonKind::string:
+      return "a string";
+    case JsonKind::boolean:
+      return "a boolean";
+    case JsonKind::number:
+      return "a number";
+    case JsonKind::any:
+      return "any value";
+  }
+  return "a value";
 }
 
 std::string describe(dom::element v) {
@@ -125,21 +160,6 @@ Any to_any(dom::element v, ReadContext& cx, const PathNode& at) {
   return nullptr;
 }
 
-namespace {
-
-bool equals_no_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
 void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
                           const PathNode& at) {
   dom::object object;
@@ -169,8 +189,8 @@ void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
     read_as(std::type_identity<APIKey>{});
   } else if (type_name == "http") {
     std::string_view scheme;
-    const bool bearer =
-        !object.at_key("scheme").get_string().get(scheme) && equals_no_case(scheme, "bearer");
+    const bool bearer = !object.at_key("scheme").get_string().get(scheme) &&
+                        equals_ignoring_ascii_case(scheme, "bearer");
     if (bearer) {
       read_as(std::type_identity<HTTPBearer>{});
     } else {

@@ -32,42 +32,31 @@ void read(T& out, dom::element v, ReadContext& cx, const PathNode& at);
 // Any-valued data: a boost::json::value, integers kept as integers.
 Any to_any(dom::element v, ReadContext& cx, const PathNode& at);
 
-// The JSON kinds a C++ type accepts, to choose a variant's alternative.
+// The kind of JSON value a C++ type is read from: chooses a variant's alternative and says
+// what was expected when none fits.
+enum class JsonKind { object, array, string, boolean, number, any };
+
 template <class T>
-bool accepts(dom::element_type t) {
-  using dom::element_type;
+constexpr JsonKind json_kind() {
   if constexpr (Model<T> || is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions> ||
                 std::is_same_v<T, SecurityScheme>) {
-    return t == element_type::OBJECT;
+    return JsonKind::object;
   } else if constexpr (is_instance_v<T, std::vector>) {
-    return t == element_type::ARRAY;
+    return JsonKind::array;
   } else if constexpr (std::is_same_v<T, std::string> || NamedEnum<T>) {
-    return t == element_type::STRING;
+    return JsonKind::string;
   } else if constexpr (std::is_same_v<T, bool>) {
-    return t == element_type::BOOL;
+    return JsonKind::boolean;
   } else if constexpr (std::is_same_v<T, Number> || std::is_same_v<T, std::int64_t>) {
-    return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
+    return JsonKind::number;
   } else {
     static_assert(std::is_same_v<T, Any>, "a type the reader does not know");
-    return true;
+    return JsonKind::any;
   }
 }
 
-template <class T>
-constexpr std::string_view kind_description() {
-  if constexpr (Model<T> || is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions> ||
-                std::is_same_v<T, SecurityScheme>) {
-    return "an object";
-  } else if constexpr (is_instance_v<T, std::vector>) {
-    return "an array";
-  } else if constexpr (std::is_same_v<T, std::string> || NamedEnum<T>) {
-    return "a string";
-  } else if constexpr (std::is_same_v<T, bool>) {
-    return "a boolean";
-  } else {
-    return "a number";
-  }
-}
+bool accepts(JsonKind kind, dom::element_type t);
+std::string_view describe(JsonKind kind);
 
 template <NamedEnum E>
 void read_enum(E& out, dom::element v, ReadContext& cx, const PathNode& at) {
@@ -118,39 +107,28 @@ class KeySet {
   std::unordered_set<std::string_view> seen_;
 };
 
-template <class T>
-void read_map(Map<T>& out, dom::object object, ReadContext& cx, const PathNode& at) {
-  out.reserve(object.size());
-  KeySet keys(object.size());
-  for (auto [key, value] : object) {
-    if (!keys.insert(out, key)) {
-      cx.duplicate_key(at, key);
-      continue;
-    }
-    read(out.append_unchecked(std::string(key)), value, cx, at.member(key));
-  }
-}
-
 inline bool is_extension(std::string_view key) { return key.starts_with("x-"); }
 
 void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext& cx,
                 const PathNode& at);
 
+// Reads an object's members into `out`; with `extensions`, `x-` members go there instead
+// (Paths, Responses, Callback).
 template <class T>
-void read_map_with_extensions(MapWithExtensions<T>& out, dom::object object, ReadContext& cx,
-                              const PathNode& at) {
-  out.entries.reserve(object.size());
+void read_map(Map<T>& out, Extra* extensions, dom::object object, ReadContext& cx,
+              const PathNode& at) {
+  out.reserve(object.size());
   KeySet keys(object.size());
   for (auto [key, value] : object) {
-    if (is_extension(key)) {
-      read_extra(out.extensions, key, value, cx, at);
+    if (extensions != nullptr && is_extension(key)) {
+      read_extra(*extensions, key, value, cx, at);
       continue;
     }
-    if (!keys.insert(out.entries, key)) {
+    if (!keys.insert(out, key)) {
       cx.duplicate_key(at, key);
       continue;
     }
-    read(out.entries.append_unchecked(std::string(key)), value, cx, at.member(key));
+    read(out.append_unchecked(std::string(key)), value, cx, at.member(key));
   }
 }
 
@@ -163,7 +141,7 @@ struct variant_has_reference<std::variant<Ts...>>
 template <class... Ts>
 std::string variant_expectation() {
   std::string out;
-  std::string_view parts[] = {kind_description<Ts>()...};
+  std::string_view parts[] = {describe(json_kind<Ts>())...};
   std::size_t written = 0;
   for (std::size_t i = 0; i < sizeof...(Ts); ++i) {
     bool repeated = false;
@@ -196,13 +174,13 @@ void read_variant(std::variant<Ts...>& out, dom::element v, ReadContext& cx, con
   }
   bool done = false;
   auto try_alternative = [&]<class Alt>(std::type_identity<Alt>) {
-    if (done || !accepts<Alt>(type)) return;
+    if (done || !accepts(json_kind<Alt>(), type)) return;
     done = true;
     read(alternative<Alt>(out), v, cx, at);
   };
   (try_alternative(std::type_identity<Ts>{}), ...);
   if (!done) {
-    const bool wants_object = ((kind_description<Ts>() == "an object") || ...);
+    const bool wants_object = ((json_kind<Ts>() == JsonKind::object) || ...);
     cx.type_error(at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(), v);
   }
 }
@@ -335,9 +313,9 @@ void read(T& out, dom::element v, ReadContext& cx, const PathNode& at) {
     } else if (!cx.enter_container(at)) {
       return;
     } else if constexpr (is_instance_v<T, Map>) {
-      read_map(out, object, cx, at);
+      read_map(out, nullptr, object, cx, at);
     } else {
-      read_map_with_extensions(out, object, cx, at);
+      read_map(out.entries, &out.extensions, object, cx, at);
     }
   } else if constexpr (is_instance_v<T, std::variant>) {
     read_variant(out, v, cx, at);

@@ -28,6 +28,21 @@ bool is_present(const T& value) {
   }
 }
 
+// An object's members, without its braces.
+template <class T>
+void write_members(JsonWriter& w, const Map<T>& members) {
+  for (const auto& [key, item] : members) {
+    w.key(key);
+    write(w, item);
+  }
+}
+inline void write_members(JsonWriter& w, const Extra& members) {
+  for (const auto& member : members) {
+    w.key(member.key());
+    w.any(member.value());
+  }
+}
+
 template <Model M>
 void write_model(JsonWriter& w, const M& m) {
   // A constant table, so member offsets and names are compile-time constants.
@@ -44,10 +59,7 @@ void write_model(JsonWriter& w, const M& m) {
         (write_field(f), ...);
       },
       fields);
-  for (const auto& member : m.extra) {
-    w.key(member.key());
-    w.any(member.value());
-  }
+  write_members(w, m.extra);
   w.end_object();
 }
 
@@ -79,21 +91,12 @@ void write(JsonWriter& w, const T& value) {
     w.end_array();
   } else if constexpr (is_instance_v<T, Map>) {
     w.begin_object();
-    for (const auto& [key, item] : value) {
-      w.key(key);
-      write(w, item);
-    }
+    write_members(w, value);
     w.end_object();
   } else if constexpr (is_instance_v<T, MapWithExtensions>) {
     w.begin_object();
-    for (const auto& [key, item] : value.entries) {
-      w.key(key);
-      write(w, item);
-    }
-    for (const auto& member : value.extensions) {
-      w.key(member.key());
-      w.any(member.value());
-    }
+    write_members(w, value.entries);
+    write_members(w, value.extensions);
     w.end_object();
   } else if constexpr (is_instance_v<T, std::variant>) {
     std::visit([&](const auto& alternative) { write(w, alternative); }, value);
