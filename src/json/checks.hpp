@@ -50,7 +50,7 @@ void apply_check(const check::PathKeys&, const MapWithExtensions<T>& paths, Read
     if (!key.starts_with('/')) {
       cx.error(at.member(key), "string_pattern_mismatch",
                "A path should begin with '/', got \"" + key +
-                   "\" (Paths keys are relative to the server URL, e.g. \"/pets\")");
+                   R"(" (Paths keys are relative to the server URL, e.g. "/pets"))");
     }
   }
 }
