@@ -14,7 +14,8 @@ namespace oaskit {
 /// a stack overflow.
 inline constexpr std::size_t max_nesting_depth = 512;
 
-/// Reads `json` as model `T` (any model in oaskit/models.hpp, or SecurityScheme) in one pass,
+/// Reads `json` as model `T` (any model in oaskit/models.hpp, or SecurityScheme, or `Any` for
+/// any JSON value with the same checks and error positions) in one pass,
 /// checking types, required fields and constraints. Returns the model, or every error found,
 /// each with its `loc`, pydantic-style `type`, a message, and its line:column in `json`.
 /// Syntax errors (bad JSON, invalid UTF-8, duplicate keys, nesting deeper than

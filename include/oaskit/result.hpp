@@ -15,11 +15,14 @@ namespace oaskit {
 /// if (!info) for (const auto& e : info.errors()) std::cerr << to_string(e) << '\n';
 /// else std::cout << info->title;
 /// \endcode
-template <class T>
+///
+/// `E` is what the failure holds: the model errors of a parse by default, or the diagnostics
+/// of a document load (oaskit/document.hpp).
+template <class T, class E = Errors>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}         // NOLINT
-  Result(Errors errors) : state_(std::in_place_index<1>, std::move(errors)) {}  // NOLINT
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}    // NOLINT
+  Result(E errors) : state_(std::in_place_index<1>, std::move(errors)) {}  // NOLINT
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
@@ -35,8 +38,8 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
 
   /// The errors; empty when there is a value.
-  [[nodiscard]] const Errors& errors() const {
-    static const Errors none;
+  [[nodiscard]] const E& errors() const {
+    static const E none;
     return has_value() ? none : std::get<1>(state_);
   }
 
@@ -45,7 +48,7 @@ class [[nodiscard]] Result {
     if (!has_value()) throw std::logic_error("oaskit::Result: value() called on errors");
     return std::get<0>(state_);
   }
-  std::variant<T, Errors> state_;
+  std::variant<T, E> state_;
 };
 
 }  // namespace oaskit

@@ -41,3 +41,15 @@
   X(Components)                  \
   X(Tag)                         \
   X(OpenAPI)
+
+// The models a Reference Object may stand for (`OrReference<T>` in the models).
+#define OASKIT_FOR_EACH_REFERABLE_MODEL(X) \
+  X(Response)                              \
+  X(Parameter)                             \
+  X(Example)                               \
+  X(RequestBody)                           \
+  X(Header)                                \
+  X(SecurityScheme)                        \
+  X(Link)                                  \
+  X(Callback)                              \
+  X(PathItem)

@@ -125,5 +125,12 @@ Result<T> parse(std::string_view json) {
 
 #define OASKIT_INSTANTIATE_PARSE(T) template Result<T> parse<T>(std::string_view);
 OASKIT_FOR_EACH_MODEL(OASKIT_INSTANTIATE_PARSE)
+// Any JSON value, with the same checks and error positions.
+template Result<Any> parse<Any>(std::string_view);
+// What a `$ref` may point at, for the document loader.
+#define OASKIT_INSTANTIATE_PARSE_OR_REFERENCE(T) \
+  template Result<OrReference<T>> parse<OrReference<T>>(std::string_view);
+OASKIT_FOR_EACH_REFERABLE_MODEL(OASKIT_INSTANTIATE_PARSE_OR_REFERENCE)
+template Result<SchemaOrBool> parse<SchemaOrBool>(std::string_view);
 
 }  // namespace oaskit

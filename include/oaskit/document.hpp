@@ -1,0 +1,151 @@
+#pragma once
+/// Documents: OpenAPI files in JSON or YAML, the files their `$ref`s reach, and where every
+/// value came from.
+
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oaskit/diagnostic.hpp"
+#include "oaskit/error.hpp"
+#include "oaskit/model/openapi.hpp"
+#include "oaskit/result.hpp"
+
+namespace oaskit {
+
+enum class SourceFormat { json, yaml };
+
+/// One file (or fetched URL, or standard input) read into a JSON value, keeping where in its
+/// text each value starts.
+class Source {
+ public:
+  Source(std::string name, std::string uri, SourceFormat format, std::string text,
+         boost::json::value value);
+  ~Source();
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
+
+  /// How diagnostics name it: the root as the user named it, other files relative to that.
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// Absolute `file:` or `http(s):` URI, the base its relative `$ref`s resolve against.
+  [[nodiscard]] const std::string& uri() const noexcept { return uri_; }
+  [[nodiscard]] SourceFormat format() const noexcept { return format_; }
+  [[nodiscard]] std::string_view text() const noexcept { return text_; }
+  [[nodiscard]] const boost::json::value& value() const noexcept { return value_; }
+
+  /// Where the value at `loc` starts; when `loc` does not exist, where its nearest existing
+  /// ancestor starts (a missing member is reported at its object).
+  [[nodiscard]] std::optional<TextPosition> position_of(const Path& loc) const;
+
+  /// The value at `loc`, or null when there is none.
+  [[nodiscard]] const boost::json::value* find(const Path& loc) const;
+
+  /// True when the value at `loc` is a YAML scalar written without quotes that YAML read as
+  /// a number, boolean or null (so `version: 1.0` can be told to quote it).
+  [[nodiscard]] bool is_unquoted_yaml_scalar(const Path& loc) const;
+
+  /// Line `line` (from 1) of the text without its line break, for showing a finding.
+  [[nodiscard]] std::string_view line_text(std::size_t line) const;
+
+  /// Set up by the YAML reader: positions by JSON pointer, and the unquoted non-strings.
+  struct YamlPositions;
+  void set_yaml_positions(std::unique_ptr<YamlPositions> positions);
+
+ private:
+  std::string name_;
+  std::string uri_;
+  SourceFormat format_;
+  std::string text_;
+  boost::json::value value_;
+  std::unique_ptr<YamlPositions> yaml_;
+};
+
+/// Reads `text` as JSON when its first non-blank character is `{` or `[`, else as YAML 1.2
+/// (core schema), into a Source named `name` with base URI `uri`. Errors (syntax, duplicate
+/// keys, YAML alias expansion beyond the limit, ...) carry `name` and line:column.
+Result<std::unique_ptr<Source>, Diagnostics> read_source(std::string name, std::string uri,
+                                                         std::string text);
+
+/// How `load` reaches files and URLs.
+struct LoadOptions {
+  /// Follow `$ref`s to http(s) URLs. Off by default: a document must not make a tool fetch
+  /// things.
+  bool allow_remote_refs = false;
+  /// Per remote fetch.
+  std::chrono::milliseconds remote_timeout{10'000};
+  std::size_t max_remote_bytes = std::size_t{32} << 20;
+  /// Follow file `$ref`s that leave the root document's folder (`../../etc/passwd`).
+  bool allow_outside_root = false;
+};
+
+/// A `$ref` found in a document and what it points at.
+struct ResolvedRef {
+  const Source* from = nullptr;    ///< the file the `$ref` is written in
+  Path loc;                        ///< the object holding `$ref` in that file
+  std::string ref;                 ///< as written
+  std::string_view expected;       ///< the model the target must be ("Schema", "Parameter", ...)
+  const Source* target = nullptr;  ///< null when unresolved
+  Path target_loc;                 ///< where in `target`
+};
+
+/// An OpenAPI document: its root file as a model, every file its references reach, and the
+/// references themselves.
+class Document {
+ public:
+  Document();
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+
+  /// The root file as a model; `$ref`s stay References (and Schema::ref).
+  [[nodiscard]] const OpenAPI& model() const noexcept { return model_; }
+  [[nodiscard]] const Source& root() const noexcept { return *sources_.front(); }
+  /// The root first, then every file reached through `$ref`, in the order first reached.
+  [[nodiscard]] const std::vector<std::unique_ptr<Source>>& sources() const noexcept {
+    return sources_;
+  }
+  /// "3.0" or "3.1", from the `openapi` field.
+  [[nodiscard]] std::string_view minor_version() const noexcept { return minor_version_; }
+  /// Every `$ref` in a model position of every file, resolved or not.
+  [[nodiscard]] const std::vector<ResolvedRef>& refs() const noexcept { return refs_; }
+  /// Problems that do not stop loading: unresolvable references, and files reached through
+  /// references that are not the model they should be. Reported by `oaskit check`.
+  [[nodiscard]] const Diagnostics& problems() const noexcept { return problems_; }
+
+  /// The target of the `$ref` held by the object at `loc` in `from`, or null.
+  [[nodiscard]] const ResolvedRef* find_ref(const Source& from, const Path& loc) const;
+
+  /// A diagnostic located at `loc` in `source`.
+  [[nodiscard]] static Diagnostic diagnostic(const Source& source, const Path& loc,
+                                             Severity severity, std::string rule,
+                                             std::string message);
+
+ private:
+  friend class DocumentLoader;
+  OpenAPI model_;
+  std::vector<std::unique_ptr<Source>> sources_;
+  std::string minor_version_;
+  std::vector<ResolvedRef> refs_;
+  Diagnostics problems_;
+};
+
+/// Loads an OpenAPI 3.0.x or 3.1.x document from `path` (JSON or YAML, by content), reads
+/// it into the models, and resolves its references, reading the other files they name.
+/// Errors when the root cannot be read, is not OpenAPI 3.0/3.1 (Swagger 2.0 is named as
+/// such), or does not validate; each with its file and line:column.
+Result<Document, Diagnostics> load(const std::filesystem::path& path,
+                                   const LoadOptions& options = {});
+
+/// The same for text already in memory (standard input); relative file references resolve
+/// against `base_folder`.
+Result<Document, Diagnostics> load_text(std::string name, std::string text,
+                                        const std::filesystem::path& base_folder,
+                                        const LoadOptions& options = {});
+
+}  // namespace oaskit

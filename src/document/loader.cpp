@@ -1,0 +1,468 @@
+// load(): reads the root file into the models, then follows every `$ref` in a model position,
+// reading the files they name and checking that each target is the model its place wants.
+// Each (file, place, model) target is read once, so reference cycles end.
+
+#include <boost/json.hpp>
+#include <boost/url.hpp>
+#include <deque>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <system_error>
+#include <tuple>
+#include <utility>
+
+#include "http/fetch.hpp"
+#include "json/model_list.hpp"
+#include "json_pointer.hpp"
+#include "model_walk.hpp"
+#include "oaskit/document.hpp"
+#include "oaskit/json.hpp"
+
+namespace oaskit {
+
+namespace fs = std::filesystem;
+
+namespace detail {
+
+namespace {
+
+// Percent-encodes what may not appear in a URI reference, so that refs written with spaces,
+// braces or non-ASCII characters (common in JSON-pointer fragments) still parse.
+std::string encode_uri_reference(std::string_view text) {
+  static constexpr std::string_view allowed =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%";
+  std::string out;
+  for (unsigned char c : text) {
+    if (allowed.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> resolve_reference(std::string_view base, std::string_view reference) {
+  const auto base_url = boost::urls::parse_uri(base);
+  if (!base_url) return std::nullopt;
+  const std::string encoded = encode_uri_reference(reference);
+  const auto ref_url = boost::urls::parse_uri_reference(encoded);
+  if (!ref_url) return std::nullopt;
+  boost::urls::url out;
+  if (!boost::urls::resolve(*base_url, *ref_url, out)) return std::nullopt;
+  return std::string(out.buffer());
+}
+
+}  // namespace
+
+std::string resolve_uri(std::string_view base, std::string_view id) {
+  return resolve_reference(base, id).value_or(std::string(base));
+}
+
+}  // namespace detail
+
+/// The loader's state, shared by the steps below.
+class DocumentLoader {
+ public:
+  DocumentLoader(const LoadOptions& options, fs::path root_folder)
+      : options_(options), root_folder_(std::move(root_folder)) {}
+
+  Result<Document, Diagnostics> run(std::unique_ptr<Source> root);
+
+  /// Reads `value` (at `loc` in `source`) as `V`; on success walks it for more refs.
+  template <class V>
+  void read_target(const Source& source, const Path& loc);
+
+ private:
+  struct Pending {
+    const Source* from;
+    detail::FoundRef ref;
+  };
+  struct Resolution {
+    const Source* source = nullptr;
+    Path loc;
+    std::string problem;
+  };
+
+  void add_found(const Source& source, detail::ModelWalker& walker);
+  void resolve_next(Pending pending);
+  Resolution resolve(const Pending& pending);
+  Resolution locate_fragment(const Source& source, Path resource, std::string_view document_uri,
+                             std::string_view fragment);
+  const Source* source_for(const std::string& uri, std::string& problem);
+  const Source* read_file_source(const std::string& uri, std::string& problem);
+  const Source* read_remote_source(const std::string& uri, std::string& problem);
+  const Source* add_source(Result<std::unique_ptr<Source>, Diagnostics> read,
+                           const std::string& uri, std::string& problem);
+  std::string display_name(const fs::path& file) const;
+  void report(const Source& source, const Path& loc, std::string rule, std::string message) {
+    doc_.problems_.push_back(
+        Document::diagnostic(source, loc, Severity::error, std::move(rule), std::move(message)));
+  }
+
+  const LoadOptions& options_;
+  fs::path root_folder_;
+  std::string root_display_folder_;
+  Document doc_;
+  std::map<std::string, const Source*, std::less<>> by_uri_;
+  std::map<std::string, std::string, std::less<>> failed_uris_;  // uri -> why
+  std::map<std::string, std::pair<const Source*, Path>, std::less<>> identifiers_;
+  std::set<std::tuple<const Source*, std::string, std::string_view>> targets_read_;
+  std::set<std::pair<const Source*, std::string>> refs_seen_;
+  std::deque<Pending> queue_;
+  std::vector<Pending> deferred_;  // unresolved on first try: retried once all ids are known
+  bool retrying_ = false;
+};
+
+namespace detail {
+
+/// What read_target<V> needs: the loader, and where the target is.
+struct RefTargetReader {
+  DocumentLoader& loader;
+  const Source& source;
+  Path loc;
+};
+
+template <class V>
+void read_target(RefTargetReader& reader) {
+  reader.loader.read_target<V>(reader.source, reader.loc);
+}
+
+}  // namespace detail
+
+namespace {
+
+// A Diagnostic for each error of reading part of `source` (at `base`) as a model; the errors'
+// paths are relative to `base`. YAML scalars that only the quotes would have made strings get
+// a hint.
+Diagnostics model_errors(const Source& source, const Path& base, const Errors& errors) {
+  Diagnostics out;
+  for (const Error& e : errors) {
+    Path loc = base;
+    loc.insert(loc.end(), e.loc.begin(), e.loc.end());
+    std::string msg = e.msg;
+    if (e.type == "string_type" && source.is_unquoted_yaml_scalar(loc)) {
+      std::string written;
+      if (auto at = source.position_of(loc)) {
+        written = std::string(source.text().substr(at->offset));
+        written = written.substr(0, written.find_first_of("\r\n"));
+        if (auto comment = written.find(" #"); comment != std::string::npos) {
+          written.resize(comment);
+        }
+        while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) {
+          written.pop_back();
+        }
+      }
+      msg += "; YAML reads the unquoted " + (written.empty() ? "value" : "'" + written + "'") +
+             " as a number, boolean or null: put it in quotes to make it a string";
+      if (!written.empty()) msg += " (\"" + written + "\")";
+    }
+    out.push_back(Document::diagnostic(source, loc, Severity::error, e.type, std::move(msg)));
+  }
+  return out;
+}
+
+// The text parse<V> reads for the value at `loc`: the file itself for a whole JSON file (so
+// big integers and positions are exactly as written), else the value serialized.
+std::string json_text_of(const Source& source, const boost::json::value& value, const Path& loc) {
+  if (loc.empty() && source.format() == SourceFormat::json) return std::string(source.text());
+  return boost::json::serialize(value);
+}
+
+std::optional<std::string> file_uri(const fs::path& absolute) {
+  boost::urls::url url;
+  url.set_scheme("file");
+  url.set_encoded_host("");
+  url.set_path(absolute.generic_string());
+  return std::string(url.buffer());
+}
+
+bool is_within(const fs::path& file, const fs::path& folder) {
+  const auto relative = file.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+template <class V>
+void DocumentLoader::read_target(const Source& source, const Path& loc) {
+  const auto* value = source.find(loc);
+  if (value == nullptr) return;
+  auto parsed = parse<V>(json_text_of(source, *value, loc));
+  if (!parsed) {
+    for (auto& d : model_errors(source, loc, parsed.errors())) doc_.problems_.push_back(d);
+    return;
+  }
+  detail::ModelWalker walker(loc, source.uri());
+  walker.walk(*parsed);
+  add_found(source, walker);
+}
+
+void DocumentLoader::add_found(const Source& source, detail::ModelWalker& walker) {
+  for (auto& id : walker.identifiers) identifiers_.try_emplace(id.uri, &source, id.loc);
+  for (auto& ref : walker.refs) {
+    if (!refs_seen_.emplace(&source, to_json_pointer(ref.loc)).second) continue;
+    queue_.push_back({&source, std::move(ref)});
+  }
+}
+
+std::string DocumentLoader::display_name(const fs::path& file) const {
+  const auto relative = file.lexically_relative(root_folder_);
+  if (relative.empty() || *relative.begin() == "..") return file.string();
+  return (fs::path(root_display_folder_) / relative).lexically_normal().string();
+}
+
+const Source* DocumentLoader::add_source(Result<std::unique_ptr<Source>, Diagnostics> read,
+                                         const std::string& uri, std::string& problem) {
+  if (!read) {
+    for (const auto& d : read.errors()) doc_.problems_.push_back(d);
+    problem = "the file it names has errors (reported at their place)";
+    failed_uris_.emplace(uri, problem);
+    return nullptr;
+  }
+  const Source* source = read->get();
+  doc_.sources_.push_back(std::move(*read));
+  by_uri_.emplace(uri, source);
+  return source;
+}
+
+const Source* DocumentLoader::read_file_source(const std::string& uri, std::string& problem) {
+  const auto url = boost::urls::parse_uri(uri);
+  fs::path file = std::string(url->path());
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(file, ec);
+  if (!ec) file = canonical;
+  if (!options_.allow_outside_root && !is_within(file, root_folder_)) {
+    problem = "'" + file.string() + "' is outside the root document's folder '" +
+              root_folder_.string() +
+              "'; references may not leave it unless allowed (--allow-outside-root)";
+    return nullptr;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in || fs::is_directory(file, ec)) {
+    problem = "cannot read '" + display_name(file) + "'";
+    return nullptr;
+  }
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return add_source(read_source(display_name(file), uri, std::move(text)), uri, problem);
+}
+
+const Source* DocumentLoader::read_remote_source(const std::string& uri, std::string& problem) {
+  if (!options_.allow_remote_refs) {
+    problem = "remote references are not followed unless allowed (--allow-remote-refs)";
+    return nullptr;
+  }
+  auto fetched = detail::fetch(
+      uri, {.timeout = options_.remote_timeout, .max_bytes = options_.max_remote_bytes});
+  if (!fetched) {
+    problem = "fetching it failed: " + fetched.errors().message;
+    return nullptr;
+  }
+  return add_source(read_source(uri, uri, std::move(*fetched)), uri, problem);
+}
+
+const Source* DocumentLoader::source_for(const std::string& uri, std::string& problem) {
+  if (auto found = by_uri_.find(uri); found != by_uri_.end()) return found->second;
+  if (auto failed = failed_uris_.find(uri); failed != failed_uris_.end()) {
+    problem = failed->second;
+    return nullptr;
+  }
+  const auto url = boost::urls::parse_uri(uri);
+  const Source* source = nullptr;
+  if (!url) {
+    problem = "not a valid URI";
+  } else if (url->scheme_id() == boost::urls::scheme::file) {
+    source = read_file_source(uri, problem);
+  } else if (url->scheme_id() == boost::urls::scheme::http ||
+             url->scheme_id() == boost::urls::scheme::https) {
+    source = read_remote_source(uri, problem);
+  } else {
+    problem = "the URI scheme '" + std::string(url->scheme()) + "' is not supported";
+  }
+  if (source == nullptr) failed_uris_.emplace(uri, problem);
+  return source;
+}
+
+DocumentLoader::Resolution DocumentLoader::locate_fragment(const Source& source, Path resource,
+                                                           std::string_view document_uri,
+                                                           std::string_view fragment) {
+  Resolution out;
+  auto decoded = detail::percent_decode(fragment);
+  if (!decoded) {
+    out.problem = "the fragment '#" + std::string(fragment) + "' has a malformed %-escape";
+    return out;
+  }
+  if (decoded->empty() || decoded->front() == '/') {
+    const auto* base = source.find(resource);
+    auto target = detail::follow_pointer(*base, *decoded);
+    if (!target.value) {
+      out.problem = target.problem + " of " + source.name();
+      return out;
+    }
+    out.source = &source;
+    out.loc = std::move(resource);
+    out.loc.insert(out.loc.end(), target.path.begin(), target.path.end());
+    return out;
+  }
+  // A plain name: a schema's $anchor.
+  const auto anchor = identifiers_.find(std::string(document_uri) + '#' + *decoded);
+  if (anchor == identifiers_.end()) {
+    out.problem = "no schema in " + source.name() + " has \"$anchor\": \"" + *decoded + "\"";
+    return out;
+  }
+  out.source = anchor->second.first;
+  out.loc = anchor->second.second;
+  return out;
+}
+
+DocumentLoader::Resolution DocumentLoader::resolve(const Pending& pending) {
+  const std::string& ref = pending.ref.ref;
+  const std::size_t hash = ref.find('#');
+  const std::string_view document_part = std::string_view(ref).substr(0, hash);
+  const std::string_view fragment =
+      hash == std::string::npos ? std::string_view{} : std::string_view(ref).substr(hash + 1);
+  std::string absolute = pending.ref.base;
+  if (!document_part.empty()) {
+    auto resolved = detail::resolve_reference(pending.ref.base, document_part);
+    if (!resolved) return {nullptr, {}, "'" + ref + "' is not a valid URI reference"};
+    absolute = std::move(*resolved);
+  }
+  absolute = absolute.substr(0, absolute.find('#'));
+  // A schema resource named by its $id, else a file or URL.
+  if (auto id = identifiers_.find(absolute); id != identifiers_.end()) {
+    return locate_fragment(*id->second.first, id->second.second, absolute, fragment);
+  }
+  std::string problem;
+  const Source* source = source_for(absolute, problem);
+  if (source == nullptr) return {nullptr, {}, std::move(problem)};
+  return locate_fragment(*source, {}, absolute, fragment);
+}
+
+void DocumentLoader::resolve_next(Pending pending) {
+  Resolution resolution = resolve(pending);
+  ResolvedRef resolved{pending.from,         pending.ref.loc,   pending.ref.ref,
+                       pending.ref.expected, resolution.source, resolution.loc};
+  if (resolution.source == nullptr) {
+    if (!retrying_) {
+      deferred_.push_back(std::move(pending));
+      return;
+    }
+    report(*pending.from, pending.ref.loc, "ref-unresolved",
+           "Cannot resolve $ref '" + pending.ref.ref + "': " + resolution.problem);
+  } else if (targets_read_
+                 .emplace(resolution.source, to_json_pointer(resolution.loc), pending.ref.expected)
+                 .second) {
+    detail::RefTargetReader reader{*this, *resolution.source, resolution.loc};
+    pending.ref.read_target(reader);
+  }
+  doc_.refs_.push_back(std::move(resolved));
+}
+
+namespace {
+
+// "3.0" or "3.1" from the `openapi` field; the diagnostics when it is neither.
+std::optional<std::string> check_version(const Source& root, Diagnostics& out) {
+  const auto* object = root.value().if_object();
+  if (object == nullptr) {
+    out.push_back(Document::diagnostic(root, {}, Severity::error, "model_type",
+                                       "An OpenAPI document must be an object"));
+    return std::nullopt;
+  }
+  if (object->contains("swagger")) {
+    out.push_back(Document::diagnostic(
+        root, {"swagger"}, Severity::error, "unsupported_version",
+        "This is a Swagger 2.0 document; oaskit reads OpenAPI 3.0 and 3.1. Convert it first "
+        "(for example with swagger2openapi)"));
+    return std::nullopt;
+  }
+  const auto* version = object->if_contains("openapi");
+  if (version == nullptr || !version->is_string()) return std::string();  // the model says why
+  const std::string_view text = version->get_string();
+  for (std::string_view minor : {"3.0", "3.1"}) {
+    if (text.starts_with(minor) && (text.size() == minor.size() || text[minor.size()] == '.')) {
+      return std::string(minor);
+    }
+  }
+  out.push_back(Document::diagnostic(root, {"openapi"}, Severity::error, "unsupported_version",
+                                     "OpenAPI version '" + std::string(text) +
+                                         "' is not supported: oaskit reads 3.0.x and 3.1.x"));
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) {
+  const Source& source = *root;
+  root_display_folder_ = fs::path(source.name()).parent_path().string();
+  by_uri_.emplace(source.uri(), &source);
+  doc_.sources_.push_back(std::move(root));
+
+  Diagnostics errors;
+  auto version = check_version(source, errors);
+  if (!version) return errors;
+  auto model = parse<OpenAPI>(json_text_of(source, source.value(), {}));
+  if (!model) return model_errors(source, {}, model.errors());
+  doc_.model_ = std::move(*model);
+  doc_.minor_version_ = std::move(*version);
+
+  detail::ModelWalker walker({}, source.uri());
+  walker.walk(doc_.model_);
+  add_found(source, walker);
+  while (true) {
+    while (!queue_.empty()) {
+      Pending next = std::move(queue_.front());
+      queue_.pop_front();
+      resolve_next(std::move(next));
+    }
+    if (deferred_.empty()) break;
+    retrying_ = true;
+    for (auto& pending : std::exchange(deferred_, {})) queue_.push_back(std::move(pending));
+  }
+  return std::move(doc_);
+}
+
+Result<Document, Diagnostics> load_text(std::string name, std::string text,
+                                        const fs::path& base_folder, const LoadOptions& options) {
+  std::error_code ec;
+  fs::path folder = fs::weakly_canonical(fs::absolute(base_folder, ec), ec);
+  const fs::path file = folder / fs::path(name).filename();
+  auto source = read_source(name, *file_uri(file), std::move(text));
+  if (!source) return source.errors();
+  DocumentLoader loader(options, folder);
+  return loader.run(std::move(*source));
+}
+
+Result<Document, Diagnostics> load(const fs::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    return Diagnostics{{Severity::error,
+                        "io",
+                        "'" + path.string() + "' is a folder, not a file",
+                        path.string(),
+                        {},
+                        std::nullopt}};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Diagnostics{{Severity::error,
+                        "io",
+                        "cannot read '" + path.string() + "'",
+                        path.string(),
+                        {},
+                        std::nullopt}};
+  }
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  auto source = read_source(path.string(), *file_uri(absolute), std::move(text));
+  if (!source) return source.errors();
+  DocumentLoader loader(options, absolute.parent_path());
+  return loader.run(std::move(*source));
+}
+
+}  // namespace oaskit

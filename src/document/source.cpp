@@ -1,0 +1,93 @@
+// Source: a file's text, its JSON value, and positions; read_source picks JSON or YAML.
+
+#include <string>
+#include <utility>
+
+#include "json/locate.hpp"
+#include "json_pointer.hpp"
+#include "oaskit/document.hpp"
+#include "oaskit/json.hpp"
+#include "source_positions.hpp"
+
+namespace oaskit {
+
+Source::Source(std::string name, std::string uri, SourceFormat format, std::string text,
+               boost::json::value value)
+    : name_(std::move(name)),
+      uri_(std::move(uri)),
+      format_(format),
+      text_(std::move(text)),
+      value_(std::move(value)) {}
+
+Source::~Source() = default;
+
+void Source::set_yaml_positions(std::unique_ptr<YamlPositions> positions) {
+  yaml_ = std::move(positions);
+}
+
+std::optional<TextPosition> Source::position_of(const Path& loc) const {
+  Path at = loc;
+  while (true) {
+    if (yaml_) {
+      const auto found = yaml_->positions.find(to_json_pointer(at));
+      if (found != yaml_->positions.end()) return found->second;
+    } else if (auto offset = detail::locate_value(text_, at)) {
+      return detail::position_of(text_, *offset);
+    }
+    if (at.empty()) return std::nullopt;
+    at.pop_back();
+  }
+}
+
+const boost::json::value* Source::find(const Path& loc) const {
+  return detail::find_at(value_, loc);
+}
+
+bool Source::is_unquoted_yaml_scalar(const Path& loc) const {
+  return yaml_ && yaml_->unquoted_non_strings.contains(to_json_pointer(loc));
+}
+
+std::string_view Source::line_text(std::size_t line) const {
+  std::string_view rest = text_;
+  for (std::size_t i = 1; i < line; ++i) {
+    const std::size_t end = rest.find_first_of("\r\n");
+    if (end == std::string_view::npos) return {};
+    const std::size_t skip = rest.compare(end, 2, "\r\n") == 0 ? 2 : 1;
+    rest.remove_prefix(end + skip);
+  }
+  return rest.substr(0, rest.find_first_of("\r\n"));
+}
+
+namespace {
+
+bool looks_like_json(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+}
+
+Diagnostics to_diagnostics(const std::string& name, const Errors& errors) {
+  Diagnostics out;
+  out.reserve(errors.size());
+  for (const Error& e : errors) {
+    out.push_back({Severity::error, e.type, e.msg, name, e.loc, e.position});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Source>, Diagnostics> read_source(std::string name, std::string uri,
+                                                         std::string text) {
+  if (looks_like_json(text)) {
+    auto value = parse<Any>(text);
+    if (!value) return to_diagnostics(name, value.errors());
+    return std::make_unique<Source>(std::move(name), std::move(uri), SourceFormat::json,
+                                    std::move(text), std::move(*value));
+  }
+  // YAML reading lands with the yaml module (branch `yaml`).
+  return Diagnostics{
+      {Severity::error, "yaml_invalid", "YAML input is not readable yet", name, {}, std::nullopt}};
+}
+
+}  // namespace oaskit

@@ -1,0 +1,222 @@
+// oaskit::load: reading documents, following their references across files, and refusing
+// what must be refused.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "oaskit/document.hpp"
+#include "support/temp_tree.hpp"
+#include "support/test_support.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::loc;
+using test::TempTree;
+
+std::string describe(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += "\n  " + to_string(d);
+  return out.empty() ? std::string("(none)") : out;
+}
+
+Document loaded(const std::filesystem::path& path, const LoadOptions& options = {}) {
+  auto doc = load(path, options);
+  if (!doc) {
+    ADD_FAILURE() << "load failed:" << describe(doc.errors());
+    return {};
+  }
+  return std::move(*doc);
+}
+
+const Diagnostic* find_rule(const Diagnostics& diagnostics, std::string_view rule) {
+  for (const auto& d : diagnostics)
+    if (d.rule == rule) return &d;
+  return nullptr;
+}
+
+constexpr std::string_view minimal_head =
+    R"("openapi": "3.1.0", "info": {"title": "t", "version": "1"})";
+
+std::string document(std::string_view body) {
+  return "{" + std::string(minimal_head) + (body.empty() ? "" : ", ") + std::string(body) + "}";
+}
+
+TEST(Load, ReadsTheBundledExampleWithEveryReferenceResolved) {
+  auto doc = loaded(OASKIT_SOURCE_DIR "/examples/petstore-oauth.json");
+  EXPECT_EQ(doc.minor_version(), "3.1");
+  EXPECT_TRUE(doc.problems().empty()) << describe(doc.problems());
+  EXPECT_FALSE(doc.refs().empty());
+  for (const auto& ref : doc.refs()) EXPECT_NE(ref.target, nullptr) << ref.ref;
+}
+
+TEST(Load, ReportsAnUnresolvedReferenceAtTheReferringPlace) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"("components": {"schemas": {
+  "Pet": {"$ref": "#/components/schemas/Pett"}}})"));
+  auto doc = loaded(root);
+  ASSERT_EQ(doc.problems().size(), 1u) << describe(doc.problems());
+  const auto& problem = doc.problems()[0];
+  EXPECT_EQ(problem.rule, "ref-unresolved");
+  EXPECT_EQ(problem.loc, loc("components", "schemas", "Pet"));
+  EXPECT_NE(problem.message.find("no member 'Pett' in components → schemas"), std::string::npos)
+      << problem.message;
+  ASSERT_TRUE(problem.position);
+  EXPECT_EQ(problem.position->line, 2u);
+  EXPECT_EQ(problem.file, root.string());
+}
+
+TEST(Load, FollowsPointersWithEscapesAndPercentEncoding) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "paths": {"/pets/{id}": {"parameters": [{"name": "id", "in": "path", "required": true}]},
+            "/a": {"parameters": [{"$ref": "#/paths/~1pets~1%7Bid%7D/parameters/0"}]}},
+  "components": {"schemas": {"A~B": {"type": "string"}, "Pet Name": {"type": "string"},
+    "X": {"properties": {"a": {"$ref": "#/components/schemas/A~0B"},
+                         "b": {"$ref": "#/components/schemas/Pet%20Name"},
+                         "c": {"$ref": "#/components/schemas/Pet Name"}}}}})"));
+  auto doc = loaded(root);
+  EXPECT_TRUE(doc.problems().empty()) << describe(doc.problems());
+  ASSERT_EQ(doc.refs().size(), 4u);
+  for (const auto& ref : doc.refs()) ASSERT_NE(ref.target, nullptr) << ref.ref;
+  const auto* parameter = doc.find_ref(doc.root(), loc("paths", "/a", "parameters", 0));
+  ASSERT_NE(parameter, nullptr);
+  EXPECT_EQ(parameter->target_loc, loc("paths", "/pets/{id}", "parameters", 0));
+  const auto* a = doc.find_ref(doc.root(), loc("components", "schemas", "X", "properties", "a"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->target_loc, loc("components", "schemas", "A~B"));
+}
+
+TEST(Load, ReadsOtherFilesRelativeToTheReferringFileAndSurvivesCycles) {
+  TempTree tree;
+  const auto root = tree.write("spec/api.json", document(R"(
+  "paths": {"/pets": {"get": {"parameters": [{"$ref": "common/parameters.json#/limit"}],
+    "responses": {"200": {"description": "ok", "content": {"application/json": {
+      "schema": {"$ref": "models/pet.json"}}}}}}}})"));
+  tree.write(
+      "spec/common/parameters.json",
+      R"({"limit": {"name": "limit", "in": "query", "schema": {"$ref": "../models/pet.json#/properties/age"}}})");
+  tree.write("spec/models/pet.json", R"({"type": "object", "properties": {
+    "age": {"type": "integer"},
+    "parent": {"$ref": "pet.json"},
+    "owner": {"$ref": "../api.json#/components/schemas/Owner"}}})");
+  auto doc = loaded(root);
+  // Owner does not exist: the one problem, reported in the file that names it.
+  ASSERT_EQ(doc.problems().size(), 1u) << describe(doc.problems());
+  EXPECT_EQ(doc.problems()[0].file, (tree.root() / "spec/models/pet.json").string());
+  EXPECT_EQ(doc.problems()[0].loc, loc("properties", "owner"));
+  EXPECT_EQ(doc.problems()[0].position->line, 4u);
+  EXPECT_EQ(doc.sources().size(), 3u);
+}
+
+TEST(Load, ValidatesWhatAnExternalReferencePointsAtAsTheModelItsPlaceWants) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "paths": {"/pets": {"get": {"parameters": [{"$ref": "parameters.json#/limit"}]}}})"));
+  tree.write("parameters.json", "{\n  \"limit\": {\"name\": \"limit\"}\n}");
+  auto doc = loaded(root);
+  ASSERT_EQ(doc.problems().size(), 1u) << describe(doc.problems());
+  const auto& problem = doc.problems()[0];
+  EXPECT_EQ(problem.rule, "missing");
+  EXPECT_EQ(problem.loc, loc("limit", "in"));
+  EXPECT_EQ(problem.file, (tree.root() / "parameters.json").string());
+  EXPECT_EQ(problem.position->line, 2u);
+}
+
+TEST(Load, RefusesReferencesThatLeaveTheRootFolderUnlessAllowed) {
+  TempTree tree;
+  const auto root = tree.write("spec/api.json", document(R"(
+  "components": {"schemas": {"Secret": {"$ref": "../outside.json"}}})"));
+  tree.write("outside.json", R"({"type": "string"})");
+  auto doc = loaded(root);
+  const auto* refused = find_rule(doc.problems(), "ref-unresolved");
+  ASSERT_NE(refused, nullptr) << describe(doc.problems());
+  EXPECT_NE(refused->message.find("outside the root document's folder"), std::string::npos);
+  EXPECT_EQ(doc.sources().size(), 1u);
+
+  auto allowed = loaded(root, {.allow_outside_root = true});
+  EXPECT_TRUE(allowed.problems().empty()) << describe(allowed.problems());
+  EXPECT_EQ(allowed.sources().size(), 2u);
+}
+
+TEST(Load, DoesNotFetchRemoteReferencesUnlessAllowed) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "components": {"schemas": {"Pet": {"$ref": "http://127.0.0.1:9/pet.json"}}})"));
+  auto doc = loaded(root);
+  const auto* refused = find_rule(doc.problems(), "ref-unresolved");
+  ASSERT_NE(refused, nullptr);
+  EXPECT_NE(refused->message.find("--allow-remote-refs"), std::string::npos) << refused->message;
+  // Allowed, the fetch is tried (and fails: nothing listens on port 9).
+  auto fetched =
+      loaded(root, {.allow_remote_refs = true, .remote_timeout = std::chrono::milliseconds(2000)});
+  const auto* failed = find_rule(fetched.problems(), "ref-unresolved");
+  ASSERT_NE(failed, nullptr);
+  EXPECT_NE(failed->message.find("fetching it failed"), std::string::npos) << failed->message;
+}
+
+TEST(Load, ResolvesSchemaIdsAndAnchorsIn31) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "components": {"schemas": {
+    "Pet": {"$id": "https://example.com/schemas/pet", "type": "object",
+            "properties": {"tag": {"$anchor": "tag", "type": "string"},
+                           "name": {"$ref": "#tag"}}},
+    "ByAnchor": {"$ref": "https://example.com/schemas/pet#tag"},
+    "ById": {"$ref": "https://example.com/schemas/pet"},
+    "Relative": {"$id": "https://example.com/schemas/list", "items": {"$ref": "pet"}}}})"));
+  auto doc = loaded(root);
+  EXPECT_TRUE(doc.problems().empty()) << describe(doc.problems());
+  const auto* by_anchor = doc.find_ref(doc.root(), loc("components", "schemas", "ByAnchor"));
+  ASSERT_TRUE(by_anchor && by_anchor->target);
+  EXPECT_EQ(by_anchor->target_loc, loc("components", "schemas", "Pet", "properties", "tag"));
+  const auto* inside =
+      doc.find_ref(doc.root(), loc("components", "schemas", "Pet", "properties", "name"));
+  ASSERT_TRUE(inside && inside->target);
+  EXPECT_EQ(inside->target_loc, loc("components", "schemas", "Pet", "properties", "tag"));
+  const auto* relative =
+      doc.find_ref(doc.root(), loc("components", "schemas", "Relative", "items"));
+  ASSERT_TRUE(relative && relative->target);
+  EXPECT_EQ(relative->target_loc, loc("components", "schemas", "Pet"));
+}
+
+TEST(Load, RefusesSwagger2WithAClearMessage) {
+  TempTree tree;
+  const auto root = tree.write("swagger.json", R"({"swagger": "2.0", "info": {}, "paths": {}})");
+  auto doc = load(root);
+  ASSERT_FALSE(doc);
+  ASSERT_EQ(doc.errors().size(), 1u);
+  EXPECT_EQ(doc.errors()[0].rule, "unsupported_version");
+  EXPECT_NE(doc.errors()[0].message.find("Swagger 2.0"), std::string::npos);
+}
+
+TEST(Load, RefusesOtherOpenApiVersions) {
+  TempTree tree;
+  const auto root =
+      tree.write("api.json", R"({"openapi": "4.0.0", "info": {"title": "t", "version": "1"}})");
+  auto doc = load(root);
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.errors()[0].loc, loc("openapi"));
+}
+
+TEST(Load, ReportsModelErrorsOfTheRootWithFileAndPosition) {
+  TempTree tree;
+  const auto root = tree.write("api.json", "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": 1}}");
+  auto doc = load(root);
+  ASSERT_FALSE(doc);
+  ASSERT_EQ(doc.errors().size(), 2u) << describe(doc.errors());
+  EXPECT_EQ(doc.errors()[0].file, root.string());
+  EXPECT_EQ(doc.errors()[0].loc, loc("info", "title"));
+  EXPECT_EQ(doc.errors()[0].position->line, 2u);
+  EXPECT_EQ(doc.errors()[1].loc, loc("info", "version"));
+}
+
+TEST(Load, ReportsAFileThatCannotBeRead) {
+  auto doc = load("/nonexistent/api.json");
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.errors()[0].rule, "io");
+}
+
+}  // namespace
+}  // namespace oaskit
