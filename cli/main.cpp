@@ -12,12 +12,22 @@
 
 namespace {
 
+std::string command_names(const std::vector<oaskit::cli::Command>& commands) {
+  std::string out;
+  for (const auto& command : commands) {
+    if (!out.empty()) out += ", ";
+    out += command.subcommand->get_name();
+  }
+  return out;
+}
+
 int run(int argc, char** argv) {
   using namespace oaskit::cli;
   CLI::App app{"oaskit: OpenAPI 3.1 models and OAuth 2.0 security", "oaskit"};
   app.set_version_flag("--version", std::string(oaskit::version));
   app.require_subcommand(1);
-  const std::vector<Command> commands{add_model_command(app), add_security_command(app)};
+  const std::vector<Command> commands{add_model_command(app), add_security_command(app),
+                                      add_fmt_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,7 +37,8 @@ int run(int argc, char** argv) {
         std::none_of(commands.begin(), commands.end(),
                      [&](const Command& c) { return c.subcommand->get_name() == first; });
     if (unknown_command) {
-      std::cerr << "oaskit: unknown command '" << first << "'; commands: model, security\n"
+      std::cerr << "oaskit: unknown command '" << first
+                << "'; commands: " << command_names(commands) << "\n"
                 << "Run with --help for more information.\n";
       return usage_error;
     }

@@ -13,6 +13,7 @@
 
 #include "commands.hpp"
 #include "input.hpp"
+#include "oaskit/document.hpp"
 #include "oaskit/model_by_name.hpp"
 
 namespace oaskit::cli {
@@ -42,6 +43,18 @@ std::string errors_as_json(const Errors& errors) {
   return boost::json::serialize(out);
 }
 
+// A YAML text that could not be read at all: its diagnostics, in the format asked for.
+int report_unreadable(const ModelOptions& options, const Diagnostics& diagnostics) {
+  if (options.errors == "json") {
+    Errors errors;
+    for (const auto& d : diagnostics) errors.push_back({d.loc, d.rule, d.message, d.position});
+    fmt::print("{}\n", errors_as_json(errors));
+  } else {
+    for (const auto& d : diagnostics) fmt::print(stderr, "{}\n", to_string(d));
+  }
+  return invalid_input;
+}
+
 int run(const ModelOptions& options) {
   const auto names = model_names();
   if (std::find(names.begin(), names.end(), options.type) == names.end()) {
@@ -51,18 +64,33 @@ int run(const ModelOptions& options) {
   }
   const auto text = read_input(options.file);
   if (!text) return usage_error;
-  auto result = parse_as(options.type, *text, WriteOptions{.indent = options.indent});
+  const std::string display = options.file == "-" ? "<stdin>" : options.file;
+  // YAML is read into a JSON value first; errors then get their positions from the YAML.
+  std::unique_ptr<Source> yaml;
+  if (detect_format(*text) == SourceFormat::yaml) {
+    auto source = read_source(display, "file:///dev/stdin", *text);
+    if (!source) return report_unreadable(options, source.errors());
+    yaml = std::move(*source);
+  }
+  auto result = parse_as(options.type, yaml ? boost::json::serialize(yaml->value()) : *text,
+                         WriteOptions{.indent = options.indent});
   if (result && *result) {
     fmt::print("{}\n", **result);
     return ok;
   }
+  Errors errors = result->errors();
+  if (yaml) {
+    for (auto& e : errors) {
+      e.position = yaml->position_of(e.loc);
+      if (e.type == "string_type") e.msg += yaml->quoting_hint(e.loc);
+    }
+  }
   if (options.errors == "json") {
-    fmt::print("{}\n", errors_as_json(result->errors()));
+    fmt::print("{}\n", errors_as_json(errors));
   } else {
-    const std::string source = options.file == "-" ? "<stdin>" : options.file;
-    for (const auto& e : result->errors()) fmt::print(stderr, "{}:{}\n", source, to_string(e));
-    fmt::print(stderr, "{} error{} in {} as {}\n", result->errors().size(),
-               result->errors().size() == 1 ? "" : "s", source, options.type);
+    for (const auto& e : errors) fmt::print(stderr, "{}:{}\n", display, to_string(e));
+    fmt::print(stderr, "{} error{} in {} as {}\n", errors.size(), errors.size() == 1 ? "" : "s",
+               display, options.type);
   }
   return invalid_input;
 }
@@ -73,11 +101,12 @@ Command add_model_command(CLI::App& app) {
   auto options = std::make_shared<ModelOptions>();
   auto* command = app.add_subcommand(
       "model",
-      "Validate JSON as an OpenAPI model; print it as compact JSON (exit 0) or its errors "
+      "Validate JSON or YAML as an OpenAPI model; print it as compact JSON (exit 0) or its errors "
       "(exit 1)");
   command->add_option("TYPE", options->type, "Model name: OpenAPI, SecurityScheme, Info, ...")
       ->required();
-  command->add_option("FILE", options->file, "JSON file; - or absent for standard input");
+  command->add_option("FILE", options->file,
+                      "JSON or YAML file (told apart by content); - or absent for standard input");
   command
       ->add_option("--errors", options->errors,
                    "How to report errors: text on stderr, or json (a pydantic-style array "

@@ -4,12 +4,17 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
 #include "commands.hpp"
 #include "input.hpp"
+#include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 
 namespace oaskit::cli {
@@ -69,41 +74,147 @@ std::string requirement_text(const std::vector<SecurityRequirement>& alternative
   return fmt::format("{}", fmt::join(parts, " or "));
 }
 
-int run(const std::string& file) {
-  const auto text = read_input(file);
-  if (!text) return usage_error;
-  auto doc = parse<OpenAPI>(*text);
-  if (!doc) {
-    for (const auto& e : doc.errors()) fmt::print(stderr, "{}:{}\n", file, to_string(e));
-    return invalid_input;
-  }
-  fmt::print("{} {} (OpenAPI {})\n\nSecurity schemes:\n", doc->info.title, doc->info.version,
-             doc->openapi);
-  if (doc->components && doc->components->securitySchemes) {
-    for (const auto& [name, scheme] : *doc->components->securitySchemes) {
-      fmt::print("  {}: ", name);
-      if (const auto* ref = std::get_if<Reference>(&scheme)) {
-        fmt::print("$ref {}\n", ref->ref);
-      } else {
-        print_scheme(std::get<SecurityScheme>(scheme));
-      }
-    }
-  }
-  const auto global = doc->security.value_or(std::vector<SecurityRequirement>{});
-  fmt::print("\nDefault security: {}\n\nOperations:\n",
-             doc->security ? requirement_text(global) : "none declared");
-  if (!doc->paths) return ok;
-  for (const auto& [path, item] : doc->paths->entries) {
+// A scheme as the document declares it: inline, or what its $ref points at.
+std::optional<SecurityScheme> scheme_of(const Document& doc, const std::string& name,
+                                        const OrReference<SecurityScheme>& entry) {
+  if (const auto* scheme = std::get_if<SecurityScheme>(&entry)) return *scheme;
+  const auto* ref = doc.find_ref(doc.root(), {"components", "securitySchemes", name});
+  if (ref == nullptr || ref->target == nullptr) return std::nullopt;
+  const auto* value = ref->target->find(ref->target_loc);
+  if (value == nullptr) return std::nullopt;
+  auto parsed = parse<SecurityScheme>(boost::json::serialize(*value));
+  if (!parsed) return std::nullopt;
+  return std::move(*parsed);
+}
+
+struct OperationRow {
+  std::string method;
+  std::string path;
+  const std::vector<SecurityRequirement>* security;  // null: none declared anywhere
+};
+
+std::vector<OperationRow> operations_of(const OpenAPI& doc) {
+  std::vector<OperationRow> rows;
+  const auto* global = doc.security ? &*doc.security : nullptr;
+  auto add_item = [&](const std::string& path, const PathItem& item) {
     const std::pair<const char*, const Box<Operation>*> operations[] = {
         {"GET", &item.get},        {"PUT", &item.put},         {"POST", &item.post},
         {"DELETE", &item.delete_}, {"OPTIONS", &item.options}, {"HEAD", &item.head},
         {"PATCH", &item.patch},    {"TRACE", &item.trace}};
     for (const auto& [method, operation] : operations) {
       if (!*operation) continue;
-      const auto& security = (*operation)->security ? *(*operation)->security : global;
-      fmt::print("  {:<7} {:<28} {}\n", method, path, requirement_text(security));
+      const auto* security = (*operation)->security ? &*(*operation)->security : global;
+      rows.push_back({method, path, security});
+    }
+  };
+  if (doc.paths) {
+    for (const auto& [path, item] : doc.paths->entries) add_item(path, item);
+  }
+  if (doc.webhooks) {
+    for (const auto& [name, item] : *doc.webhooks) {
+      if (const auto* path_item = std::get_if<PathItem>(&item)) {
+        add_item("webhook " + name, *path_item);
+      }
     }
   }
+  return rows;
+}
+
+// What an operation needs of one scheme: per alternative naming it, its scopes ("✓" when it
+// names none); alternatives separated by " | "; "-" when no alternative uses the scheme.
+std::string matrix_cell(const std::vector<SecurityRequirement>* security, const std::string& name) {
+  if (security == nullptr) return "-";
+  std::vector<std::string> uses;
+  for (const auto& requirement : *security) {
+    for (const auto& [scheme, scopes] : requirement) {
+      if (scheme != name) continue;
+      uses.push_back(scopes.empty() ? "\u2713" : fmt::format("{}", fmt::join(scopes, " ")));
+    }
+  }
+  return uses.empty() ? "-" : fmt::format("{}", fmt::join(uses, " | "));
+}
+
+// Display width in characters (the check mark and other UTF-8 count once).
+std::size_t width_of(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void print_padded(std::string_view text, std::size_t width) {
+  fmt::print("{}{}", text, std::string(width > width_of(text) ? width - width_of(text) : 0, ' '));
+}
+
+void print_matrix(const OpenAPI& doc, const std::vector<OperationRow>& rows) {
+  std::vector<std::string> schemes;
+  if (doc.components && doc.components->securitySchemes) {
+    for (const auto& [name, scheme] : *doc.components->securitySchemes) schemes.push_back(name);
+  }
+  fmt::print(
+      "\nWho can call what (scopes each operation needs per scheme; \u2713 = the scheme without "
+      "scopes, | = alternatives, - = not accepted):\n");
+  std::vector<std::vector<std::string>> table;
+  std::vector<std::string> header{"operation"};
+  header.insert(header.end(), schemes.begin(), schemes.end());
+  header.push_back("requirement");
+  table.push_back(header);
+  for (const auto& row : rows) {
+    std::vector<std::string> cells{row.method + " " + row.path};
+    for (const auto& name : schemes) cells.push_back(matrix_cell(row.security, name));
+    cells.push_back(row.security ? requirement_text(*row.security) : "none declared");
+    table.push_back(std::move(cells));
+  }
+  std::vector<std::size_t> widths(header.size(), 0);
+  for (const auto& cells : table) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      widths[i] = std::max(widths[i], width_of(cells[i]));
+    }
+  }
+  for (const auto& cells : table) {
+    fmt::print("  ");
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i + 1 == cells.size()) {
+        fmt::print("{}\n", cells[i]);
+      } else {
+        print_padded(cells[i], widths[i] + 2);
+      }
+    }
+  }
+}
+
+Result<Document, Diagnostics> load_input(const std::string& file, const LoadOptions& options) {
+  if (file != "-") return load(file, options);
+  auto text = read_input(file);
+  if (!text) {
+    return Diagnostics{{Severity::error, "io", "cannot read standard input", "<stdin>", {}, {}}};
+  }
+  return load_text("<stdin>", std::move(*text), std::filesystem::current_path(), options);
+}
+
+int run(const std::string& file) {
+  auto loaded = load_input(file, {});
+  if (!loaded) {
+    for (const auto& d : loaded.errors()) fmt::print(stderr, "{}\n", to_string(d));
+    return invalid_input;
+  }
+  const Document& document = *loaded;
+  for (const auto& d : document.problems()) fmt::print(stderr, "{}\n", to_string(d));
+  const OpenAPI& doc = document.model();
+  fmt::print("{} {} (OpenAPI {})\n\nSecurity schemes:\n", doc.info.title, doc.info.version,
+             doc.openapi);
+  if (doc.components && doc.components->securitySchemes) {
+    for (const auto& [name, entry] : *doc.components->securitySchemes) {
+      fmt::print("  {}: ", name);
+      if (const auto* ref = std::get_if<Reference>(&entry)) fmt::print("($ref {}) ", ref->ref);
+      if (auto scheme = scheme_of(document, name, entry)) {
+        print_scheme(*scheme);
+      } else {
+        fmt::print("unresolved\n");
+      }
+    }
+  }
+  fmt::print("\nDefault security: {}\n",
+             doc.security ? requirement_text(*doc.security) : "none declared");
+  print_matrix(doc, operations_of(doc));
   return ok;
 }
 
@@ -115,7 +226,7 @@ Command add_security_command(CLI::App& app) {
       app.add_subcommand("security",
                          "Summarise an OpenAPI document's security schemes, OAuth 2.0 flows and "
                          "which operations need them");
-  command->add_option("FILE", *file, "OpenAPI JSON file; - or absent for standard input");
+  command->add_option("FILE", *file, "OpenAPI JSON or YAML file; - or absent for standard input");
   return {command, [file] { return run(*file); }};
 }
 

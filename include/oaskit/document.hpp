@@ -50,6 +50,11 @@ class Source {
   /// a number, boolean or null (so `version: 1.0` can be told to quote it).
   [[nodiscard]] bool is_unquoted_yaml_scalar(const Path& loc) const;
 
+  /// For a string expected at `loc` where YAML read an unquoted scalar as something else:
+  /// "; YAML reads the unquoted '1.0' as a number, boolean or null: put it in quotes ("1.0")
+  /// to make it a string". Empty otherwise. Appended to `string_type` errors.
+  [[nodiscard]] std::string quoting_hint(const Path& loc) const;
+
   /// Line `line` (from 1) of the text without its line break, for showing a finding.
   [[nodiscard]] std::string_view line_text(std::size_t line) const;
 
@@ -65,6 +70,11 @@ class Source {
   boost::json::value value_;
   std::unique_ptr<YamlPositions> yaml_;
 };
+
+/// JSON when the first non-blank character (after a UTF-8 byte order mark) is `{` or `[`,
+/// (or the text is blank), else YAML: how read_source and the CLI tell them apart, by content
+/// rather than file name.
+SourceFormat detect_format(std::string_view text);
 
 /// Reads `text` as JSON when its first non-blank character is `{` or `[`, else as YAML 1.2
 /// (core schema), into a Source named `name` with base URI `uri`. Errors (syntax, duplicate

@@ -147,22 +147,7 @@ Diagnostics model_errors(const Source& source, const Path& base, const Errors& e
     Path loc = base;
     loc.insert(loc.end(), e.loc.begin(), e.loc.end());
     std::string msg = e.msg;
-    if (e.type == "string_type" && source.is_unquoted_yaml_scalar(loc)) {
-      std::string written;
-      if (auto at = source.position_of(loc)) {
-        written = std::string(source.text().substr(at->offset));
-        written = written.substr(0, written.find_first_of("\r\n"));
-        if (auto comment = written.find(" #"); comment != std::string::npos) {
-          written.resize(comment);
-        }
-        while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) {
-          written.pop_back();
-        }
-      }
-      msg += "; YAML reads the unquoted " + (written.empty() ? "value" : "'" + written + "'") +
-             " as a number, boolean or null: put it in quotes to make it a string";
-      if (!written.empty()) msg += " (\"" + written + "\")";
-    }
+    if (e.type == "string_type") msg += source.quoting_hint(loc);
     out.push_back(Document::diagnostic(source, loc, Severity::error, e.type, std::move(msg)));
   }
   return out;

@@ -47,6 +47,26 @@ bool Source::is_unquoted_yaml_scalar(const Path& loc) const {
   return yaml_ && yaml_->unquoted_non_strings.contains(to_json_pointer(loc));
 }
 
+std::string Source::quoting_hint(const Path& loc) const {
+  if (!is_unquoted_yaml_scalar(loc)) return {};
+  std::string written;
+  if (auto at = position_of(loc)) {
+    written = std::string(text_.substr(at->offset));
+    written.resize(std::min(written.find_first_of("\r\n"), written.size()));
+    if (auto comment = written.find(" #"); comment != std::string::npos) written.resize(comment);
+    while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) {
+      written.pop_back();
+    }
+  }
+  if (written.empty()) {
+    return "; YAML reads this unquoted value as a number, boolean or null: put it in quotes to "
+           "make it a string";
+  }
+  return "; YAML reads the unquoted '" + written +
+         "' as a number, boolean or null: put it in quotes (\"" + written +
+         "\") to make it a string";
+}
+
 std::string_view Source::line_text(std::size_t line) const {
   std::string_view rest = text_;
   for (std::size_t i = 1; i < line; ++i) {
@@ -60,12 +80,6 @@ std::string_view Source::line_text(std::size_t line) const {
 
 namespace {
 
-bool looks_like_json(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
-}
-
 Diagnostics to_diagnostics(const std::string& name, const Errors& errors) {
   Diagnostics out;
   out.reserve(errors.size());
@@ -77,9 +91,17 @@ Diagnostics to_diagnostics(const std::string& name, const Errors& errors) {
 
 }  // namespace
 
+SourceFormat detect_format(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  // Blank text goes to the JSON reader, whose error says the input is empty.
+  const bool json = first == std::string_view::npos || text[first] == '{' || text[first] == '[';
+  return json ? SourceFormat::json : SourceFormat::yaml;
+}
+
 Result<std::unique_ptr<Source>, Diagnostics> read_source(std::string name, std::string uri,
                                                          std::string text) {
-  if (looks_like_json(text)) {
+  if (detect_format(text) == SourceFormat::json) {
     auto value = parse<Any>(text);
     if (!value) return to_diagnostics(name, value.errors());
     return std::make_unique<Source>(std::move(name), std::move(uri), SourceFormat::json,

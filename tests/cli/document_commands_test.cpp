@@ -1,0 +1,76 @@
+// The commands that work on whole documents: fmt and security.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include <string>
+
+#include "support/run_cli.hpp"
+#include "support/temp_tree.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::run_cli;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(CliFmt, IndentsJsonKeepingKeyOrderNumbersAndNulls) {
+  const auto run =
+      run_cli({"fmt"}, R"({"b": 1.0, "a": [1, {"z": null}], "n": 12345678901234567890})");
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out,
+            "{\n  \"b\": 1.0,\n  \"a\": [\n    1,\n    {\n      \"z\": null\n    }\n  ],\n"
+            "  \"n\": 12345678901234567890\n}\n");
+}
+
+TEST(CliFmt, SortsKeysWhenAsked) {
+  const auto run = run_cli({"fmt", "--sort"}, R"({"b": {"d": 1, "c": 2}, "a": 3})");
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "{\n  \"a\": 3,\n  \"b\": {\n    \"c\": 2,\n    \"d\": 1\n  }\n}\n");
+}
+
+TEST(CliFmt, WritesToAFileWithDashO) {
+  test::TempTree tree;
+  const auto in = tree.write("in.json", R"({"a":1})");
+  const auto out = tree.root() / "out.json";
+  const auto run = run_cli({"fmt", in.string(), "-o", out.string()});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(test::slurp(out), "{\n  \"a\": 1\n}\n");
+}
+
+TEST(CliFmt, InvalidJsonExitsOneWithThePosition) {
+  const auto run = run_cli({"fmt"}, "{\"a\": 1,\n}");
+  EXPECT_EQ(run.exit_code, 1) << run;
+  EXPECT_THAT(run.err, HasSubstr("<stdin>:1:8: error[json_invalid]: Invalid JSON: trailing comma"));
+}
+
+TEST(CliSecurity, ShowsWhoCanCallWhatAsAMatrix) {
+  test::TempTree tree;
+  const auto doc =
+      tree.write("api.json", R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+    "components": {"securitySchemes": {
+      "oauth": {"$ref": "schemes.json#/oauth"},
+      "key": {"type": "apiKey", "in": "header", "name": "X-Key"}}},
+    "security": [{"oauth": ["read"]}],
+    "paths": {"/a": {"get": {}, "post": {"security": [{"oauth": ["write", "read"]}, {"key": []}]}},
+              "/open": {"get": {"security": []}}}})");
+  tree.write("schemes.json", R"({"oauth": {"type": "oauth2", "flows": {"clientCredentials": {
+    "tokenUrl": "https://auth.example.com/token", "scopes": {"read": "", "write": ""}}}}})");
+  const auto run = run_cli({"security", doc.string()});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  // The $ref'd scheme is shown as what it points at.
+  EXPECT_THAT(run.out, HasSubstr("oauth: ($ref schemes.json#/oauth) oauth2"));
+  EXPECT_THAT(run.out, HasSubstr("tokenUrl          https://auth.example.com/token"));
+  EXPECT_THAT(run.out, HasSubstr("  operation  oauth       key  requirement\n"));
+  EXPECT_THAT(run.out, HasSubstr("  GET /a     read        -    oauth [read]\n"));
+  EXPECT_THAT(run.out, HasSubstr("  POST /a    write read  \u2713    oauth [write read] or key\n"));
+  EXPECT_THAT(run.out, HasSubstr("  GET /open  -           -    none (public)\n"));
+  EXPECT_THAT(run.err, Not(HasSubstr("error")));
+}
+
+}  // namespace
+}  // namespace oaskit
