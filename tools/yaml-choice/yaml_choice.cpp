@@ -205,15 +205,14 @@ void features() {
     std::printf("  seq item '%s' tag '%s' at %d:%d\n", item.Scalar().c_str(), item.Tag().c_str(),
                 item.Mark().line, item.Mark().column);
   }
-  std::printf("  m has x (merge key applied)? %s; m has '<<'? %s\n",
-              root["m"]["x"] ? "yes" : "no", root["m"]["<<"] ? "yes" : "no");
+  std::printf("  m has x (merge key applied)? %s; m has '<<'? %s\n", root["m"]["x"] ? "yes" : "no",
+              root["m"]["<<"] ? "yes" : "no");
 
   std::puts("\n100 000 nested flow sequences:");
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   cfg.flags = FYPCF_QUIET;
   const Walk fy = fyaml_events(deep);
-  std::printf("  libfyaml events: %s after %zu nodes\n", fy.ok ? "accepted" : "refused",
-              fy.nodes);
+  std::printf("  libfyaml events: %s after %zu nodes\n", fy.ok ? "accepted" : "refused", fy.nodes);
   const Walk cpp = yaml_cpp(deep);
   std::printf("  yaml-cpp: %s\n", cpp.ok ? "accepted" : "refused");
 }
