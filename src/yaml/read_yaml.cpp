@@ -196,8 +196,15 @@ class Reader {
         text_[offset - 1] == quote) {
       --offset;
     }
-    const std::string_view text = token_text(event->scalar.value);
+    std::string_view text = token_text(event->scalar.value);
     const bool plain = style == FYSS_PLAIN;
+    // libfyaml 0.7.12 ends a block scalar that runs to the end of a text without a final line
+    // break with a line break anyway; the spec (and PyYAML) keep none there.
+    const fy_mark* end = fy_event_end_mark(event);
+    if ((style == FYSS_LITERAL || style == FYSS_FOLDED) && end && end->input_pos >= text_.size() &&
+        !text_.ends_with('\n') && !text_.ends_with('\r') && text.ends_with('\n')) {
+      text.remove_suffix(1);
+    }
     const std::string_view tag = token_text(event->scalar.tag);
     if (expecting_key()) {
       if (!tag.empty() && tag != "!" && !tag.starts_with(core_tag_prefix)) {

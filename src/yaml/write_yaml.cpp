@@ -254,7 +254,10 @@ class Writer {
         break;
       case boost::json::kind::string: {
         const std::string_view text = value.get_string();
-        if (text.find('\n') != std::string_view::npos && !has_escape_characters(text)) {
+        // A block scalar needs a line with content: "\n" alone would read back as "".
+        const bool has_content = text.find_first_not_of('\n') != std::string_view::npos;
+        if (text.find('\n') != std::string_view::npos && has_content &&
+            !has_escape_characters(text)) {
           write_literal(out_, text, block_indent);
           return;  // a block scalar ends its own lines
         }
