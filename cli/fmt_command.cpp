@@ -14,6 +14,7 @@
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/yaml.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -80,12 +81,7 @@ int run(const FmtOptions& options) {
   if (input_format == SourceFormat::yaml && has_yaml_comment(*text)) {
     fmt::print(stderr, "oaskit fmt: note: the comments in {} are not kept\n", display);
   }
-  if (to_yaml) {
-    fmt::print(stderr, "oaskit fmt: YAML output is not available yet\n");
-    return usage_error;
-  }
-  std::string out = to_json(value, {.indent = true});
-  out += '\n';
+  std::string out = to_yaml ? oaskit::to_yaml(value) : to_json(value, {.indent = true}) + '\n';
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", out);
     return ok;

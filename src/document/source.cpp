@@ -8,6 +8,7 @@
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "source_positions.hpp"
+#include "yaml/read_yaml.hpp"
 
 namespace oaskit {
 
@@ -107,9 +108,15 @@ Result<std::unique_ptr<Source>, Diagnostics> read_source(std::string name, std::
     return std::make_unique<Source>(std::move(name), std::move(uri), SourceFormat::json,
                                     std::move(text), std::move(*value));
   }
-  // YAML reading lands with the yaml module (branch `yaml`).
-  return Diagnostics{
-      {Severity::error, "yaml_invalid", "YAML input is not readable yet", name, {}, std::nullopt}};
+  auto read = detail::read_yaml(text);
+  if (!read) return to_diagnostics(name, read.errors());
+  auto positions = std::make_unique<Source::YamlPositions>();
+  positions->positions = std::move(read->positions);
+  positions->unquoted_non_strings = std::move(read->plain_non_strings);
+  auto source = std::make_unique<Source>(std::move(name), std::move(uri), SourceFormat::yaml,
+                                         std::move(text), std::move(read->value));
+  source->set_yaml_positions(std::move(positions));
+  return source;
 }
 
 }  // namespace oaskit

@@ -763,6 +763,21 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
   return position;
 }
 
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // ASCII runs are most of any document; skip them without the table lookup.
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t length = utf8_length(text, pos);
+    if (length == 0) return pos;
+    pos += length;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::size_t> locate_value(std::string_view text, const Path& path) {
   std::size_t pos = skip_whitespace(text, 0);
   for (const PathElement& element : path) {

@@ -22,6 +22,14 @@ namespace oaskit::detail {
 /// \endcode
 TextPosition position_of(std::string_view text, std::size_t offset);
 
+/// Offset of the first byte in `text` that does not start a well-formed UTF-8 sequence
+/// (Unicode table 3-7: no overlong forms, surrogates or code points above U+10FFFF), or
+/// nothing when all of `text` is valid UTF-8.
+/// \code
+/// first_invalid_utf8("ab\xC3");  // 2: a sequence cut short
+/// \endcode
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
 /// Offset of the first byte of the value reached from the root value by following `path`:
 /// member names (compared with the keys after unescaping them, so "a\u0062" matches "ab"; the
 /// first of repeated keys wins) and array indices. An empty path gives the root value's first

@@ -1,0 +1,87 @@
+// read_yaml throughput on the largest YAML documents of the shared corpus, beside libfyaml
+// building its own document tree from the same bytes (the raw library parse), in one run;
+// the table at the end gives MB/s and the ratio. bench/yaml_python.py times PyYAML's
+// CSafeLoader on the same files for comparison.
+
+#include <benchmark/benchmark.h>
+#include <libfyaml.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "yaml/read_yaml.hpp"
+
+namespace {
+
+const std::vector<std::string> documents = {
+    "openai/openapi.yaml", "twilio-yaml/twilio_api_v2010.yaml", "xero/xero_accounting.yaml"};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void oaskit_read_yaml(benchmark::State& state, const std::string& text) {
+  for (auto _ : state) {
+    auto result = oaskit::detail::read_yaml(text);
+    if (!result) state.SkipWithError("read_yaml failed");
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+void libfyaml_document(benchmark::State& state, const std::string& text) {
+  fy_parse_cfg config{};
+  config.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_RESOLVE_DOCUMENT);
+  for (auto _ : state) {
+    fy_document* doc = fy_document_build_from_string(&config, text.data(), text.size());
+    if (doc == nullptr) state.SkipWithError("libfyaml failed");
+    benchmark::DoNotOptimize(doc);
+    fy_document_destroy(doc);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+// Keeps each benchmark's MB/s for the table printed after the run.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const auto& run : runs) {
+      const auto found = run.counters.find("bytes_per_second");
+      if (found != run.counters.end()) mb_per_s[run.benchmark_name()] = found->second / 1e6;
+    }
+  }
+  std::map<std::string, double> mb_per_s;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::map<std::string, std::string> texts;
+  for (const auto& name : documents) {
+    texts[name] = read_file(std::string(OASKIT_CORPUS) + "/docs/" + name);
+    const std::string& text = texts[name];
+    benchmark::RegisterBenchmark((name + "/read_yaml").c_str(), oaskit_read_yaml, text)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((name + "/libfyaml_document").c_str(), libfyaml_document, text)
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  std::printf("\n%-36s %10s %10s %8s\n", "document", "read_yaml", "libfyaml", "ratio");
+  for (const auto& name : documents) {
+    const double ours = reporter.mb_per_s[name + "/read_yaml"];
+    const double raw = reporter.mb_per_s[name + "/libfyaml_document"];
+    if (ours == 0 || raw == 0) continue;
+    std::printf("%-36s %7.1f MB/s %5.1f MB/s %7.2fx\n", name.c_str(), ours, raw, ours / raw);
+  }
+  benchmark::Shutdown();
+}
