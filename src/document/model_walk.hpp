@@ -1,6 +1,7 @@
 #pragma once
 // Walks a model tree, as the field tables describe it, to find every `$ref` in a model position
-// (a Reference in an `X | Reference` union, or a Schema's `$ref`) and what it must point at,
+// (a Reference in an `X | Reference` union, a Schema's `$ref` or a Path Item's `$ref`) and what
+// it must point at,
 // and the `$id`s and `$anchor`s of OpenAPI 3.1 schemas.
 
 #include <string>
@@ -69,6 +70,8 @@ class ModelWalker {
   void walk(const T& value) {
     if constexpr (std::is_same_v<T, Schema>) {
       walk_schema(value);
+    } else if constexpr (std::is_same_v<T, PathItem>) {
+      walk_path_item(value);
     } else if constexpr (Model<T>) {
       walk_fields(value);
     } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box>) {
@@ -119,6 +122,16 @@ class ModelWalker {
     }
     walk_fields(schema);
     if (has_id) bases_.pop_back();
+  }
+
+  // A Path Item's own `$ref` is a field, not a Reference alternative: `paths` and callbacks
+  // hold Path Items, and multi-file documents commonly keep each path in a file of its own.
+  void walk_path_item(const PathItem& item) {
+    if (item.ref) {
+      refs.push_back(
+          {path_, *item.ref, bases_.back(), model_name_of<PathItem>(), &read_target<PathItem>});
+    }
+    walk_fields(item);
   }
 
   template <class... Ts>

@@ -124,6 +124,22 @@ TEST(Load, ValidatesWhatAnExternalReferencePointsAtAsTheModelItsPlaceWants) {
   EXPECT_EQ(problem.position->line, 2u);
 }
 
+TEST(Load, FollowsAPathItemsOwnRefAndValidatesItsTargetAsAPathItem) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "paths": {"/pets": {"$ref": "paths/pets.json"}, "/owners": {"$ref": "paths/owners.json"}})"));
+  tree.write("paths/pets.json", R"({"get": {"responses": {"200": {"description": "ok"}}}})");
+  tree.write("paths/owners.json", "{\n  \"get\": {\"responses\": 1}\n}");
+  auto doc = loaded(root);
+  const auto* pets = doc.find_ref(doc.root(), loc("paths", "/pets"));
+  ASSERT_TRUE(pets && pets->target) << describe(doc.problems());
+  EXPECT_EQ(pets->expected, "PathItem");
+  EXPECT_TRUE(pets->target_loc.empty());
+  ASSERT_EQ(doc.problems().size(), 1u) << describe(doc.problems());
+  EXPECT_EQ(doc.problems()[0].file, (tree.root() / "paths/owners.json").string());
+  EXPECT_EQ(doc.problems()[0].loc, loc("get", "responses"));
+}
+
 TEST(Load, RefusesReferencesThatLeaveTheRootFolderUnlessAllowed) {
   TempTree tree;
   const auto root = tree.write("spec/api.json", document(R"(
