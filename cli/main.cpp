@@ -17,7 +17,8 @@ int run(int argc, char** argv) {
   CLI::App app{"oaskit: OpenAPI 3.1 models and OAuth 2.0 security", "oaskit"};
   app.set_version_flag("--version", std::string(oaskit::version));
   app.require_subcommand(1);
-  const std::vector<Command> commands{add_model_command(app), add_security_command(app)};
+  const std::vector<Command> commands{add_model_command(app), add_security_command(app),
+                                      add_bundle_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,7 +28,7 @@ int run(int argc, char** argv) {
         std::none_of(commands.begin(), commands.end(),
                      [&](const Command& c) { return c.subcommand->get_name() == first; });
     if (unknown_command) {
-      std::cerr << "oaskit: unknown command '" << first << "'; commands: model, security\n"
+      std::cerr << "oaskit: unknown command '" << first << "'; commands: model, security, bundle\n"
                 << "Run with --help for more information.\n";
       return usage_error;
     }

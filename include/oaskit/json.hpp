@@ -35,8 +35,9 @@ struct WriteOptions {
   bool indent = false;
 };
 
-/// Writes `value` as JSON: declared fields in spec order (absent optional fields left out,
-/// defaulted ones always written), then unknown members in the order they were read.
+/// Writes `value` (a model, SecurityScheme, or `Any`) as JSON: declared fields in spec order
+/// (absent optional fields left out, defaulted ones always written), then unknown members in
+/// the order they were read.
 template <class T>
 std::string to_json(const T& value, WriteOptions options = {});
 

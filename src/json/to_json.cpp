@@ -13,5 +13,7 @@ std::string to_json(const T& value, WriteOptions options) {
 
 #define OASKIT_INSTANTIATE_TO_JSON(T) template std::string to_json<T>(const T&, WriteOptions);
 OASKIT_FOR_EACH_MODEL(OASKIT_INSTANTIATE_TO_JSON)
+// Any JSON value, laid out the same way (a bundled document, for one).
+template std::string to_json<Any>(const Any&, WriteOptions);
 
 }  // namespace oaskit
