@@ -109,6 +109,9 @@ class Bundler {
 
   Result<json::value, Diagnostics> run() {
     if (!doc_.problems().empty()) return doc_.problems();
+    for (std::size_t i = 0; i < doc_.sources().size(); ++i) {
+      source_indices_.emplace(doc_.sources()[i].get(), i);
+    }
     for (const auto& ref : doc_.refs()) {
       refs_by_place_.emplace(Place{index_of(ref.from), ref.loc}, &ref);
     }
@@ -137,13 +140,7 @@ class Bundler {
     Place target;
   };
 
-  std::size_t index_of(const Source* source) const {
-    const auto& sources = doc_.sources();
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-      if (sources[i].get() == source) return i;
-    }
-    return 0;
-  }
+  std::size_t index_of(const Source* source) const { return source_indices_.at(source); }
 
   // The root's own entries keep their names; new ones are made unique against them.
   void reserve_root_component_names() {
@@ -262,11 +259,16 @@ class Bundler {
     if (ref != nullptr && ref->target != &doc_.root() && inlined(*ref)) {
       return inline_path_item(at, *object, *ref);
     }
+    const auto* id = object->if_contains("$id");
+    const bool sets_base = id != nullptr && id->is_string();
+    if (sets_base) schema_resources_.push_back(at);
     json::object out;
     out.reserve(object->size());
     for (const auto& member : *object) {
       if (ref != nullptr && member.key() == "$ref") {
-        const bool keep = ref->target == &doc_.root() && at.source == 0;
+        const bool keep = (ref->target == &doc_.root() && at.source == 0) ||
+                          inside_enclosing_schema_resource(*ref);
+        if (!keep && !schema_resources_.empty()) report_ref_under_schema_id(*ref);
         out.emplace(
             member.key(),
             keep ? member.value() : json::value(ref_to({index_of(ref->target), ref->target_loc})));
@@ -276,7 +278,28 @@ class Bundler {
       out.emplace(member.key(), copy(at, member.value()));
       at.loc.pop_back();
     }
+    if (sets_base) schema_resources_.pop_back();
     return out;
+  }
+
+  // A schema with `$id` is copied whole, so a ref in it that reaches into it still does as
+  // written.
+  bool inside_enclosing_schema_resource(const ResolvedRef& ref) const {
+    if (schema_resources_.empty()) return false;
+    const Place& resource = schema_resources_.back();
+    return index_of(ref.target) == resource.source &&
+           ref.target_loc.size() >= resource.loc.size() &&
+           std::equal(resource.loc.begin(), resource.loc.end(), ref.target_loc.begin());
+  }
+
+  // Any other ref inside a schema with `$id` resolves against that `$id`, not the bundled
+  // document, so a local ref would reach nothing: refuse rather than write a broken bundle.
+  void report_ref_under_schema_id(const ResolvedRef& ref) {
+    errors_.push_back(Document::diagnostic(
+        *ref.from, ref.loc, Severity::error, "bundle-ref-under-schema-id",
+        "Cannot bundle $ref '" + ref.ref +
+            "': it is inside a schema with \"$id\", against which a local ref to the bundled "
+            "copy would resolve; refer to the target by its \"$id\" or move the \"$id\""));
   }
 
   // The target copied in place of the ref; members written beside `$ref` that the target
@@ -310,7 +333,9 @@ class Bundler {
   std::map<Place, std::size_t> entry_by_target_;       // index into entries_
   std::vector<Entry> entries_;
   std::map<std::string, std::set<std::string>, std::less<>> taken_names_;  // by kind
-  std::vector<Place> inlining_;  // the Path Items being copied in, to stop at a cycle
+  std::map<const Source*, std::size_t> source_indices_;
+  std::vector<Place> inlining_;          // the Path Items being copied in, to stop at a cycle
+  std::vector<Place> schema_resources_;  // the schemas with `$id` enclosing what is copied
   Diagnostics errors_;
 };
 

@@ -310,6 +310,35 @@ TEST(Bundle, PathItemsReferringToEachOtherIn30_AreAnErrorNamingTheCycle) {
   EXPECT_EQ(out.errors()[0].rule, "bundle-path-item-cycle");
 }
 
+TEST(Bundle, RefInsideASchemaWithIdToThatSchema_IsKeptAsWritten) {
+  TempTree tree;
+  const auto root = tree.write(
+      "api.json", document(R"("components": {"schemas": {"Pet": {"$ref": "pet.json"}}})"));
+  const std::string pet = R"({"$id": "https://example.com/pet",
+    "properties": {"tag": {"$ref": "#/$defs/Tag"}}, "$defs": {"Tag": {"type": "string"}}})";
+  tree.write("pet.json", pet);
+  const auto doc = loaded(root);
+  const auto out = bundled(doc);
+  EXPECT_EQ(at(out, "/components/schemas/pet"), json::parse(pet));
+  reloaded(tree, doc, out);
+}
+
+TEST(Bundle, RefInsideASchemaWithIdToAnotherFile_IsAnErrorNotABrokenBundle) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"("components": {"schemas": {
+    "Pet": {"$ref": "pet.json"}, "Owner": {"$ref": "owner.json"}}})"));
+  tree.write("pet.json", R"({"$id": "https://example.com/pet",
+    "properties": {"owner": {"$ref": "https://example.com/owner"}}})");
+  tree.write("owner.json", R"({"$id": "https://example.com/owner", "type": "string"})");
+  const auto doc = loaded(root);
+  ASSERT_TRUE(doc.problems().empty()) << describe(doc.problems());
+  const auto out = bundle(doc);
+  ASSERT_FALSE(out);
+  ASSERT_EQ(out.errors().size(), 1u) << describe(out.errors());
+  EXPECT_EQ(out.errors()[0].rule, "bundle-ref-under-schema-id");
+  EXPECT_EQ(out.errors()[0].file, (tree.root() / "pet.json").string());
+}
+
 TEST(Bundle, UnresolvedRefs_AreReturnedInsteadOfABundle) {
   TempTree tree;
   const auto root = tree.write("api.json", document(R"("components": {"schemas": {
