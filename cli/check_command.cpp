@@ -1,7 +1,7 @@
 // oaskit check FILE...: load, resolve, validate and lint documents, for people and for CI.
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -109,8 +109,8 @@ int run(const CheckOptions& options) {
   } else if (options.format == "sarif") {
     fmt::print("{}\n", sarif_report(input));
   } else {
-    const bool color = options.color == "always" ||
-                       (options.color == "auto" && stdout_supports_color());
+    const bool color =
+        options.color == "always" || (options.color == "auto" && stdout_supports_color());
     fmt::print("{}", text_report(input, color));
   }
   if (io_error) return usage_error;
@@ -138,7 +138,9 @@ Command add_check_command(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   command->add_option("--disable", options->disabled, "Switch a rule off (repeatable)");
   command->add_option("--enable", options->enabled, "Switch on a rule that is off by default");
-  command->add_option("--color", options->color, "auto (default: when stdout is a terminal), always, never")
+  command
+      ->add_option("--color", options->color,
+                   "auto (default: when stdout is a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command->add_flag("--allow-remote-refs", options->allow_remote_refs,
                     "Fetch http(s) $refs (off: a document must not make the tool fetch URLs)");

@@ -102,6 +102,11 @@ struct ResolvedRef {
   std::string_view expected;       ///< the model the target must be ("Schema", "Parameter", ...)
   const Source* target = nullptr;  ///< null when unresolved
   Path target_loc;                 ///< where in `target`
+  /// False for a `$ref` where OpenAPI allows none (on an Operation, or in place of a string
+  /// such as a description): oaskit follows it as Redocly-style tools do, reports it as
+  /// `ref-not-allowed`, and `bundle` writes the target in its place. `expected` is then the
+  /// model, or "value" for a non-object.
+  bool allowed = true;
 };
 
 /// An OpenAPI document: its root file as a model, every file its references reach, and the

@@ -35,9 +35,10 @@ struct WriteOptions {
   bool indent = false;
 };
 
-/// Writes `value` (a model, or `Any`) as JSON: declared fields in spec order (absent optional
-/// fields left out, defaulted ones always written), then unknown members in the order they
-/// were read. Doubles always keep a `.` or exponent, so they read back as doubles.
+/// Writes `value` (a model, SecurityScheme, or `Any`) as JSON: declared fields in spec order
+/// (absent optional fields left out, defaulted ones always written), then unknown members in
+/// the order they were read. Doubles always keep a `.` or exponent, so they read back as
+/// doubles.
 template <class T>
 std::string to_json(const T& value, WriteOptions options = {});
 

@@ -2,6 +2,7 @@
 // reading the files they name and checking that each target is the model its place wants.
 // Each (file, place, model) target is read once, so reference cycles end.
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 #include <deque>
@@ -91,6 +92,8 @@ class DocumentLoader {
   };
 
   void add_found(const Source& source, detail::ModelWalker& walker);
+  void resolve_extension_refs();
+  void scan_extension(const Source& source, Path& at, const boost::json::value& value);
   void resolve_next(Pending pending);
   Resolution resolve(const Pending& pending);
   Resolution locate_fragment(const Source& source, Path resource, std::string_view document_uri,
@@ -101,6 +104,18 @@ class DocumentLoader {
   const Source* add_source(Result<std::unique_ptr<Source>, Diagnostics> read,
                            const std::string& uri, std::string& problem);
   std::string display_name(const fs::path& file) const;
+  template <class V>
+  std::optional<V> parse_substituting(const Source& source, const Path& loc, Diagnostics& errors);
+  void report_not_allowed(const Source& source, const Path& loc, const std::string& ref,
+                          const std::string& where) {
+    report(source, loc, "ref-not-allowed",
+           "OpenAPI allows no $ref " + where + "; oaskit reads what '" + ref +
+               "' points at, as Redocly-style tools do, but other tools will not: write it "
+               "here, or let `oaskit bundle` write it here");
+  }
+  static std::string article(std::string_view noun) {
+    return std::string_view("AEIOU").find(noun.front()) != std::string_view::npos ? "an" : "a";
+  }
   void report(const Source& source, const Path& loc, std::string rule, std::string message) {
     doc_.problems_.push_back(
         Document::diagnostic(source, loc, Severity::error, std::move(rule), std::move(message)));
@@ -177,16 +192,91 @@ bool is_within(const fs::path& file, const fs::path& folder) {
 
 template <class V>
 void DocumentLoader::read_target(const Source& source, const Path& loc) {
-  const auto* value = source.find(loc);
-  if (value == nullptr) return;
-  auto parsed = parse<V>(json_text_of(source, *value, loc));
+  if (source.find(loc) == nullptr) return;
+  Diagnostics errors;
+  auto parsed = parse_substituting<V>(source, loc, errors);
   if (!parsed) {
-    for (auto& d : model_errors(source, loc, parsed.errors())) doc_.problems_.push_back(d);
+    doc_.problems_.insert(doc_.problems_.end(), errors.begin(), errors.end());
     return;
   }
   detail::ModelWalker walker(loc, source.uri());
   walker.walk(*parsed);
   add_found(source, walker);
+}
+
+namespace {
+
+bool contains_ref(const boost::json::value& value) {
+  if (const auto* object = value.if_object()) {
+    if (object->contains("$ref")) return true;
+    return std::any_of(object->begin(), object->end(),
+                       [](const auto& member) { return contains_ref(member.value()); });
+  }
+  if (const auto* array = value.if_array()) {
+    return std::any_of(array->begin(), array->end(), contains_ref);
+  }
+  return false;
+}
+
+boost::json::value* find_mutable(boost::json::value& root, const Path& path) {
+  return const_cast<boost::json::value*>(detail::find_at(root, path));
+}
+
+}  // namespace
+
+// Reads the value at `loc` as `V`. A `{"$ref": ...}` object where the model wants a string,
+// number, boolean or array (a Redocly-style `description: {$ref: ...}`) is replaced by what
+// it points at, when that holds no further refs, and reported; then the value is read again.
+template <class V>
+std::optional<V> DocumentLoader::parse_substituting(const Source& source, const Path& loc,
+                                                    Diagnostics& errors) {
+  const boost::json::value& original = *source.find(loc);
+  std::optional<boost::json::value> patched;  // a copy, once something had to be replaced
+  constexpr int max_rounds = 4;               // substituted values hold no refs: one suffices
+  Errors last_errors;
+  for (int round = 0; round < max_rounds; ++round) {
+    auto parsed =
+        parse<V>(patched ? boost::json::serialize(*patched) : json_text_of(source, original, loc));
+    if (parsed) return std::move(*parsed);
+    last_errors = parsed.errors();
+    bool replaced = false;
+    for (const Error& e : parsed.errors()) {
+      if (!e.type.ends_with("_type")) continue;
+      // The `{"$ref": ...}` object itself where a value was wanted, or, where a map was
+      // wanted (`properties: {$ref: ...}`), its `$ref` member read as an entry.
+      Path place = e.loc;
+      if (!place.empty() && place.back() == PathElement("$ref")) place.pop_back();
+      const auto* at = detail::find_at(patched ? *patched : original, place);
+      const auto* object = at != nullptr ? at->if_object() : nullptr;
+      const auto* ref = object != nullptr ? object->if_contains("$ref") : nullptr;
+      if (ref == nullptr || !ref->is_string()) continue;
+      Path full = loc;
+      full.insert(full.end(), place.begin(), place.end());
+      const std::string written(ref->get_string());
+      Pending pending{&source, {full, written, source.uri(), "value", nullptr, false}};
+      Resolution resolution = resolve(pending);
+      refs_seen_.emplace(&source, to_json_pointer(full));
+      doc_.refs_.push_back(
+          {&source, full, written, "value", resolution.source, resolution.loc, false});
+      if (resolution.source == nullptr) {
+        report(source, full, "ref-unresolved",
+               "Cannot resolve $ref '" + written + "': " + resolution.problem);
+        continue;
+      }
+      const auto* target = resolution.source->find(resolution.loc);
+      if (contains_ref(*target)) continue;  // its refs would resolve against the wrong file
+      if (!patched) patched = original;
+      *find_mutable(*patched, place) = *target;
+      report_not_allowed(source, full, written, "where a value is expected");
+      replaced = true;
+    }
+    if (!replaced) {
+      errors = model_errors(source, loc, parsed.errors());
+      return std::nullopt;
+    }
+  }
+  errors = model_errors(source, loc, last_errors);
+  return std::nullopt;
 }
 
 void DocumentLoader::add_found(const Source& source, detail::ModelWalker& walker) {
@@ -331,8 +421,13 @@ DocumentLoader::Resolution DocumentLoader::resolve(const Pending& pending) {
 
 void DocumentLoader::resolve_next(Pending pending) {
   Resolution resolution = resolve(pending);
-  ResolvedRef resolved{pending.from,         pending.ref.loc,   pending.ref.ref,
-                       pending.ref.expected, resolution.source, resolution.loc};
+  ResolvedRef resolved{pending.from,      pending.ref.loc, pending.ref.ref,    pending.ref.expected,
+                       resolution.source, resolution.loc,  pending.ref.allowed};
+  if (!pending.ref.allowed && (resolution.source != nullptr || retrying_)) {
+    report_not_allowed(
+        *pending.from, pending.ref.loc, pending.ref.ref,
+        "in " + article(pending.ref.expected) + " " + std::string(pending.ref.expected));
+  }
   if (resolution.source == nullptr) {
     if (!retrying_) {
       deferred_.push_back(std::move(pending));
@@ -347,6 +442,59 @@ void DocumentLoader::resolve_next(Pending pending) {
     pending.ref.read_target(reader);
   }
   doc_.refs_.push_back(std::move(resolved));
+}
+
+// `$ref`s in any-valued data: inside specification extensions (`x-codeSamples: [{$ref: ...}]`,
+// as Redocly writes them) they are the extension's business, elsewhere (`example: {$ref:
+// ...}`) OpenAPI reads them as data. Those that resolve are recorded (and reported outside
+// extensions), so that `bundle` writes their targets in place and a bundle needs no other
+// file; the rest are data.
+void DocumentLoader::resolve_extension_refs() {
+  std::vector<std::pair<const Source*, Path>> read_places{{&doc_.root(), {}}};
+  for (const auto& [source, pointer, expected] : targets_read_) {
+    const auto* value = source->find({});
+    auto target = detail::follow_pointer(*value, pointer);
+    if (target.value != nullptr) read_places.emplace_back(source, std::move(target.path));
+  }
+  for (auto& [source, loc] : read_places) {
+    if (const auto* value = source->find(loc)) scan_extension(*source, loc, *value);
+  }
+}
+
+void DocumentLoader::scan_extension(const Source& source, Path& at,
+                                    const boost::json::value& value) {
+  if (const auto* array = value.if_array()) {
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      at.emplace_back(i);
+      scan_extension(source, at, (*array)[i]);
+      at.pop_back();
+    }
+    return;
+  }
+  const auto* object = value.if_object();
+  if (object == nullptr) return;
+  const bool inside_extension = std::any_of(at.begin(), at.end(), [](const PathElement& step) {
+    const auto* name = std::get_if<std::string>(&step);
+    return name != nullptr && name->starts_with("x-");
+  });
+  const auto* ref = object->if_contains("$ref");
+  if (ref != nullptr && ref->is_string() &&
+      refs_seen_.emplace(&source, to_json_pointer(at)).second) {
+    const std::string written(ref->get_string());
+    Pending pending{&source, {at, written, source.uri(), "value", nullptr, false}};
+    Resolution resolution = resolve(pending);
+    if (resolution.source != nullptr) {
+      doc_.refs_.push_back(
+          {&source, at, written, "value", resolution.source, resolution.loc, false});
+      if (!inside_extension) report_not_allowed(source, at, written, "in example or other data");
+    }
+    return;
+  }
+  for (const auto& member : *object) {
+    at.emplace_back(std::string(member.key()));
+    scan_extension(source, at, member.value());
+    at.pop_back();
+  }
 }
 
 namespace {
@@ -391,8 +539,11 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
   Diagnostics errors;
   auto version = check_version(source, errors);
   if (!version) return errors;
-  auto model = parse<OpenAPI>(json_text_of(source, source.value(), {}));
-  if (!model) return model_errors(source, {}, model.errors());
+  auto model = parse_substituting<OpenAPI>(source, {}, errors);
+  if (!model) {
+    errors.insert(errors.begin(), doc_.problems_.begin(), doc_.problems_.end());
+    return errors;
+  }
   doc_.model_ = std::move(*model);
   doc_.minor_version_ = std::move(*version);
 
@@ -409,6 +560,7 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
     retrying_ = true;
     for (auto& pending : std::exchange(deferred_, {})) queue_.push_back(std::move(pending));
   }
+  resolve_extension_refs();
   return std::move(doc_);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Walks a model tree, as the field tables describe it, to find every `$ref` in a model position
-// (a Reference in an `X | Reference` union, or a Schema's `$ref`) and what it must point at,
+// (a Reference in an `X | Reference` union, a Schema's `$ref` or a Path Item's `$ref`) and what
+// it must point at,
 // and the `$id`s and `$anchor`s of OpenAPI 3.1 schemas.
 
 #include <string>
@@ -43,6 +44,9 @@ struct FoundRef {
   std::string base;           ///< the base URI it resolves against (a schema's `$id` changes it)
   std::string_view expected;  ///< the model it must point at
   ReadTarget read_target = nullptr;
+  /// False for a `$ref` where OpenAPI allows none (an Operation's, say): followed all the
+  /// same, as Redocly-style tools do, and reported.
+  bool allowed = true;
 };
 
 /// A schema's `$id` or `$anchor`, as an absolute URI (`$anchor` as `base#name`).
@@ -69,7 +73,10 @@ class ModelWalker {
   void walk(const T& value) {
     if constexpr (std::is_same_v<T, Schema>) {
       walk_schema(value);
+    } else if constexpr (std::is_same_v<T, PathItem>) {
+      walk_path_item(value);
     } else if constexpr (Model<T>) {
+      walk_unexpected_ref(value);
       walk_fields(value);
     } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box>) {
       if (value) walk(*value);
@@ -105,6 +112,18 @@ class ModelWalker {
         M::fields());
   }
 
+  // A model that cannot be a Reference but was written as one: `$ref` landed in its extras.
+  template <class M>
+  void walk_unexpected_ref(const M& model) {
+    if constexpr (!std::is_same_v<M, Reference>) {
+      const auto* ref = model.extra.if_contains("$ref");
+      if (ref != nullptr && ref->is_string()) {
+        refs.push_back({path_, std::string(ref->get_string()), bases_.back(), model_name_of<M>(),
+                        &read_target<M>, false});
+      }
+    }
+  }
+
   void walk_schema(const Schema& schema) {
     const bool has_id = schema.id.has_value();
     if (has_id) {
@@ -119,6 +138,16 @@ class ModelWalker {
     }
     walk_fields(schema);
     if (has_id) bases_.pop_back();
+  }
+
+  // A Path Item's own `$ref` is a field, not a Reference alternative: `paths` and callbacks
+  // hold Path Items, and multi-file documents commonly keep each path in a file of its own.
+  void walk_path_item(const PathItem& item) {
+    if (item.ref) {
+      refs.push_back(
+          {path_, *item.ref, bases_.back(), model_name_of<PathItem>(), &read_target<PathItem>});
+    }
+    walk_fields(item);
   }
 
   template <class... Ts>

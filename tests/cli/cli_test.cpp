@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -28,6 +29,7 @@
 #include "oaskit/model_by_name.hpp"
 #include "oaskit/version.hpp"
 #include "support/run_cli.hpp"
+#include "support/temp_tree.hpp"
 
 namespace oaskit {
 namespace {
@@ -307,6 +309,102 @@ TEST(CliSecurity, InvalidDocument_ExitsOne) {
   const auto run = run_cli({"security", data_file("openapi_server_without_url.json")});
   ASSERT_EQ(run.exit_code, 1) << run;
   EXPECT_THAT(run.err, HasSubstr("url"));
+}
+
+// oaskit bundle ROOT [-o OUT]: exit 0 bundled, 1 document errors, 2 usage or IO.
+
+/// A root with a schema in another file, as the bundle tests use it.
+fs::path write_two_file_document(const test::TempTree& tree) {
+  tree.write("models/pet.json", R"({"type": "object", "x-kind": "animal"})");
+  return tree.write("api.json", R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+    "components": {"schemas": {"Pet": {"$ref": "models/pet.json"}}}})");
+}
+
+TEST(CliBundle, ToStdout_WritesTheSelfContainedDocumentIndented) {
+  test::TempTree tree;
+  const auto run = run_cli({"bundle", write_two_file_document(tree).string()});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.err, "");
+  EXPECT_THAT(run.out, HasSubstr("\n  \"openapi\": \"3.1.0\",\n"));
+  EXPECT_EQ(json::parse(run.out).at_pointer("/components/schemas"), json::parse(R"({
+    "Pet": {"$ref": "#/components/schemas/pet"},
+    "pet": {"type": "object", "x-kind": "animal"}})"));
+}
+
+TEST(CliBundle, OutputOption_WritesTheFileAndNothingToStdout) {
+  test::TempTree tree;
+  const auto root = write_two_file_document(tree);
+  const auto out = tree.root() / "bundled.json";
+  const auto run = run_cli({"bundle", root.string(), "-o", out.string(), "--to", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(json::parse(slurp(out)).at_pointer("/components/schemas/Pet/$ref"),
+            "#/components/schemas/pet");
+}
+
+TEST(CliBundle, UnresolvedRef_ExitsOneWithOneDiagnosticPerLine) {
+  test::TempTree tree;
+  const auto root = tree.write("api.json", R"({"openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "components": {"schemas": {"A": {"$ref": "missing.json"}, "B": {"$ref": "gone.json"}}}})");
+  const auto run = run_cli({"bundle", root.string()});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, AllOf(HasSubstr(root.string() + ":3:"), HasSubstr("ref-unresolved"),
+                             HasSubstr("missing.json"), HasSubstr("gone.json")));
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 2) << run.err;
+}
+
+TEST(CliBundle, RefOutsideTheRootFolder_IsFollowedOnlyWhenAllowed) {
+  test::TempTree tree;
+  tree.write("shared/pet.json", R"({"type": "string"})");
+  const auto root = tree.write("spec/api.json", R"({"openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "components": {"schemas": {"Pet": {"$ref": "../shared/pet.json"}}}})");
+  EXPECT_EQ(run_cli({"bundle", root.string()}).exit_code, 1);
+  const auto run = run_cli({"bundle", root.string(), "--allow-outside-root"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(json::parse(run.out).at_pointer("/components/schemas/pet/type"), "string");
+}
+
+TEST(CliBundle, ToYaml_WritesYamlThatLoadsAgain) {
+  test::TempTree tree;
+  const auto run = run_cli({"bundle", write_two_file_document(tree).string(), "--to", "yaml"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, HasSubstr("openapi: \"3.1.0\"\n"));
+  const auto again = tree.write("again.yaml", run.out);
+  const auto check = run_cli({"security", again.string()});
+  EXPECT_EQ(check.exit_code, 0) << check;
+}
+
+TEST(CliBundle, UnknownFormat_ExitsTwo) {
+  test::TempTree tree;
+  const auto run = run_cli({"bundle", write_two_file_document(tree).string(), "--to", "xml"});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_THAT(run.err, HasSubstr("xml"));
+}
+
+TEST(CliBundle, MissingRoot_ExitsTwoNamingIt) {
+  const std::string file = data_file("no_such_file.json");
+  const auto run = run_cli({"bundle", file});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr(file));
+}
+
+TEST(CliBundle, UnwritableOutput_ExitsTwo) {
+  test::TempTree tree;
+  const auto root = write_two_file_document(tree);
+  const auto run =
+      run_cli({"bundle", root.string(), "-o", (tree.root() / "no/such/dir/out.json").string()});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_THAT(run.err, HasSubstr("cannot write"));
+}
+
+TEST(Cli, UnknownSubcommand_ListsBundleAmongTheCommands) {
+  const auto run = run_cli({"frobnicate"});
+  ASSERT_EQ(run.exit_code, 2) << run;
+  EXPECT_THAT(run.err, HasSubstr("bundle"));
 }
 
 }  // namespace

@@ -124,6 +124,22 @@ TEST(Load, ValidatesWhatAnExternalReferencePointsAtAsTheModelItsPlaceWants) {
   EXPECT_EQ(problem.position->line, 2u);
 }
 
+TEST(Load, FollowsAPathItemsOwnRefAndValidatesItsTargetAsAPathItem) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "paths": {"/pets": {"$ref": "paths/pets.json"}, "/owners": {"$ref": "paths/owners.json"}})"));
+  tree.write("paths/pets.json", R"({"get": {"responses": {"200": {"description": "ok"}}}})");
+  tree.write("paths/owners.json", "{\n  \"get\": {\"responses\": 1}\n}");
+  auto doc = loaded(root);
+  const auto* pets = doc.find_ref(doc.root(), loc("paths", "/pets"));
+  ASSERT_TRUE(pets && pets->target) << describe(doc.problems());
+  EXPECT_EQ(pets->expected, "PathItem");
+  EXPECT_TRUE(pets->target_loc.empty());
+  ASSERT_EQ(doc.problems().size(), 1u) << describe(doc.problems());
+  EXPECT_EQ(doc.problems()[0].file, (tree.root() / "paths/owners.json").string());
+  EXPECT_EQ(doc.problems()[0].loc, loc("get", "responses"));
+}
+
 TEST(Load, RefusesReferencesThatLeaveTheRootFolderUnlessAllowed) {
   TempTree tree;
   const auto root = tree.write("spec/api.json", document(R"(
@@ -216,6 +232,79 @@ TEST(Load, ReportsAFileThatCannotBeRead) {
   auto doc = load("/nonexistent/api.json");
   ASSERT_FALSE(doc);
   EXPECT_EQ(doc.errors()[0].rule, "io");
+}
+
+}  // namespace
+}  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+using test::loc;
+using test::TempTree;
+
+TEST(LoadRefNotAllowed, FollowsAndReportsARefWhereAStringIsWanted) {
+  TempTree tree;
+  const auto root = tree.write("api.yaml", R"(openapi: 3.1.0
+info:
+  title: t
+  version: "1"
+tags:
+  - name: intro
+    description:
+      $ref: "texts.yaml#/intro"
+)");
+  tree.write("texts.yaml", "intro: Read this first.\n");
+  auto doc = load(root);
+  ASSERT_TRUE(doc);
+  ASSERT_TRUE(doc->model().tags);
+  EXPECT_EQ((*doc->model().tags)[0].description, "Read this first.");
+  ASSERT_EQ(doc->problems().size(), 1u);
+  EXPECT_EQ(doc->problems()[0].rule, "ref-not-allowed");
+  EXPECT_EQ(doc->problems()[0].loc, loc("tags", 0, "description"));
+  EXPECT_EQ(doc->problems()[0].position->line, 8u);
+}
+
+TEST(LoadRefNotAllowed, FollowsAnOperationRefValidatingItsTarget) {
+  TempTree tree;
+  const auto root = tree.write("api.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      $ref: "ops/list.yaml"
+)");
+  tree.write("ops/list.yaml", R"(operationId: listPets
+parameters:
+  - name: limit
+responses:
+  "200": {description: ok}
+)");
+  auto doc = load(root);
+  ASSERT_TRUE(doc);
+  std::vector<std::string> rules;
+  for (const auto& p : doc->problems()) rules.push_back(p.rule + " " + to_json_pointer(p.loc));
+  EXPECT_EQ(rules, (std::vector<std::string>{"ref-not-allowed /paths/~1pets/get",
+                                             "missing /parameters/0/in"}));
+  const auto* ref = doc->find_ref(doc->root(), loc("paths", "/pets", "get"));
+  ASSERT_NE(ref, nullptr);
+  EXPECT_FALSE(ref->allowed);
+  EXPECT_EQ(ref->expected, "Operation");
+}
+
+TEST(LoadRefNotAllowed, ResolvesRefsInExtensionsQuietly) {
+  TempTree tree;
+  const auto root = tree.write("api.json", R"({"openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "x-codeSamples": [{"$ref": "samples/curl.yaml"}, {"$ref": "#/nowhere"}]})");
+  tree.write("samples/curl.yaml", "lang: curl\nsource: curl https://example.com\n");
+  auto doc = load(root);
+  ASSERT_TRUE(doc);
+  EXPECT_TRUE(doc->problems().empty());
+  const auto* ref = doc->find_ref(doc->root(), loc("x-codeSamples", 0));
+  ASSERT_NE(ref, nullptr);
+  EXPECT_FALSE(ref->allowed);
+  EXPECT_EQ(doc->find_ref(doc->root(), loc("x-codeSamples", 1)), nullptr);  // data
 }
 
 }  // namespace
