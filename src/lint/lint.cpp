@@ -59,6 +59,7 @@ Diagnostics lint(const Document& doc, const LintOptions& options) {
   std::erase_if(findings, [&](const Diagnostic& d) { return !is_enabled(d.rule, options); });
   lint_detail::drop_ignored(doc, findings);
   remove_repeats(findings);
+  context.place_findings();
   sort_by_place(findings);
   return std::move(findings);
 }

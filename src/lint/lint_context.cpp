@@ -1,6 +1,7 @@
 #include "lint/lint_context.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "lint/rules.hpp"
 
@@ -35,7 +36,15 @@ std::optional<ExternalModel> read_expected(const Place& place, std::string_view 
 
 }  // namespace
 
-LintContext::LintContext(const Document& doc) : doc_(doc) { read_external_parts(); }
+LintContext::LintContext(const Document& doc) : doc_(doc) {
+  for (const auto& ref : doc_.refs())
+    refs_by_place_.try_emplace(place_key(ref.from, ref.loc), &ref);
+  read_external_parts();
+}
+
+std::string LintContext::place_key(const Source* source, const Path& loc) {
+  return std::to_string(reinterpret_cast<std::uintptr_t>(source)) + to_json_pointer(loc);
+}
 
 void LintContext::read_external_parts() {
   struct Candidate {
@@ -69,8 +78,22 @@ void LintContext::report(const Source& source, const Path& loc, std::string_view
                          std::string message) {
   const RuleInfo* info = find_rule(rule);
   const Severity severity = info != nullptr ? info->severity : Severity::error;
+  // The position is found once the disabled and ignored findings are gone (place_findings):
+  // finding it means reading the file's text up to it.
   findings_.push_back(
-      Document::diagnostic(source, loc, severity, std::string(rule), std::move(message)));
+      {severity, std::string(rule), std::move(message), source.name(), loc, std::nullopt});
+}
+
+void LintContext::place_findings() {
+  for (auto& finding : findings_) {
+    if (finding.position) continue;
+    for (const auto& source : doc_.sources()) {
+      if (source->name() == finding.file) {
+        finding.position = source->position_of(finding.loc);
+        break;
+      }
+    }
+  }
 }
 
 std::string LintContext::where(const Source& source, const Path& loc) {
@@ -85,8 +108,9 @@ Place LintContext::follow(Place place) const {
   // A chain of references longer than this is a cycle: references to references only.
   constexpr int max_hops = 64;
   for (int hop = 0; hop < max_hops; ++hop) {
-    const ResolvedRef* ref = doc_.find_ref(*place.source, place.loc);
-    if (ref == nullptr) return place;
+    const auto found = refs_by_place_.find(place_key(place.source, place.loc));
+    if (found == refs_by_place_.end()) return place;
+    const ResolvedRef* ref = found->second;
     if (ref->target == nullptr) return {};
     place = {ref->target, ref->target_loc};
   }

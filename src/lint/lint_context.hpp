@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -54,6 +55,8 @@ class LintContext {
   void report(const Source& source, const Path& loc, std::string_view rule, std::string message);
   /// The findings so far; lint() takes them.
   Diagnostics& findings() { return findings_; }
+  /// Finds the line and column of every finding that has none yet.
+  void place_findings();
 
   /// `file:line:column` of `loc` in `source`, for messages that point at another place.
   [[nodiscard]] static std::string where(const Source& source, const Path& loc);
@@ -98,8 +101,11 @@ class LintContext {
 
  private:
   void read_external_parts();
+  static std::string place_key(const Source* source, const Path& loc);
 
   const Document& doc_;
+  // Document::find_ref looks through every reference; rules ask for many.
+  std::unordered_map<std::string, const ResolvedRef*> refs_by_place_;
   std::vector<ExternalPart> external_parts_;
   Diagnostics findings_;
 };

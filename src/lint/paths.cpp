@@ -171,17 +171,18 @@ void check_paths(LintContext& context) {
     }
   }
 
-  std::map<std::string, std::string> first_operation_id;
+  // Where each operationId is first used; the text position only for the message of a repeat.
+  std::map<std::string, Place> first_operation_id;
   context.visit_models(Overloaded{
       [&](const Operation& operation, const Source& source, const Path& loc) {
         if (!operation.operationId) return;
         const Path id_loc = child(loc, "operationId");
         auto [first, is_new] =
-            first_operation_id.emplace(*operation.operationId, LintContext::where(source, id_loc));
+            first_operation_id.emplace(*operation.operationId, Place{&source, id_loc});
         if (is_new) return;
         context.report(source, id_loc, "operation-id-duplicate",
                        "operationId '" + *operation.operationId + "' is already used at " +
-                           first->second +
+                           LintContext::where(*first->second.source, first->second.loc) +
                            "; operation ids must be unique (code generators name functions "
                            "after them), rename one");
       },

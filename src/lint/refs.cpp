@@ -15,18 +15,22 @@ namespace oaskit::lint_detail {
 namespace {
 
 // The keys of the object at `loc` other than `$ref`, those in `allowed`, and our own
-// x-oaskit-ignore, quoted and joined.
+// x-oaskit-ignore, quoted and joined, with the verb that fits their number ("'a' has",
+// "'a', 'b' have").
 std::string ignored_siblings(const Source& source, const Path& loc,
                              std::initializer_list<std::string_view> allowed) {
   const auto* value = source.find(loc);
   if (value == nullptr || !value->is_object()) return {};
   std::string out;
+  int count = 0;
   for (const auto& [key, member] : value->get_object()) {
     if (key == "$ref" || key == "x-oaskit-ignore") continue;
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     out += (out.empty() ? "'" : ", '") + std::string(key) + "'";
+    ++count;
   }
-  return out;
+  if (count == 0) return {};
+  return out + (count == 1 ? " has" : " have");
 }
 
 void check_ref_siblings(LintContext& context) {
@@ -38,14 +42,14 @@ void check_ref_siblings(LintContext& context) {
           if (keys.empty()) return;
           context.report(source, loc, "ref-sibling-ignored",
                          "OpenAPI 3.0 ignores every key beside $ref, so " + keys +
-                             " has no effect; move it into the referenced object");
+                             " no effect; move them into the referenced object");
         } else {
           const auto keys = ignored_siblings(source, loc, {"summary", "description"});
           if (keys.empty()) return;
           context.report(source, loc, "ref-sibling-ignored",
                          "A Reference Object carries only summary and description beside $ref, "
                          "so " +
-                             keys + " is ignored; move it into the referenced object");
+                             keys + " no effect; move them into the referenced object");
         }
       },
       [&](const Schema& schema, const Source& source, const Path& loc) {
@@ -55,7 +59,7 @@ void check_ref_siblings(LintContext& context) {
         if (keys.empty()) return;
         context.report(source, loc, "ref-sibling-ignored",
                        "OpenAPI 3.0 ignores every key beside a schema's $ref, so " + keys +
-                           " has no effect; wrap the reference instead: {\"allOf\": [{\"$ref\": "
+                           " no effect; wrap the reference instead: {\"allOf\": [{\"$ref\": "
                            "\"...\"}], ...} with the other keys beside allOf");
       },
       [](const auto&, const Source&, const Path&) {}});
