@@ -1,6 +1,7 @@
 // Compiled by clang++ (when installed) with warnings as errors: the public headers must work
 // with clang as well as g++, including building models with designated initializers.
 
+#include <oaskit/lint.hpp>
 #include <oaskit/oaskit.hpp>
 
 int main() {

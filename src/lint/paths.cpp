@@ -1,0 +1,199 @@
+// Path rules: templates and their `in: path` parameters agree, parameter lists have no
+// repeats, operation ids are unique, and no two paths match the same requests.
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/lint_context.hpp"
+#include "lint/rules.hpp"
+
+namespace oaskit::lint_detail {
+
+namespace {
+
+Path child(Path path, PathElement step) {
+  path.push_back(std::move(step));
+  return path;
+}
+
+// The names inside `{...}` of a path template, in order.
+std::vector<std::string> template_names(std::string_view path) {
+  std::vector<std::string> names;
+  std::size_t open = path.find('{');
+  while (open != std::string_view::npos) {
+    const std::size_t close = path.find('}', open);
+    if (close == std::string_view::npos) break;
+    names.emplace_back(path.substr(open + 1, close - open - 1));
+    open = path.find('{', close);
+  }
+  return names;
+}
+
+// The path with every `{...}` replaced by `{}`: equal for paths that match the same requests.
+std::string without_parameter_names(std::string_view path) {
+  std::string out;
+  bool in_braces = false;
+  for (char c : path) {
+    if (c == '{') {
+      in_braces = true;
+      out += "{}";
+    } else if (c == '}') {
+      in_braces = false;
+    } else if (!in_braces) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A parameter of a list, read through its reference, with the list element that names it.
+struct ListedParameter {
+  Parameter parameter;
+  Path element;  // in the path item's file
+};
+
+std::vector<ListedParameter> read_list(const LintContext& context,
+                                       const std::vector<OrReference<Parameter>>& list,
+                                       const Source& source, const Path& loc) {
+  std::vector<ListedParameter> out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Path element = child(loc, i);
+    if (auto resolved = context.resolve(list[i], Place{&source, element})) {
+      out.push_back({std::move(resolved->value), element});
+    }
+  }
+  return out;
+}
+
+// HTTP header names are case-insensitive; other parameter names are not.
+std::string identity_of(const Parameter& parameter) {
+  std::string name = parameter.name;
+  if (parameter.in == ParameterInType::header) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  return std::string(enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)]) + ':' + name;
+}
+
+void check_duplicates(LintContext& context, const Source& source,
+                      const std::vector<ListedParameter>& list) {
+  std::map<std::string, const ListedParameter*> first_of;
+  for (const auto& item : list) {
+    auto [first, is_new] = first_of.emplace(identity_of(item.parameter), &item);
+    if (is_new) continue;
+    const auto in = enum_names(item.parameter.in)[static_cast<std::size_t>(item.parameter.in)];
+    context.report(source, item.element, "parameter-duplicate",
+                   "Parameter '" + item.parameter.name + "' (in: " + std::string(in) +
+                       ") is already in this list at " +
+                       LintContext::where(source, first->second->element) +
+                       (item.parameter.in == ParameterInType::header
+                            ? " (header names compare case-insensitively)"
+                            : "") +
+                       "; remove one of them");
+  }
+}
+
+void check_unused(LintContext& context, const Source& source,
+                  const std::vector<ListedParameter>& list, const std::string& path,
+                  const std::vector<std::string>& names) {
+  for (const auto& item : list) {
+    if (item.parameter.in != ParameterInType::path) continue;
+    if (std::find(names.begin(), names.end(), item.parameter.name) != names.end()) continue;
+    context.report(source, item.element, "path-parameter-unused",
+                   "Path parameter '" + item.parameter.name + "' is not in the path template '" +
+                       path + "'; rename it to one of the template's {names} or remove it");
+  }
+}
+
+bool declares_path_parameter(const std::vector<ListedParameter>& list, const std::string& name) {
+  return std::any_of(list.begin(), list.end(), [&](const ListedParameter& item) {
+    return item.parameter.in == ParameterInType::path && item.parameter.name == name;
+  });
+}
+
+void check_path_item(LintContext& context, const std::string& path, const PathItem& item,
+                     const Path& loc) {
+  const Source& root = context.doc().root();
+  const auto names = template_names(path);
+  std::vector<ListedParameter> shared;
+  if (item.parameters)
+    shared = read_list(context, *item.parameters, root, child(loc, "parameters"));
+  check_duplicates(context, root, shared);
+  check_unused(context, root, shared, path, names);
+
+  const std::pair<std::string_view, const Box<Operation>*> operations[] = {
+      {"get", &item.get},        {"put", &item.put},         {"post", &item.post},
+      {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
+      {"patch", &item.patch},    {"trace", &item.trace}};
+  for (const auto& [method, operation] : operations) {
+    if (!*operation) continue;
+    const Path operation_loc = child(loc, std::string(method));
+    std::vector<ListedParameter> own;
+    if ((*operation)->parameters) {
+      own = read_list(context, *(*operation)->parameters, root, child(operation_loc, "parameters"));
+    }
+    check_duplicates(context, root, own);
+    check_unused(context, root, own, path, names);
+    for (const auto& name : names) {
+      if (declares_path_parameter(shared, name) || declares_path_parameter(own, name)) continue;
+      context.report(context.doc().root(), operation_loc, "path-parameter-undeclared",
+                     "The path template '" + path + "' has {" + name + "}, but this " +
+                         std::string(method) + " operation has no `in: path` parameter named '" +
+                         name + "'; add {\"name\": \"" + name +
+                         "\", \"in\": \"path\", \"required\": true, \"schema\": {...}} to its "
+                         "parameters or the path's");
+    }
+  }
+}
+
+}  // namespace
+
+void check_paths(LintContext& context) {
+  const Source& root = context.doc().root();
+  if (const auto& paths = context.doc().model().paths) {
+    std::map<std::string, std::string> first_of_shape;
+    for (const auto& [path, item] : paths->entries) {
+      const Path loc{"paths", path};
+      // A path item that is itself a $ref is not followed by the loader; its operations
+      // cannot be judged here.
+      if (!item.ref) check_path_item(context, path, item, loc);
+      auto [first, is_new] = first_of_shape.emplace(without_parameter_names(path), path);
+      if (!is_new) {
+        context.report(root, loc, "path-equivalent",
+                       "Path '" + path + "' matches the same requests as '" + first->second +
+                           "' (at " + LintContext::where(root, {"paths", first->second}) +
+                           "): they differ only in parameter names; merge them into one path");
+      }
+    }
+  }
+
+  // Where each operationId is first used; the text position only for the message of a repeat.
+  std::map<std::string, Place> first_operation_id;
+  context.visit_models(Overloaded{
+      [&](const Operation& operation, const Source& source, const Path& loc) {
+        if (!operation.operationId) return;
+        const Path id_loc = child(loc, "operationId");
+        auto [first, is_new] =
+            first_operation_id.emplace(*operation.operationId, Place{&source, id_loc});
+        if (is_new) return;
+        context.report(source, id_loc, "operation-id-duplicate",
+                       "operationId '" + *operation.operationId + "' is already used at " +
+                           LintContext::where(*first->second.source, first->second.loc) +
+                           "; operation ids must be unique (code generators name functions "
+                           "after them), rename one");
+      },
+      [&](const Parameter& parameter, const Source& source, const Path& loc) {
+        if (parameter.in != ParameterInType::path || parameter.required == true) return;
+        context.report(source, parameter.required ? child(loc, "required") : loc,
+                       "path-parameter-not-required",
+                       "Path parameter '" + parameter.name +
+                           "' must have \"required\": true: a path cannot leave it out");
+      },
+      [](const auto&, const Source&, const Path&) {}});
+}
+
+}  // namespace oaskit::lint_detail

@@ -1,0 +1,84 @@
+// The rule registry: every rule's id, severity, default and summary, in one table that
+// lint(), the CLI's --help, SARIF output and docs/lint.md (checked by a test) all read.
+
+#include <algorithm>
+#include <array>
+
+#include "lint/rules.hpp"
+
+namespace oaskit {
+
+namespace {
+
+using enum Severity;
+
+constexpr std::array rules{
+    // security
+    RuleInfo{"security-undeclared-scheme", error, true,
+             "A security requirement names a scheme that components.securitySchemes does not "
+             "declare"},
+    RuleInfo{"security-undeclared-scope", error, true,
+             "A security requirement lists a scope that none of the OAuth2 scheme's flows "
+             "declares"},
+    RuleInfo{"security-scope-not-in-all-flows", info, true,
+             "A required scope is declared by some of the OAuth2 scheme's flows but not all"},
+    RuleInfo{"security-scopes-on-non-oauth", error, true,
+             "OpenAPI 3.0: scopes listed for a scheme that is neither oauth2 nor openIdConnect"},
+    RuleInfo{"security-flow-url", error, true,
+             "An OAuth2 flow's authorizationUrl, tokenUrl or refreshUrl is not a valid URL"},
+    RuleInfo{"security-flow-insecure-url", warning, true,
+             "An OAuth2 flow URL uses http:// on a host that is not loopback"},
+    RuleInfo{"security-deprecated-flow", warning, true,
+             "The implicit and password flows are deprecated by the OAuth 2.0 Security BCP "
+             "(RFC 9700)"},
+    RuleInfo{"security-http-scheme", warning, true,
+             "An http security scheme's `scheme` is not in the IANA HTTP Authentication Scheme "
+             "registry"},
+    RuleInfo{"security-apikey-authorization-header", warning, true,
+             "An apiKey scheme sends its key in the Authorization header"},
+    RuleInfo{"security-operation-unprotected", info, false,
+             "An operation has no security requirement and the document has none either"},
+    // paths
+    RuleInfo{"path-parameter-undeclared", error, true,
+             "A `{name}` in a path template has no `in: path` parameter"},
+    RuleInfo{"path-parameter-not-required", error, true,
+             "An `in: path` parameter is not `required: true`"},
+    RuleInfo{"path-parameter-unused", error, true,
+             "An `in: path` parameter's name is not in its path template"},
+    RuleInfo{"operation-id-duplicate", error, true, "Two operations have the same operationId"},
+    RuleInfo{"parameter-duplicate", error, true,
+             "A parameter list has the same name and location twice"},
+    RuleInfo{"path-equivalent", error, true,
+             "Two path templates differ only in their parameter names"},
+    // refs
+    RuleInfo{"ref-unresolved", error, true, "A $ref cannot be resolved"},
+    RuleInfo{"ref-sibling-ignored", warning, true, "Keys beside a $ref that OpenAPI ignores"},
+    RuleInfo{"component-unused", info, true, "A components entry is never used"},
+    // version
+    RuleInfo{"version-30-keyword-in-31", warning, true,
+             "An OpenAPI 3.0 keyword (nullable, boolean exclusiveMinimum/Maximum) in a 3.1 "
+             "document"},
+    RuleInfo{"version-31-keyword-in-30", error, true,
+             "An OpenAPI 3.1 keyword (webhooks, type arrays, const, ...) in a 3.0 document"},
+    // lint itself
+    RuleInfo{"lint-unknown-rule", warning, true,
+             "x-oaskit-ignore names a rule that does not exist"},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> lint_rules() { return rules; }
+
+bool is_rule(std::string_view id) { return lint_detail::find_rule(id) != nullptr; }
+
+namespace lint_detail {
+
+const RuleInfo* find_rule(std::string_view id) {
+  const auto* found =
+      std::find_if(rules.begin(), rules.end(), [&](const RuleInfo& rule) { return rule.id == id; });
+  return found == rules.end() ? nullptr : found;
+}
+
+}  // namespace lint_detail
+
+}  // namespace oaskit

@@ -1,0 +1,267 @@
+// Security rules: requirements name declared schemes and scopes, OAuth 2.0 flows use sound
+// URLs and grants, http and apiKey schemes are what clients expect.
+
+#include <algorithm>
+#include <array>
+#include <boost/url/parse.hpp>
+#include <cctype>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lint/lint_context.hpp"
+#include "lint/rules.hpp"
+
+namespace oaskit::lint_detail {
+
+namespace {
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+Path child(Path path, PathElement step) {
+  path.push_back(std::move(step));
+  return path;
+}
+
+// One OAuth flow's scopes and URLs, whichever flow type it is.
+struct FlowView {
+  std::string_view name;
+  const Map<std::string>* scopes;
+  std::vector<std::pair<std::string_view, const std::string*>> urls;
+};
+
+std::vector<FlowView> flows_of(const OAuthFlows& flows) {
+  std::vector<FlowView> out;
+  auto optional_url = [](const std::optional<std::string>& url) { return url ? &*url : nullptr; };
+  if (const auto& f = flows.implicit) {
+    out.push_back({"implicit",
+                   &f->scopes,
+                   {{"authorizationUrl", &f->authorizationUrl},
+                    {"refreshUrl", optional_url(f->refreshUrl)}}});
+  }
+  if (const auto& f = flows.password) {
+    out.push_back({"password",
+                   &f->scopes,
+                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
+  }
+  if (const auto& f = flows.clientCredentials) {
+    out.push_back({"clientCredentials",
+                   &f->scopes,
+                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
+  }
+  if (const auto& f = flows.authorizationCode) {
+    out.push_back({"authorizationCode",
+                   &f->scopes,
+                   {{"authorizationUrl", &f->authorizationUrl},
+                    {"tokenUrl", &f->tokenUrl},
+                    {"refreshUrl", optional_url(f->refreshUrl)}}});
+  }
+  return out;
+}
+
+std::string_view type_name(const SecurityScheme& scheme) {
+  return std::visit(
+      [](const auto& s) { return enum_names(s.type)[static_cast<std::size_t>(s.type)]; }, scheme);
+}
+
+class SecurityRules {
+ public:
+  explicit SecurityRules(LintContext& context) : context_(context) {}
+
+  void run() {
+    read_declared_schemes();
+    for (const auto& [name, scheme] : schemes_) {
+      if (scheme) check_scheme(scheme->value, scheme->place);
+    }
+    const auto& model = context_.doc().model();
+    if (model.security) check_requirements(*model.security, context_.doc().root(), {"security"});
+    const bool root_protected = model.security && !model.security->empty();
+    context_.visit_models(Overloaded{
+        [&](const Operation& operation, const Source& source, const Path& loc) {
+          if (operation.security) {
+            check_requirements(*operation.security, source, child(loc, "security"));
+          } else if (!root_protected) {
+            context_.report(
+                source, loc, "security-operation-unprotected",
+                "This operation has no security requirement and the document has none either, "
+                "so anyone may call it; add `security` here or at the root, or `security: []` "
+                "to state that it is public");
+          }
+        },
+        [](const auto&, const Source&, const Path&) {}});
+  }
+
+ private:
+  void read_declared_schemes() {
+    const auto& components = context_.doc().model().components;
+    if (!components || !components->securitySchemes) return;
+    for (const auto& [name, item] : *components->securitySchemes) {
+      schemes_.emplace(
+          name, context_.resolve(
+                    item, Place{&context_.doc().root(), {"components", "securitySchemes", name}}));
+    }
+  }
+
+  void check_requirements(const std::vector<SecurityRequirement>& requirements,
+                          const Source& source, const Path& loc) {
+    for (std::size_t i = 0; i < requirements.size(); ++i) {
+      for (const auto& [name, scopes] : requirements[i]) {
+        const Path at = child(child(loc, i), name);
+        const auto declared = schemes_.find(name);
+        if (declared == schemes_.end()) {
+          report_undeclared_scheme(source, at, name);
+        } else if (declared->second) {
+          check_scopes(declared->second->value, name, scopes, source, at);
+        }
+      }
+    }
+  }
+
+  void report_undeclared_scheme(const Source& source, const Path& at, const std::string& name) {
+    std::vector<std::string> names;
+    for (const auto& declared : schemes_) names.push_back("'" + declared.first + "'");
+    context_.report(source, at, "security-undeclared-scheme",
+                    "The security requirement names scheme '" + name +
+                        "', which components.securitySchemes does not declare" +
+                        (names.empty() ? std::string(" (it declares none)")
+                                       : " (it declares " + joined(names) + ")") +
+                        "; declare it there or correct the name");
+  }
+
+  void check_scopes(const SecurityScheme& scheme, const std::string& name,
+                    const std::vector<std::string>& scopes, const Source& source, const Path& at) {
+    if (const auto* oauth = std::get_if<OAuth2>(&scheme)) {
+      const auto flows = flows_of(oauth->flows);
+      for (std::size_t i = 0; i < scopes.size(); ++i) {
+        std::vector<std::string> having;
+        std::vector<std::string> lacking;
+        for (const auto& flow : flows) {
+          (flow.scopes->contains(scopes[i]) ? having : lacking).emplace_back(flow.name);
+        }
+        if (having.empty()) {
+          context_.report(source, child(at, i), "security-undeclared-scope",
+                          "Scope '" + scopes[i] +
+                              "' is declared by none of the flows of OAuth2 scheme '" + name +
+                              "' (" +
+                              (lacking.empty() ? std::string("it has no flows")
+                                               : joined(lacking) + " lack it") +
+                              "); add it to the scopes of the flows that grant it, or correct "
+                              "the name");
+        } else if (!lacking.empty()) {
+          context_.report(source, child(at, i), "security-scope-not-in-all-flows",
+                          "Scope '" + scopes[i] + "' of OAuth2 scheme '" + name +
+                              "' is declared by " + joined(having) + " but not by " +
+                              joined(lacking) + ", so clients using " + joined(lacking) +
+                              " cannot call this; declare it there too if they should");
+        }
+      }
+    } else if (!std::holds_alternative<OpenIdConnect>(scheme) && !scopes.empty() &&
+               context_.is_30()) {
+      context_.report(source, at, "security-scopes-on-non-oauth",
+                      "Scheme '" + name + "' is of type " + std::string(type_name(scheme)) +
+                          ", which takes no scopes in OpenAPI 3.0 (only oauth2 and "
+                          "openIdConnect do); list it with [] (OpenAPI 3.1 allows role names "
+                          "here)");
+    }
+  }
+
+  void check_scheme(const SecurityScheme& scheme, const Place& place) {
+    const Source& source = *place.source;
+    if (const auto* oauth = std::get_if<OAuth2>(&scheme)) {
+      const Path flows_loc = child(place.loc, "flows");
+      for (const auto& flow : flows_of(oauth->flows)) {
+        const Path flow_loc = child(flows_loc, std::string(flow.name));
+        for (const auto& [field, url] : flow.urls) {
+          if (url != nullptr) check_flow_url(source, child(flow_loc, std::string(field)), *url);
+        }
+        if (flow.name == "implicit" || flow.name == "password") {
+          context_.report(source, flow_loc, "security-deprecated-flow",
+                          "The " + std::string(flow.name) +
+                              " flow is deprecated by the OAuth 2.0 Security Best Current "
+                              "Practice (RFC 9700): use authorizationCode with PKCE for user "
+                              "login, or clientCredentials for machine clients");
+        }
+      }
+    } else if (const auto* http = std::get_if<HTTPBase>(&scheme)) {
+      check_http_scheme(source, child(place.loc, "scheme"), http->scheme);
+    } else if (const auto* api_key = std::get_if<APIKey>(&scheme)) {
+      if (api_key->in == APIKeyIn::header && equals_ignoring_case(api_key->name, "Authorization")) {
+        context_.report(source, child(place.loc, "name"), "security-apikey-authorization-header",
+                        "This apiKey scheme sends its key in the Authorization header, which "
+                        "tools and proxies treat as HTTP authentication; use type: http with "
+                        "scheme: bearer (or basic) instead");
+      }
+    }
+  }
+
+  void check_flow_url(const Source& source, const Path& loc, const std::string& url) {
+    const auto parsed = boost::urls::parse_uri_reference(url);
+    if (url.empty() || !parsed) {
+      context_.report(source, loc, "security-flow-url",
+                      "'" + url + "' is not a valid URL" +
+                          (parsed ? std::string() : " (" + parsed.error().message() + ")") +
+                          "; write an absolute URL such as https://auth.example.com/token, or "
+                          "one relative to the API's server");
+      return;
+    }
+    if (parsed->scheme_id() == boost::urls::scheme::http && !is_loopback(*parsed)) {
+      context_.report(source, loc, "security-flow-insecure-url",
+                      "'" + url +
+                          "' sends credentials and tokens unencrypted over http://; use https:// "
+                          "(plain http is only reasonable on a loopback host)");
+    }
+  }
+
+  static bool is_loopback(const boost::urls::url_view& url) {
+    switch (url.host_type()) {
+      case boost::urls::host_type::ipv4:
+        return url.host_ipv4_address().to_bytes()[0] == 127;
+      case boost::urls::host_type::ipv6:
+        return url.host_ipv6_address().is_loopback();
+      case boost::urls::host_type::name:
+        return equals_ignoring_case(url.host(), "localhost");
+      default:
+        return false;
+    }
+  }
+
+  void check_http_scheme(const Source& source, const Path& loc, const std::string& scheme) {
+    // The IANA HTTP Authentication Scheme Registry; "bearer" is read as HTTPBearer already.
+    static constexpr std::array<std::string_view, 14> registered{
+        "Basic",       "Bearer",        "Digest", "HOBA", "Mutual", "Negotiate", "OAuth",
+        "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid",  "DPoP", "GNAP",   "Concealed", "PrivateToken"};
+    const bool known = std::any_of(registered.begin(), registered.end(), [&](std::string_view r) {
+      return equals_ignoring_case(r, scheme);
+    });
+    if (known) return;
+    context_.report(source, loc, "security-http-scheme",
+                    "'" + scheme +
+                        "' is not an HTTP authentication scheme in the IANA registry, so clients "
+                        "will not know how to send it; use one of Basic, Bearer, Digest, HOBA, "
+                        "Mutual, Negotiate, OAuth, SCRAM-SHA-1, SCRAM-SHA-256, vapid, DPoP, "
+                        "GNAP, Concealed, PrivateToken (or type: apiKey for a custom header)");
+  }
+
+  LintContext& context_;
+  // Declared schemes by name; nothing for one whose reference cannot be followed.
+  std::map<std::string, std::optional<Resolved<SecurityScheme>>, std::less<>> schemes_;
+};
+
+}  // namespace
+
+void check_security(LintContext& context) { SecurityRules(context).run(); }
+
+}  // namespace oaskit::lint_detail

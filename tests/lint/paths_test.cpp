@@ -1,0 +1,113 @@
+// Path rules: templates and path parameters, duplicate parameters and operation ids,
+// equivalent paths.
+
+#include <gtest/gtest.h>
+
+#include "lint/lint_support.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::has_none;
+using test::has_one;
+using test::lint_files;
+using test::lint_json;
+using test::loc;
+using test::mentions;
+using test::of_rule;
+using test::openapi_31;
+
+constexpr std::string_view id_parameter =
+    R"({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}})";
+
+TEST(LintPaths, TemplateNameWithoutPathParameterIsAnErrorAtTheOperation) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/pets/{id}": {
+    "get": {"responses": {}}}})"));
+  ASSERT_TRUE(has_one(findings, "path-parameter-undeclared", loc("paths", "/pets/{id}", "get")));
+  EXPECT_TRUE(mentions(of_rule(findings, "path-parameter-undeclared")[0], "\"name\": \"id\""));
+}
+
+TEST(LintPaths, PathParameterAtPathOrOperationLevelOrThroughARefIsDeclared) {
+  const auto findings =
+      lint_files({{"api.json", openapi_31(R"("paths": {
+    "/a/{id}": {"parameters": [)" + std::string(id_parameter) +
+                                          R"(], "get": {"responses": {}}},
+    "/b/{id}": {"get": {"parameters": [)" +
+                                          std::string(id_parameter) + R"(], "responses": {}}},
+    "/c/{id}": {"get": {"parameters": [{"$ref": "#/components/parameters/Id"}]}},
+    "/d/{id}": {"get": {"parameters": [{"$ref": "parameters.json#/Id"}]}}},
+  "components": {"parameters": {"Id": )" + std::string(id_parameter) +
+                                          "}}")},
+                  {"parameters.json", R"({"Id": )" + std::string(id_parameter) + "}"}});
+  EXPECT_TRUE(has_none(findings, "path-parameter-undeclared"));
+  EXPECT_TRUE(has_none(findings, "path-parameter-unused"));
+}
+
+TEST(LintPaths, PathParameterNotRequiredIsAnError) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/pets/{id}": {"get": {
+    "parameters": [{"name": "id", "in": "path", "required": false}]}}})"));
+  EXPECT_TRUE(has_one(findings, "path-parameter-not-required",
+                      loc("paths", "/pets/{id}", "get", "parameters", 0, "required")));
+  const auto missing = lint_json(openapi_31(R"("paths": {"/pets/{id}": {"get": {
+    "parameters": [{"name": "id", "in": "path"}]}}})"));
+  EXPECT_TRUE(has_one(missing, "path-parameter-not-required",
+                      loc("paths", "/pets/{id}", "get", "parameters", 0)));
+  EXPECT_TRUE(has_none(lint_json(openapi_31(R"("paths": {"/pets/{id}": {"get": {
+    "parameters": [)" + std::string(id_parameter) +
+                                            "]}}}")),
+                       "path-parameter-not-required"));
+}
+
+TEST(LintPaths, PathParameterMissingFromTheTemplateIsUnused) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/pets": {"get": {
+    "parameters": [)" + std::string(id_parameter) +
+                                             "]}}}"));
+  EXPECT_TRUE(
+      has_one(findings, "path-parameter-unused", loc("paths", "/pets", "get", "parameters", 0)));
+}
+
+TEST(LintPaths, UnusedPathParameterThroughARefIsReportedAtTheListElement) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/pets": {
+    "parameters": [{"$ref": "#/components/parameters/Id"}]}},
+  "components": {"parameters": {"Id": )" + std::string(id_parameter) +
+                                             "}}"));
+  EXPECT_TRUE(has_one(findings, "path-parameter-unused", loc("paths", "/pets", "parameters", 0)));
+}
+
+TEST(LintPaths, DuplicateOperationIdNamesTheFirst) {
+  const auto findings = lint_json(openapi_31(R"("paths": {
+  "/a": {"get": {"operationId": "list"}},
+  "/b": {"get": {"operationId": "list"}, "post": {"operationId": "create"}}},
+  "webhooks": {"w": {"post": {"operationId": "list"}}})"));
+  const auto duplicates = of_rule(findings, "operation-id-duplicate");
+  ASSERT_EQ(duplicates.size(), 2u) << test::describe(findings);
+  EXPECT_EQ(duplicates[0].loc, loc("paths", "/b", "get", "operationId"));
+  EXPECT_TRUE(mentions(duplicates[0], "api.json:3:")) << duplicates[0].message;
+  EXPECT_EQ(duplicates[1].loc, loc("webhooks", "w", "post", "operationId"));
+  EXPECT_TRUE(has_none(lint_json(openapi_31(R"("paths": {"/a": {"get": {"operationId": "a"}},
+    "/b": {"get": {"operationId": "b"}}})")),
+                       "operation-id-duplicate"));
+}
+
+TEST(LintPaths, SameParameterTwiceInOneListIsADuplicate) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/pets": {"get": {"parameters": [
+    {"name": "limit", "in": "query"}, {"name": "limit", "in": "header"},
+    {"name": "X-Trace", "in": "header"}, {"name": "x-trace", "in": "header"},
+    {"name": "Limit", "in": "query"}, {"$ref": "#/components/parameters/Limit"}]}}},
+  "components": {"parameters": {"Limit": {"name": "limit", "in": "query"}}})"));
+  const auto duplicates = of_rule(findings, "parameter-duplicate");
+  ASSERT_EQ(duplicates.size(), 2u) << test::describe(findings);
+  EXPECT_EQ(duplicates[0].loc, loc("paths", "/pets", "get", "parameters", 3));
+  EXPECT_TRUE(mentions(duplicates[0], "case-insensitively"));
+  EXPECT_EQ(duplicates[1].loc, loc("paths", "/pets", "get", "parameters", 5));
+}
+
+TEST(LintPaths, TemplatesDifferingOnlyInParameterNamesAreEquivalent) {
+  const auto findings = lint_json(openapi_31(R"("paths": {
+  "/a/{x}": {}, "/a/{y}": {}, "/a/{x}/b": {}, "/a/b": {}})"));
+  ASSERT_TRUE(has_one(findings, "path-equivalent", loc("paths", "/a/{y}")));
+  EXPECT_TRUE(mentions(of_rule(findings, "path-equivalent")[0], "'/a/{x}'"));
+}
+
+}  // namespace
+}  // namespace oaskit

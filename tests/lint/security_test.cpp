@@ -1,0 +1,199 @@
+// Security rules: requirements against declared schemes and scopes, OAuth flow URLs and
+// grants, http and apiKey schemes.
+
+#include <gtest/gtest.h>
+
+#include "lint/lint_support.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::has_none;
+using test::has_one;
+using test::lint_files;
+using test::lint_json;
+using test::loc;
+using test::mentions;
+using test::of_rule;
+using test::openapi_30;
+using test::openapi_31;
+
+// An OAuth2 scheme with two flows that share `pets:read`; only clientCredentials has `admin`.
+constexpr std::string_view oauth_scheme = R"("oauth": {"type": "oauth2", "flows": {
+  "authorizationCode": {"authorizationUrl": "https://auth.example.com/authorize",
+    "tokenUrl": "https://auth.example.com/token", "scopes": {"pets:read": "r"}},
+  "clientCredentials": {"tokenUrl": "https://auth.example.com/token",
+    "scopes": {"pets:read": "r", "admin": "a"}}}})";
+
+std::string with_schemes(std::string_view schemes, std::string_view rest,
+                         std::string_view version = "3.1.0") {
+  return test::openapi(version, std::string(rest) + (rest.empty() ? "" : ",\n") +
+                                    "\"components\": {\"securitySchemes\": {" +
+                                    std::string(schemes) + "}}");
+}
+
+TEST(LintSecurity, UndeclaredSchemeInAnOperationIsAnErrorAtItsName) {
+  const auto findings = lint_json(with_schemes(
+      oauth_scheme,
+      R"("paths": {"/pets": {"get": {"security": [{"oath": []}], "responses": {}}}})"));
+  ASSERT_TRUE(has_one(findings, "security-undeclared-scheme",
+                      loc("paths", "/pets", "get", "security", 0, "oath")));
+  const auto finding = of_rule(findings, "security-undeclared-scheme")[0];
+  EXPECT_EQ(finding.severity, Severity::error);
+  EXPECT_TRUE(mentions(finding, "declares 'oauth'")) << finding.message;
+  ASSERT_TRUE(finding.position);
+  EXPECT_EQ(finding.position->line, 2u);
+}
+
+TEST(LintSecurity, UndeclaredSchemeIsFoundAtTheRootAndInWebhooksAndCallbacks) {
+  const auto findings = lint_json(with_schemes(oauth_scheme, R"("security": [{"root": []}],
+  "webhooks": {"hook": {"post": {"security": [{"hook": []}]}}},
+  "paths": {"/pets": {"post": {"callbacks": {"cb": {"{$request.body#/url}": {
+    "post": {"security": [{"callback": []}]}}}}}}})"));
+  const auto undeclared = of_rule(findings, "security-undeclared-scheme");
+  ASSERT_EQ(undeclared.size(), 3u) << test::describe(findings);
+  EXPECT_EQ(undeclared[0].loc, loc("security", 0, "root"));
+  EXPECT_EQ(undeclared[1].loc, loc("webhooks", "hook", "post", "security", 0, "hook"));
+  EXPECT_EQ(undeclared[2].loc, loc("paths", "/pets", "post", "callbacks", "cb",
+                                   "{$request.body#/url}", "post", "security", 0, "callback"));
+}
+
+TEST(LintSecurity, DeclaredSchemesIncludingReferencedOnesPass) {
+  const auto findings =
+      lint_files({{"api.json", with_schemes(R"("oauth": {"$ref": "schemes.json#/oauth"})",
+                                            R"("security": [{"oauth": ["pets:read"]}])")},
+                  {"schemes.json", "{" + std::string(oauth_scheme) + "}"}});
+  EXPECT_TRUE(has_none(findings, "security-undeclared-scheme"));
+  EXPECT_TRUE(has_none(findings, "security-undeclared-scope"));
+}
+
+TEST(LintSecurity, ScopeNoFlowDeclaresIsAnErrorNamingTheFlows) {
+  const auto findings = lint_json(
+      with_schemes(oauth_scheme, R"("security": [{"oauth": ["pets:read", "pets:rite"]}])"));
+  ASSERT_TRUE(has_one(findings, "security-undeclared-scope", loc("security", 0, "oauth", 1)));
+  const auto finding = of_rule(findings, "security-undeclared-scope")[0];
+  EXPECT_TRUE(mentions(finding, "clientCredentials, authorizationCode lack it")) << finding.message;
+}
+
+TEST(LintSecurity, ScopeIsJudgedThroughTheSchemesReference) {
+  const auto findings =
+      lint_files({{"api.json", with_schemes(R"("oauth": {"$ref": "schemes.json#/oauth"})",
+                                            R"("security": [{"oauth": ["nope"]}])")},
+                  {"schemes.json", "{" + std::string(oauth_scheme) + "}"}});
+  // The scheme is only known through its reference: it must be followed to judge the scope.
+  EXPECT_TRUE(has_one(findings, "security-undeclared-scope", loc("security", 0, "oauth", 0)));
+}
+
+TEST(LintSecurity, ScopeInSomeFlowsOnlyIsInfoNamingTheFlowsWithout) {
+  const auto findings =
+      lint_json(with_schemes(oauth_scheme, R"("security": [{"oauth": ["admin"]}])"));
+  ASSERT_TRUE(has_one(findings, "security-scope-not-in-all-flows", loc("security", 0, "oauth", 0)));
+  const auto finding = of_rule(findings, "security-scope-not-in-all-flows")[0];
+  EXPECT_EQ(finding.severity, Severity::info);
+  EXPECT_TRUE(mentions(finding, "not by authorizationCode")) << finding.message;
+  EXPECT_TRUE(
+      has_none(lint_json(with_schemes(oauth_scheme, R"("security": [{"oauth": ["pets:read"]}])")),
+               "security-scope-not-in-all-flows"));
+}
+
+TEST(LintSecurity, ScopesOnApiKeyAreAnErrorIn30AndRolesIn31) {
+  constexpr std::string_view key = R"("key": {"type": "apiKey", "name": "k", "in": "header"})";
+  constexpr std::string_view requirement = R"("security": [{"key": ["admin"]}])";
+  EXPECT_TRUE(has_one(lint_json(with_schemes(key, requirement, "3.0.3")),
+                      "security-scopes-on-non-oauth", loc("security", 0, "key")));
+  EXPECT_TRUE(
+      has_none(lint_json(with_schemes(key, requirement, "3.1.0")), "security-scopes-on-non-oauth"));
+  EXPECT_TRUE(has_none(lint_json(with_schemes(key, R"("security": [{"key": []}])", "3.0.3")),
+                       "security-scopes-on-non-oauth"));
+}
+
+std::string client_credentials(std::string_view token_url) {
+  return with_schemes(R"("oauth": {"type": "oauth2", "flows": {"clientCredentials": {
+    "tokenUrl": ")" + std::string(token_url) +
+                          R"(", "scopes": {}}}})",
+                      R"("security": [{"oauth": []}])");
+}
+
+TEST(LintSecurity, FlowUrlThatIsNoUrlIsAnError) {
+  const auto bad = lint_json(client_credentials("https://auth example.com/token"));
+  EXPECT_TRUE(has_one(
+      bad, "security-flow-url",
+      loc("components", "securitySchemes", "oauth", "flows", "clientCredentials", "tokenUrl")));
+  EXPECT_TRUE(has_one(
+      lint_json(client_credentials("")), "security-flow-url",
+      loc("components", "securitySchemes", "oauth", "flows", "clientCredentials", "tokenUrl")));
+  EXPECT_TRUE(has_none(lint_json(client_credentials("/oauth/token")), "security-flow-url"));
+  EXPECT_TRUE(has_none(lint_json(client_credentials("https://auth.example.com/token")),
+                       "security-flow-url"));
+}
+
+TEST(LintSecurity, PlainHttpFlowUrlIsAWarningUnlessLoopback) {
+  const auto insecure = lint_json(client_credentials("http://auth.example.com/token"));
+  EXPECT_TRUE(has_one(
+      insecure, "security-flow-insecure-url",
+      loc("components", "securitySchemes", "oauth", "flows", "clientCredentials", "tokenUrl")));
+  EXPECT_EQ(of_rule(insecure, "security-flow-insecure-url")[0].severity, Severity::warning);
+  for (const char* loopback : {"http://localhost:8080/token", "http://127.0.0.5/token",
+                               "http://[::1]:9000/token", "https://auth.example.com/token"}) {
+    EXPECT_TRUE(has_none(lint_json(client_credentials(loopback)), "security-flow-insecure-url"))
+        << loopback;
+  }
+}
+
+TEST(LintSecurity, ImplicitAndPasswordFlowsAreDeprecated) {
+  const auto findings = lint_json(with_schemes(R"("oauth": {"type": "oauth2", "flows": {
+    "implicit": {"authorizationUrl": "https://a.example.com/auth", "scopes": {}},
+    "password": {"tokenUrl": "https://a.example.com/token", "scopes": {}}}})",
+                                               R"("security": [{"oauth": []}])"));
+  const auto deprecated = of_rule(findings, "security-deprecated-flow");
+  ASSERT_EQ(deprecated.size(), 2u) << test::describe(findings);
+  EXPECT_EQ(deprecated[0].loc, loc("components", "securitySchemes", "oauth", "flows", "implicit"));
+  EXPECT_EQ(deprecated[1].loc, loc("components", "securitySchemes", "oauth", "flows", "password"));
+  EXPECT_TRUE(mentions(deprecated[0], "authorizationCode with PKCE"));
+  EXPECT_TRUE(has_none(lint_json(with_schemes(oauth_scheme, R"("security": [{"oauth": []}])")),
+                       "security-deprecated-flow"));
+}
+
+TEST(LintSecurity, HttpSchemeOutsideTheIanaRegistryIsAWarning) {
+  auto http = [](std::string_view scheme) {
+    return lint_json(
+        with_schemes(R"("h": {"type": "http", "scheme": ")" + std::string(scheme) + R"("})",
+                     R"("security": [{"h": []}])"));
+  };
+  EXPECT_TRUE(has_one(http("token"), "security-http-scheme",
+                      loc("components", "securitySchemes", "h", "scheme")));
+  EXPECT_TRUE(has_none(http("basic"), "security-http-scheme"));
+  EXPECT_TRUE(has_none(http("DIGEST"), "security-http-scheme"));
+  EXPECT_TRUE(has_none(http("scram-sha-256"), "security-http-scheme"));
+}
+
+TEST(LintSecurity, ApiKeyInTheAuthorizationHeaderIsAWarning) {
+  auto api_key = [](std::string_view name, std::string_view in) {
+    return lint_json(with_schemes(R"("k": {"type": "apiKey", "name": ")" + std::string(name) +
+                                      R"(", "in": ")" + std::string(in) + R"("})",
+                                  R"("security": [{"k": []}])"));
+  };
+  EXPECT_TRUE(has_one(api_key("authorization", "header"), "security-apikey-authorization-header",
+                      loc("components", "securitySchemes", "k", "name")));
+  EXPECT_TRUE(has_none(api_key("X-API-Key", "header"), "security-apikey-authorization-header"));
+  EXPECT_TRUE(has_none(api_key("Authorization", "query"), "security-apikey-authorization-header"));
+}
+
+TEST(LintSecurity, UnprotectedOperationIsOffByDefaultAndInfoWhenEnabled) {
+  const auto document = with_schemes(oauth_scheme, R"("paths": {"/pets": {
+    "get": {"responses": {}},
+    "post": {"security": [{"oauth": []}], "responses": {}},
+    "put": {"security": [], "responses": {}}}})");
+  EXPECT_TRUE(has_none(lint_json(document), "security-operation-unprotected"));
+  const auto enabled = lint_json(document, {.enabled = {"security-operation-unprotected"}});
+  ASSERT_TRUE(has_one(enabled, "security-operation-unprotected", loc("paths", "/pets", "get")));
+  EXPECT_EQ(of_rule(enabled, "security-operation-unprotected")[0].severity, Severity::info);
+  // With a root requirement every operation is protected unless it says otherwise.
+  const auto protected_root = with_schemes(oauth_scheme, R"("security": [{"oauth": []}],
+    "paths": {"/pets": {"get": {"responses": {}}}})");
+  EXPECT_TRUE(has_none(lint_json(protected_root, {.enabled = {"security-operation-unprotected"}}),
+                       "security-operation-unprotected"));
+}
+
+}  // namespace
+}  // namespace oaskit

@@ -1,0 +1,86 @@
+// Version rules: 3.0 keywords in 3.1 documents and 3.1 keywords in 3.0 documents.
+
+#include <gtest/gtest.h>
+
+#include "lint/lint_support.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::has_none;
+using test::has_one;
+using test::lint_json;
+using test::loc;
+using test::mentions;
+using test::of_rule;
+using test::openapi_30;
+using test::openapi_31;
+
+std::string with_schema(std::string_view version, std::string_view schema) {
+  return test::openapi(version, R"("components": {"schemas": {"S": )" + std::string(schema) + "}}");
+}
+
+TEST(LintVersion, NullableAndBooleanExclusiveBoundsIn31AreWarnings) {
+  const auto findings = lint_json(with_schema("3.1.0", R"({"type": "integer", "nullable": true,
+    "minimum": 0, "exclusiveMinimum": true, "properties": {"p": {"maximum": 1, "exclusiveMaximum": false}}})"));
+  const auto found = of_rule(findings, "version-30-keyword-in-31");
+  ASSERT_EQ(found.size(), 3u) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "schemas", "S", "nullable"));
+  EXPECT_TRUE(mentions(found[0], "[\"string\", \"null\"]"));
+  EXPECT_EQ(found[1].loc, loc("components", "schemas", "S", "exclusiveMinimum"));
+  EXPECT_EQ(found[2].loc, loc("components", "schemas", "S", "properties", "p", "exclusiveMaximum"));
+  EXPECT_EQ(found[0].severity, Severity::warning);
+}
+
+TEST(LintVersion, The31FormsPassIn31AndThe30FormsIn30) {
+  EXPECT_TRUE(has_none(lint_json(with_schema("3.1.0",
+                                             R"({"type": ["integer", "null"], "exclusiveMinimum": 0,
+    "const": 1, "examples": [1], "$defs": {"a": {}}})")),
+                       "version-30-keyword-in-31"));
+  const auto in_30 = lint_json(with_schema("3.0.3", R"({"type": "integer", "nullable": true,
+    "minimum": 0, "exclusiveMinimum": true, "example": 1})"));
+  EXPECT_TRUE(has_none(in_30, "version-31-keyword-in-30"));
+  EXPECT_TRUE(has_none(in_30, "version-30-keyword-in-31"));
+}
+
+TEST(LintVersion, SchemaKeywordsOf31In30AreErrors) {
+  const auto findings = lint_json(with_schema("3.0.3", R"({"type": ["integer", "null"],
+    "const": 1, "examples": [1], "$defs": {"a": {}}, "$id": "https://x.example/s",
+    "prefixItems": [{}], "exclusiveMaximum": 5})"));
+  const auto found = of_rule(findings, "version-31-keyword-in-30");
+  std::vector<Path> locs;
+  for (const auto& f : found) locs.push_back(f.loc);
+  const Path s = loc("components", "schemas", "S");
+  auto at = [&](const char* keyword) {
+    Path p = s;
+    p.emplace_back(std::string(keyword));
+    return p;
+  };
+  EXPECT_EQ(locs, (std::vector<Path>{at("type"), at("const"), at("examples"), at("$defs"),
+                                     at("$id"), at("prefixItems"), at("exclusiveMaximum")}))
+      << test::describe(findings);
+  EXPECT_EQ(found[0].severity, Severity::error);
+  EXPECT_TRUE(mentions(found[1], "enum with one value"));
+}
+
+TEST(LintVersion, DocumentFieldsOf31In30AreErrors) {
+  const auto findings = lint_json(R"({"openapi": "3.0.3", "jsonSchemaDialect": "https://x",
+  "info": {"title": "t", "version": "1", "summary": "s",
+           "license": {"name": "MIT", "identifier": "MIT"}},
+  "paths": {},
+  "webhooks": {"w": {}},
+  "components": {"pathItems": {"p": {}},
+    "securitySchemes": {"m": {"type": "mutualTLS"}}}})");
+  const auto found = of_rule(findings, "version-31-keyword-in-30");
+  std::vector<Path> locs;
+  for (const auto& f : found) locs.push_back(f.loc);
+  EXPECT_EQ(locs, (std::vector<Path>{loc("jsonSchemaDialect"), loc("info", "summary"),
+                                     loc("info", "license", "identifier"), loc("webhooks"),
+                                     loc("components", "pathItems"),
+                                     loc("components", "securitySchemes", "m", "type")}))
+      << test::describe(findings);
+  EXPECT_TRUE(has_none(lint_json(openapi_30(R"("paths": {})")), "version-31-keyword-in-30"));
+}
+
+}  // namespace
+}  // namespace oaskit
