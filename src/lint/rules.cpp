@@ -52,8 +52,14 @@ constexpr std::array rules{
              "Two path templates differ only in their parameter names"},
     // refs
     RuleInfo{"ref-unresolved", error, true, "A $ref cannot be resolved"},
+    RuleInfo{"ref-not-allowed", error, true,
+             "A $ref where OpenAPI allows none (followed, as Redocly-style tools do)"},
     RuleInfo{"ref-sibling-ignored", warning, true, "Keys beside a $ref that OpenAPI ignores"},
     RuleInfo{"component-unused", info, true, "A components entry is never used"},
+    // schemas
+    RuleInfo{"schema-required-duplicate", error, true, "A name is listed twice in `required`"},
+    RuleInfo{"schema-default-type", error, true,
+             "A schema's `default` is not of the schema's `type`"},
     // version
     RuleInfo{"version-30-keyword-in-31", warning, true,
              "An OpenAPI 3.0 keyword (nullable, boolean exclusiveMinimum/Maximum) in a 3.1 "

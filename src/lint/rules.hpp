@@ -18,6 +18,7 @@ void check_security(LintContext& context);
 void check_paths(LintContext& context);
 void check_refs(LintContext& context);
 void check_versions(LintContext& context);
+void check_schemas(LintContext& context);
 /// `lint-unknown-rule`: ids in `x-oaskit-ignore` lists that name no rule.
 void check_ignore_lists(LintContext& context);
 

@@ -1,0 +1,119 @@
+// Schema rules: what a JSON Schema meta-schema checks and the models do not. `required` names
+// are unique (JSON Schema says so, and validators built on the meta-schema refuse repeats);
+// a `default` has a type the schema allows (otherwise a client that fills in the default
+// sends what the server must refuse).
+
+#include <boost/json.hpp>
+#include <cmath>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "lint/lint_context.hpp"
+#include "lint/rules.hpp"
+
+namespace oaskit::lint_detail {
+
+namespace {
+
+Path child(Path path, PathElement step) {
+  path.push_back(std::move(step));
+  return path;
+}
+
+bool is_integral(const boost::json::value& value) {
+  if (value.is_int64() || value.is_uint64()) return true;
+  if (!value.is_double()) return false;
+  const double d = value.get_double();
+  return std::isfinite(d) && std::floor(d) == d;
+}
+
+bool has_type(const boost::json::value& value, SchemaType type) {
+  switch (type) {
+    case SchemaType::array:
+      return value.is_array();
+    case SchemaType::boolean:
+      return value.is_bool();
+    case SchemaType::integer:
+      return is_integral(value);
+    case SchemaType::null:
+      return value.is_null();
+    case SchemaType::number:
+      return value.is_number();
+    case SchemaType::object:
+      return value.is_object();
+    case SchemaType::string:
+      return value.is_string();
+  }
+  return true;
+}
+
+std::string_view json_type_of(const boost::json::value& value) {
+  switch (value.kind()) {
+    case boost::json::kind::array:
+      return "an array";
+    case boost::json::kind::object:
+      return "an object";
+    case boost::json::kind::string:
+      return "a string";
+    case boost::json::kind::bool_:
+      return "a boolean";
+    case boost::json::kind::null:
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+void check_required(LintContext& context, const Schema& schema, const Source& source,
+                    const Path& loc) {
+  if (!schema.required) return;
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < schema.required->size(); ++i) {
+    const std::string& name = (*schema.required)[i];
+    if (!seen.insert(name).second) {
+      context.report(source, child(child(loc, "required"), i), "schema-required-duplicate",
+                     "'" + name +
+                         "' is listed twice in `required`; JSON Schema wants each name once: "
+                         "remove the repeat");
+    }
+  }
+}
+
+void check_default(LintContext& context, const Schema& schema, const Source& source,
+                   const Path& loc) {
+  if (!schema.default_ || !schema.type) return;
+  const auto* type = std::get_if<SchemaType>(&*schema.type);
+  if (type == nullptr) return;  // a list of types: any of them; left to a full validator
+  const boost::json::value& value = *schema.default_;
+  if (has_type(value, *type)) return;
+  // OpenAPI 3.0's `nullable: true` admits null.
+  const auto* nullable = schema.extra.if_contains("nullable");
+  if (value.is_null() && nullable != nullptr && nullable->is_bool() && nullable->get_bool()) {
+    return;
+  }
+  const std::string type_name(enum_names(*type)[static_cast<std::size_t>(*type)]);
+  std::string hint;
+  if (value.is_string() && *type != SchemaType::string) {
+    hint = ": write it without quotes";
+  } else {
+    hint = ": make it " + std::string(*type == SchemaType::integer ? "an " : "a ") + type_name +
+           ", or change the type";
+  }
+  context.report(source, child(loc, "default"), "schema-default-type",
+                 "The default is " + std::string(json_type_of(value)) +
+                     " but the schema's type is '" + type_name + "'" + hint);
+}
+
+}  // namespace
+
+void check_schemas(LintContext& context) {
+  context.visit_models(Overloaded{[&](const Schema& schema, const Source& source, const Path& loc) {
+                                    check_required(context, schema, source, loc);
+                                    check_default(context, schema, source, loc);
+                                  },
+                                  [](const auto&, const Source&, const Path&) {}});
+}
+
+}  // namespace oaskit::lint_detail
