@@ -18,6 +18,7 @@ struct Command {
 Command add_model_command(CLI::App& app);
 Command add_security_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
 Command add_bundle_command(CLI::App& app);
 
 }  // namespace oaskit::cli

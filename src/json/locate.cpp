@@ -36,8 +36,8 @@ bool has_at(std::string_view text, std::size_t pos, std::string_view expected) {
   return pos <= text.size() && text.substr(pos).starts_with(expected);
 }
 
-// Length of the well-formed UTF-8 sequence at `pos` (Unicode table 3-7: no overlong forms, no
-// encoded surrogates, nothing above U+10FFFF, not cut short), or 0 when there is none there.
+}  // namespace
+
 std::size_t utf8_length(std::string_view text, std::size_t pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
@@ -75,6 +75,8 @@ std::size_t utf8_length(std::string_view text, std::size_t pos) {
   }
   return length;
 }
+
+namespace {
 
 // The code point of the well-formed sequence of `length` bytes at `pos`.
 char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t length) {

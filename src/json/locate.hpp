@@ -13,6 +13,12 @@
 
 namespace oaskit::detail {
 
+/// Length of the well-formed UTF-8 sequence at `pos` (Unicode table 3-7: no overlong forms, no
+/// encoded surrogates, nothing above U+10FFFF, not cut short), or 0 when there is none there.
+/// `pos` must be less than `text.size()`. Shared with the reports so their carets count
+/// characters exactly as `position_of` does.
+std::size_t utf8_length(std::string_view text, std::size_t pos);
+
 /// Line and column (both from 1) of byte `offset` in `text`. Columns count characters: a
 /// valid UTF-8 sequence counts once, any other byte (a tab too) counts once. A line ends at
 /// "\n", "\r\n" or a lone "\r". An offset inside a multi-byte character gets that character's

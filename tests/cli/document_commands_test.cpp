@@ -74,3 +74,79 @@ TEST(CliSecurity, ShowsWhoCanCallWhatAsAMatrix) {
 
 }  // namespace
 }  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+using test::run_cli;
+using ::testing::HasSubstr;
+
+constexpr const char* insecure_document = R"({"openapi": "3.1.0",
+  "info": {"title": "t", "version": "1"},
+  "security": [{"oauth": ["pets:read"]}],
+  "components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {
+    "password": {"tokenUrl": "https://auth.example.com/token", "scopes": {"pets:read": ""}}}}}}})";
+
+TEST(CliCheck, CleanDocumentExitsZero) {
+  const auto run =
+      run_cli({"check", OASKIT_SOURCE_DIR "/examples/petstore-oauth.json", "--color", "never"});
+  EXPECT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, Not(HasSubstr("error[")));
+}
+
+TEST(CliCheck, FindingsPrintWithPositionSourceLineAndCaret) {
+  test::TempTree tree;
+  const auto doc = tree.write("api.json", insecure_document);
+  const auto run = run_cli({"check", doc.string(), "--color", "never"});
+  EXPECT_EQ(run.exit_code, 0) << run;  // a warning: below the default --fail-on error
+  EXPECT_THAT(run.out, HasSubstr(doc.string() + ":5:17: warning[security-deprecated-flow]: "));
+  EXPECT_THAT(run.out, HasSubstr("    \"password\": {"));
+  EXPECT_THAT(run.out, HasSubstr("\n                ^\n"));
+  EXPECT_THAT(run.out, Not(HasSubstr("\x1b[")));
+  EXPECT_EQ(run_cli({"check", doc.string(), "--fail-on", "warning"}).exit_code, 1);
+  const auto disabled = run_cli(
+      {"check", doc.string(), "--fail-on", "warning", "--disable", "security-deprecated-flow"});
+  EXPECT_EQ(disabled.exit_code, 0) << disabled;
+}
+
+TEST(CliCheck, ErrorsExitOneAndJsonListsThem) {
+  const auto run =
+      run_cli({"check", OASKIT_TEST_DATA "/broken/unresolvable-ref.yaml", "--format", "json"});
+  EXPECT_EQ(run.exit_code, 1) << run;
+  const auto report = boost::json::parse(run.out);
+  const auto& first = report.at("diagnostics").at(0);
+  EXPECT_EQ(first.at("rule"), "ref-unresolved");
+  EXPECT_EQ(first.at("line"), 14);
+  EXPECT_EQ(report.at("summary").at("error"), 1);
+}
+
+TEST(CliCheck, SarifForCodeScanning) {
+  test::TempTree tree;
+  const auto doc = tree.write("api.json", insecure_document);
+  const auto run = run_cli({"check", doc.string(), "--format", "sarif"});
+  EXPECT_EQ(run.exit_code, 0) << run;
+  const auto sarif = boost::json::parse(run.out);
+  EXPECT_EQ(sarif.at("version"), "2.1.0");
+  const auto& result = sarif.at_pointer("/runs/0/results/0");
+  EXPECT_EQ(result.at("ruleId"), "security-deprecated-flow");
+  EXPECT_EQ(result.at("level"), "warning");
+}
+
+TEST(CliCheck, UsageAndReadErrorsExitTwo) {
+  EXPECT_EQ(run_cli({"check"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"check", "/nonexistent.yaml"}).exit_code, 2);
+  const auto unknown = run_cli(
+      {"check", OASKIT_SOURCE_DIR "/examples/petstore-oauth.json", "--disable", "no-such-rule"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown rule 'no-such-rule'"));
+}
+
+TEST(CliCheck, ListsItsRules) {
+  const auto run = run_cli({"check", "--list-rules"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("security-undeclared-scope"));
+  EXPECT_THAT(run.out, HasSubstr("security-operation-unprotected           info     off"));
+}
+
+}  // namespace
+}  // namespace oaskit
