@@ -21,9 +21,6 @@ def corpus_documents(corpus):
     with open(os.path.join(corpus, "MANIFEST.tsv"), newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             yield row["path"], row["openapi"], row["format"]
-    entry = "multifile/digitalocean/DigitalOcean-public.v2.yaml"
-    if os.path.exists(os.path.join(corpus, entry)):
-        yield entry, "3.0.0", "yaml (multi-file)"
 
 
 def check(oaskit, path):

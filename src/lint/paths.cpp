@@ -115,32 +115,44 @@ bool declares_path_parameter(const std::vector<ListedParameter>& list, const std
   });
 }
 
+// What the model at `place` stands for: itself, or, when it holds a `$ref` where OpenAPI
+// allows none (an Operation written `get: {$ref: ...}`, as Redocly-style documents do), what
+// the loader found it pointing at.
+template <class M>
+std::optional<Resolved<M>> followed(const LintContext& context, const M& model, Place place) {
+  if (!model.extra.contains("$ref")) return Resolved<M>{model, std::move(place)};
+  return LintContext::read_at<M>(context.follow(std::move(place)));
+}
+
 void check_path_item(LintContext& context, const std::string& path, const PathItem& item,
-                     const Path& loc) {
-  const Source& root = context.doc().root();
+                     const Source& source, const Path& loc) {
   const auto names = template_names(path);
   std::vector<ListedParameter> shared;
   if (item.parameters)
-    shared = read_list(context, *item.parameters, root, child(loc, "parameters"));
-  check_duplicates(context, root, shared);
-  check_unused(context, root, shared, path, names);
+    shared = read_list(context, *item.parameters, source, child(loc, "parameters"));
+  check_duplicates(context, source, shared);
+  check_unused(context, source, shared, path, names);
 
   const std::pair<std::string_view, const Box<Operation>*> operations[] = {
       {"get", &item.get},        {"put", &item.put},         {"post", &item.post},
       {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
       {"patch", &item.patch},    {"trace", &item.trace}};
-  for (const auto& [method, operation] : operations) {
-    if (!*operation) continue;
+  for (const auto& [method, written] : operations) {
+    if (!*written) continue;
     const Path operation_loc = child(loc, std::string(method));
+    auto operation = followed(context, **written, Place{&source, operation_loc});
+    if (!operation) continue;  // an unresolved or invalid target: reported by the loader
+    const Source& at_source = *operation->place.source;
     std::vector<ListedParameter> own;
-    if ((*operation)->parameters) {
-      own = read_list(context, *(*operation)->parameters, root, child(operation_loc, "parameters"));
+    if (operation->value.parameters) {
+      own = read_list(context, *operation->value.parameters, at_source,
+                      child(operation->place.loc, "parameters"));
     }
-    check_duplicates(context, root, own);
-    check_unused(context, root, own, path, names);
+    check_duplicates(context, at_source, own);
+    check_unused(context, at_source, own, path, names);
     for (const auto& name : names) {
       if (declares_path_parameter(shared, name) || declares_path_parameter(own, name)) continue;
-      context.report(context.doc().root(), operation_loc, "path-parameter-undeclared",
+      context.report(source, operation_loc, "path-parameter-undeclared",
                      "The path template '" + path + "' has {" + name + "}, but this " +
                          std::string(method) + " operation has no `in: path` parameter named '" +
                          name + "'; add {\"name\": \"" + name +
@@ -158,9 +170,11 @@ void check_paths(LintContext& context) {
     std::map<std::string, std::string> first_of_shape;
     for (const auto& [path, item] : paths->entries) {
       const Path loc{"paths", path};
-      // A path item that is itself a $ref is not followed by the loader; its operations
-      // cannot be judged here.
-      if (!item.ref) check_path_item(context, path, item, loc);
+      if (!item.ref) {
+        check_path_item(context, path, item, root, loc);
+      } else if (auto target = LintContext::read_at<PathItem>(context.follow({&root, loc}))) {
+        check_path_item(context, path, target->value, *target->place.source, target->place.loc);
+      }
       auto [first, is_new] = first_of_shape.emplace(without_parameter_names(path), path);
       if (!is_new) {
         context.report(root, loc, "path-equivalent",

@@ -98,8 +98,9 @@ void check_default(LintContext& context, const Schema& schema, const Source& sou
   if (value.is_string() && *type != SchemaType::string) {
     hint = ": write it without quotes";
   } else {
-    hint = ": make it " + std::string(*type == SchemaType::integer ? "an " : "a ") + type_name +
-           ", or change the type";
+    const bool vowel =
+        *type == SchemaType::integer || *type == SchemaType::object || *type == SchemaType::array;
+    hint = ": make it " + std::string(vowel ? "an " : "a ") + type_name + ", or change the type";
   }
   context.report(source, child(loc, "default"), "schema-default-type",
                  "The default is " + std::string(json_type_of(value)) +

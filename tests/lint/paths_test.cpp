@@ -111,3 +111,24 @@ TEST(LintPaths, TemplatesDifferingOnlyInParameterNamesAreEquivalent) {
 
 }  // namespace
 }  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+TEST(LintPathsFollowRefs, JudgesOperationsAndPathItemsBehindRefs) {
+  const auto findings = test::lint_files(
+      {{"api.json", test::openapi_30(R"("paths": {
+          "/pets/{id}": {"get": {"$ref": "ops.json#/getPet"}},
+          "/owners/{id}": {"$ref": "items.json#/owner"}})")},
+       {"ops.json", R"({"getPet": {"parameters": [{"name": "id", "in": "path", "required": true}],
+                        "responses": {"200": {"description": "ok"}}}})"},
+       {"items.json", R"({"owner": {"get": {"responses": {"200": {"description": "ok"}}}}})"}});
+  const auto undeclared = test::of_rule(findings, "path-parameter-undeclared");
+  // The operation behind its $ref declares {id}; the path item behind its $ref does not.
+  ASSERT_EQ(undeclared.size(), 1u) << test::describe(findings);
+  EXPECT_EQ(undeclared[0].file.substr(undeclared[0].file.size() - 10), "items.json");
+  EXPECT_EQ(undeclared[0].loc, test::loc("owner", "get"));
+}
+
+}  // namespace
+}  // namespace oaskit
