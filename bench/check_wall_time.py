@@ -13,8 +13,10 @@ import subprocess
 import sys
 import time
 
+# The largest corpus documents, in both formats. (The multi-file DigitalOcean document is left
+# out: the Python tools read only its root file.)
 DOCUMENTS = ["docs/openai/openapi.yaml", "docs/openai/openapi.json",
-             "multifile/digitalocean/DigitalOcean-public.v2.yaml"]
+             "docs/twilio/twilio_api_v2010.json", "docs/xero/xero_accounting.yaml"]
 
 
 def median_seconds(runs, action):
@@ -62,7 +64,7 @@ def main():
         if yaml is not None:
             def python_load():
                 with open(path, encoding="utf-8") as f:
-                    json.dumps(yaml.load(f, Loader=loader))
+                    json.dumps(yaml.load(f, Loader=loader), default=str)
             seconds = median_seconds(args.runs, python_load)
             pyyaml = f"{seconds:.3f} s"
             pyyaml_ratio = f"{seconds / oaskit_s:.1f}x"

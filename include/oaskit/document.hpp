@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,7 +41,8 @@ class Source {
   [[nodiscard]] const boost::json::value& value() const noexcept { return value_; }
 
   /// Where the value at `loc` starts; when `loc` does not exist, where its nearest existing
-  /// ancestor starts (a missing member is reported at its object).
+  /// ancestor starts (a missing member is reported at its object). For JSON, the first call
+  /// indexes the whole text once (thread-safe).
   [[nodiscard]] std::optional<TextPosition> position_of(const Path& loc) const;
 
   /// The value at `loc`, or null when there is none.
@@ -68,7 +70,9 @@ class Source {
   SourceFormat format_;
   std::string text_;
   boost::json::value value_;
-  std::unique_ptr<YamlPositions> yaml_;
+  // Positions by JSON pointer: recorded by the YAML reader, or for JSON built on first use.
+  mutable std::unique_ptr<YamlPositions> yaml_;
+  mutable std::once_flag json_indexed_;
 };
 
 /// JSON when the first non-blank character (after a UTF-8 byte order mark) is `{` or `[`,

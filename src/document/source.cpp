@@ -3,8 +3,8 @@
 #include <string>
 #include <utility>
 
-#include "json/locate.hpp"
 #include "json_pointer.hpp"
+#include "json_positions.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "source_positions.hpp"
@@ -27,16 +27,19 @@ void Source::set_yaml_positions(std::unique_ptr<YamlPositions> positions) {
 }
 
 std::optional<TextPosition> Source::position_of(const Path& loc) const {
-  Path at = loc;
+  // A JSON text is indexed on the first question (YAML's positions come with the reading).
+  std::call_once(json_indexed_, [this] {
+    if (yaml_ || format_ != SourceFormat::json) return;
+    yaml_ = std::make_unique<YamlPositions>();
+    yaml_->positions = detail::index_json_positions(text_);
+  });
+  if (!yaml_) return std::nullopt;
+  std::string pointer = to_json_pointer(loc);
   while (true) {
-    if (yaml_) {
-      const auto found = yaml_->positions.find(to_json_pointer(at));
-      if (found != yaml_->positions.end()) return found->second;
-    } else if (auto offset = detail::locate_value(text_, at)) {
-      return detail::position_of(text_, *offset);
-    }
-    if (at.empty()) return std::nullopt;
-    at.pop_back();
+    const auto found = yaml_->positions.find(pointer);
+    if (found != yaml_->positions.end()) return found->second;
+    if (pointer.empty()) return std::nullopt;
+    pointer.resize(pointer.rfind('/'));
   }
 }
 
