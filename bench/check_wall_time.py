@@ -48,7 +48,7 @@ def main():
     except ImportError:
         validate = None
 
-    print(f"{'document':52} {'oaskit check':>13} {'PyYAML C+json':>14} {'ratio':>6} "
+    print(f"{'document':52} {'oaskit check':>13} {'Python parse':>14} {'ratio':>6} "
           f"{'spec-validator':>15} {'ratio':>7}")
     for relative in DOCUMENTS:
         path = os.path.join(args.corpus, relative)
@@ -64,7 +64,9 @@ def main():
         if yaml is not None:
             def python_load():
                 with open(path, encoding="utf-8") as f:
-                    json.dumps(yaml.load(f, Loader=loader), default=str)
+                    # JSON with Python's json module (PyYAML refuses some valid JSON).
+                    data = json.load(f) if path.endswith(".json") else yaml.load(f, Loader=loader)
+                    json.dumps(data, default=str)
             seconds = median_seconds(args.runs, python_load)
             pyyaml = f"{seconds:.3f} s"
             pyyaml_ratio = f"{seconds / oaskit_s:.1f}x"
@@ -72,8 +74,8 @@ def main():
         validator_ratio = ""
         if validate is not None:
             def validate_file():
-                spec, base_uri = read_from_filename(path)
                 try:
+                    spec, base_uri = read_from_filename(path)
                     validate(spec, base_uri=base_uri)
                 except Exception:  # a refusal still took the time
                     pass
@@ -82,8 +84,9 @@ def main():
             validator_ratio = f"{seconds / oaskit_s:.1f}x"
         print(f"{relative:52} {oaskit_s:11.3f} s {pyyaml:>14} {pyyaml_ratio:>6} "
               f"{validator:>15} {validator_ratio:>7}")
-    print("(ratio = the Python tool's time / oaskit check's time on the same file; "
-          "PyYAML only parses, oaskit check also validates and lints)")
+    print("(ratio = the Python tool's time / oaskit check's time on the same file. Python "
+          "parse = yaml.CSafeLoader (json module for .json) + json.dumps: it only parses, "
+          "while oaskit check also validates, resolves and lints)")
     return 0
 
 
