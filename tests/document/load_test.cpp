@@ -309,3 +309,63 @@ TEST(LoadRefNotAllowed, ResolvesRefsInExtensionsQuietly) {
 
 }  // namespace
 }  // namespace oaskit
+
+#include "support/loopback_server.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::loc;
+using test::LoopbackServer;
+using test::TempTree;
+
+std::string with_remote_schema(const std::string& url) {
+  return R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+    "components": {"schemas": {"Pet": {"$ref": ")" + url + R"("}}}})";
+}
+
+const Diagnostic* first_problem(const Document& doc) {
+  return doc.problems().empty() ? nullptr : &doc.problems()[0];
+}
+
+TEST(LoadRemote, FetchesAllowedRemoteReferencesOverHttp) {
+  LoopbackServer server(R"({"Pet": {"type": "object", "properties": {"id": {"type": "integer"}}}})");
+  TempTree tree;
+  const auto root = tree.write("api.json", with_remote_schema(server.url("/schemas.json#/Pet")));
+  auto doc = load(root, {.allow_remote_refs = true});
+  ASSERT_TRUE(doc);
+  EXPECT_TRUE(doc->problems().empty()) << to_string(*first_problem(*doc));
+  ASSERT_EQ(doc->sources().size(), 2u);
+  EXPECT_EQ(doc->sources()[1]->uri(), server.url("/schemas.json"));
+  EXPECT_EQ(doc->refs()[0].target_loc, loc("Pet"));
+}
+
+TEST(LoadRemote, ReportsHttpErrorsTimeoutsAndOversizedResponses) {
+  TempTree tree;
+  {
+    LoopbackServer missing("not here", 404);
+    auto doc = load(tree.write("a.json", with_remote_schema(missing.url("/x.json"))),
+                    {.allow_remote_refs = true});
+    ASSERT_TRUE(doc && first_problem(*doc));
+    EXPECT_NE(first_problem(*doc)->message.find("HTTP status 404"), std::string::npos);
+  }
+  {
+    LoopbackServer silent("", 200, /*respond=*/false);
+    auto doc = load(tree.write("b.json", with_remote_schema(silent.url("/x.json"))),
+                    {.allow_remote_refs = true, .remote_timeout = std::chrono::milliseconds(300)});
+    ASSERT_TRUE(doc && first_problem(*doc));
+    EXPECT_NE(first_problem(*doc)->message.find("timed out after 300 ms"), std::string::npos)
+        << first_problem(*doc)->message;
+  }
+  {
+    LoopbackServer big(std::string(100'000, ' ') + "{}");
+    auto doc = load(tree.write("c.json", with_remote_schema(big.url("/x.json"))),
+                    {.allow_remote_refs = true, .max_remote_bytes = 10'000});
+    ASSERT_TRUE(doc && first_problem(*doc));
+    EXPECT_NE(first_problem(*doc)->message.find("larger than 10000 bytes"), std::string::npos)
+        << first_problem(*doc)->message;
+  }
+}
+
+}  // namespace
+}  // namespace oaskit
