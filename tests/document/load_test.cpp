@@ -321,7 +321,8 @@ using test::TempTree;
 
 std::string with_remote_schema(const std::string& url) {
   return R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
-    "components": {"schemas": {"Pet": {"$ref": ")" + url + R"("}}}})";
+    "components": {"schemas": {"Pet": {"$ref": ")" +
+         url + R"("}}}})";
 }
 
 const Diagnostic* first_problem(const Document& doc) {
@@ -329,7 +330,8 @@ const Diagnostic* first_problem(const Document& doc) {
 }
 
 TEST(LoadRemote, FetchesAllowedRemoteReferencesOverHttp) {
-  LoopbackServer server(R"({"Pet": {"type": "object", "properties": {"id": {"type": "integer"}}}})");
+  LoopbackServer server(
+      R"({"Pet": {"type": "object", "properties": {"id": {"type": "integer"}}}})");
   TempTree tree;
   const auto root = tree.write("api.json", with_remote_schema(server.url("/schemas.json#/Pet")));
   auto doc = load(root, {.allow_remote_refs = true});

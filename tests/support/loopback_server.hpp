@@ -61,8 +61,8 @@ class LoopbackServer {
                                      "\r\nConnection: close\r\n\r\n" + body_;
         std::size_t sent = 0;
         while (sent < response.size()) {
-          const auto n = ::send(client, response.data() + sent, response.size() - sent,
-                                MSG_NOSIGNAL);
+          const auto n =
+              ::send(client, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
           if (n <= 0) break;
           sent += static_cast<std::size_t>(n);
         }
