@@ -45,4 +45,7 @@ std::string to_string(const Diagnostic& diagnostic);
 /// RFC 6901 JSON pointer of `path`: `{"paths", "/pets", "get"}` is `/paths/~1pets/get`.
 std::string to_json_pointer(const Path& path);
 
+/// Appends `/token` to a JSON pointer, with `~` written `~0` and `/` written `~1`.
+void append_json_pointer_token(std::string& pointer, std::string_view token);
+
 }  // namespace oaskit

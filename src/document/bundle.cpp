@@ -5,6 +5,8 @@
 
 #include "oaskit/bundle.hpp"
 
+#include "json_pointer.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -56,18 +58,7 @@ struct Place {
 std::string local_ref(const Path& loc) {
   static constexpr std::string_view allowed =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?";
-  std::string out = "#";
-  for (unsigned char c : to_json_pointer(loc)) {
-    if (allowed.find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      static constexpr char hex[] = "0123456789ABCDEF";
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
+  return "#" + detail::percent_encode(to_json_pointer(loc), allowed);
 }
 
 /// `text` in the component-name grammar `^[a-zA-Z0-9._-]+$`: every run of other bytes

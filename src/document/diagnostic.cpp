@@ -35,22 +35,26 @@ std::string to_string(const Diagnostic& d) {
   return out;
 }
 
+void append_json_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
 std::string to_json_pointer(const Path& path) {
   std::string out;
   for (const auto& step : path) {
-    out += '/';
     if (const auto* name = std::get_if<std::string>(&step)) {
-      for (char c : *name) {
-        if (c == '~') {
-          out += "~0";
-        } else if (c == '/') {
-          out += "~1";
-        } else {
-          out += c;
-        }
-      }
+      append_json_pointer_token(out, *name);
     } else {
-      out += std::to_string(std::get<std::size_t>(step));
+      out += '/' + std::to_string(std::get<std::size_t>(step));
     }
   }
   return out;

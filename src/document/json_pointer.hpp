@@ -24,6 +24,9 @@ PointerTarget follow_pointer(const boost::json::value& root, std::string_view po
 /// The value at `path` under `root`, or null.
 const boost::json::value* find_at(const boost::json::value& root, const Path& path);
 
+/// `text` with every byte not in `allowed` written as `%XX`.
+std::string percent_encode(std::string_view text, std::string_view allowed);
+
 /// Decodes `%XX` escapes; nothing when one is malformed.
 std::optional<std::string> percent_decode(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "json_positions.hpp"
 
+#include "oaskit/diagnostic.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <vector>
@@ -74,19 +76,6 @@ class Scanner {
   std::size_t column_ = 1;
 };
 
-void append_token(std::string& pointer, std::string_view key) {
-  pointer += '/';
-  for (char c : key) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 }  // namespace
 
 std::unordered_map<std::string, TextPosition> index_json_positions(std::string_view text) {
@@ -114,7 +103,7 @@ std::unordered_map<std::string, TextPosition> index_json_positions(std::string_v
           continue;
         }
         if (c == '{') {
-          append_token(pointer, scan.string());
+          append_json_pointer_token(pointer, scan.string());
           scan.skip_blank();
           scan.advance(1);  // ':'
           scan.skip_blank();
@@ -138,7 +127,7 @@ std::unordered_map<std::string, TextPosition> index_json_positions(std::string_v
       pointer.resize(top.pointer_length);
       ++top.index;
       if (top.object) {
-        append_token(pointer, scan.string());
+        append_json_pointer_token(pointer, scan.string());
         scan.skip_blank();
         scan.advance(1);  // ':'
         scan.skip_blank();

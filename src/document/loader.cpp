@@ -35,18 +35,7 @@ namespace {
 std::string encode_uri_reference(std::string_view text) {
   static constexpr std::string_view allowed =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%";
-  std::string out;
-  for (unsigned char c : text) {
-    if (allowed.find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      static constexpr char hex[] = "0123456789ABCDEF";
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
+  return percent_encode(text, allowed);
 }
 
 std::optional<std::string> resolve_reference(std::string_view base, std::string_view reference) {

@@ -1,8 +1,7 @@
 #pragma once
-// Walks a model tree, as the field tables describe it, to find every `$ref` in a model position
-// (a Reference in an `X | Reference` union, a Schema's `$ref` or a Path Item's `$ref`) and what
-// it must point at,
-// and the `$id`s and `$anchor`s of OpenAPI 3.1 schemas.
+// Finds, in a model tree, every `$ref` in a model position (a Reference in an `X | Reference`
+// union, a Schema's `$ref` or a Path Item's `$ref`) and what it must point at, and the `$id`s
+// and `$anchor`s of OpenAPI 3.1 schemas.
 
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 
 #include "json/model_list.hpp"
 #include "json/type_traits.hpp"
+#include "model_traversal.hpp"
 #include "oaskit/models.hpp"
 
 namespace oaskit::detail {
@@ -62,113 +62,68 @@ void read_target(RefTargetReader& reader);
 /// Resolves `id` against `base`; `base` when that fails (the loader reports bad refs, not ids).
 std::string resolve_uri(std::string_view base, std::string_view id);
 
+/// Finds the `$ref`s and schema identifiers of a model tree (through ModelTraversal).
 class ModelWalker {
  public:
-  ModelWalker(Path start, std::string base) : path_(std::move(start)), bases_{std::move(base)} {}
+  ModelWalker(Path start, std::string base) : start_(std::move(start)), bases_{std::move(base)} {}
 
   std::vector<FoundRef> refs;
   std::vector<FoundIdentifier> identifiers;
 
   template <class T>
   void walk(const T& value) {
-    if constexpr (std::is_same_v<T, Schema>) {
-      walk_schema(value);
-    } else if constexpr (std::is_same_v<T, PathItem>) {
-      walk_path_item(value);
-    } else if constexpr (Model<T>) {
-      walk_unexpected_ref(value);
-      walk_fields(value);
-    } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box>) {
-      if (value) walk(*value);
-    } else if constexpr (is_instance_v<T, std::vector>) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        path_.emplace_back(i);
-        walk(value[i]);
-        path_.pop_back();
-      }
-    } else if constexpr (is_instance_v<T, Map>) {
-      for (const auto& [key, item] : value) {
-        path_.emplace_back(key);
-        walk(item);
-        path_.pop_back();
-      }
-    } else if constexpr (is_instance_v<T, MapWithExtensions>) {
-      walk(value.entries);
-    } else if constexpr (is_instance_v<T, std::variant>) {
-      walk_variant(value);
-    }
-    // Strings, numbers, enums and any-valued data hold no references.
+    ModelTraversal<ModelWalker> traversal(*this, start_);
+    traversal.walk(value);
   }
 
- private:
+  // The traversal's hooks.
   template <class M>
-  void walk_fields(const M& model) {
-    std::apply(
-        [&](const auto&... field) {
-          ((path_.emplace_back(std::string(field.name)), walk(model.*(field.member)),
-            path_.pop_back()),
-           ...);
-        },
-        M::fields());
-  }
-
-  // A model that cannot be a Reference but was written as one: `$ref` landed in its extras.
-  template <class M>
-  void walk_unexpected_ref(const M& model) {
-    if constexpr (!std::is_same_v<M, Reference>) {
+  void enter(const M& model, const Path& at) {
+    if constexpr (std::is_same_v<M, Schema>) {
+      enter_schema(model, at);
+    } else if constexpr (std::is_same_v<M, PathItem>) {
+      // A Path Item's own `$ref` is a field, not a Reference alternative: multi-file
+      // documents commonly keep each path in a file of its own.
+      if (model.ref) {
+        refs.push_back(
+            {at, *model.ref, bases_.back(), model_name_of<PathItem>(), &read_target<PathItem>});
+      }
+    } else if constexpr (!std::is_same_v<M, Reference>) {
+      // A model that cannot be a Reference but was written as one: `$ref` is in its extras.
       const auto* ref = model.extra.if_contains("$ref");
       if (ref != nullptr && ref->is_string()) {
-        refs.push_back({path_, std::string(ref->get_string()), bases_.back(), model_name_of<M>(),
+        refs.push_back({at, std::string(ref->get_string()), bases_.back(), model_name_of<M>(),
                         &read_target<M>, false});
       }
     }
   }
+  template <class M>
+  void leave(const M& /*model*/) {
+    if constexpr (std::is_same_v<M, Schema>) bases_.pop_back();
+  }
+  template <class Target>
+  void reference(const Reference& ref, const Path& at) {
+    refs.push_back(
+        {at, ref.ref, bases_.back(), model_name_of<Target>(), &read_target<OrReference<Target>>});
+  }
 
-  void walk_schema(const Schema& schema) {
-    const bool has_id = schema.id.has_value();
-    if (has_id) {
-      bases_.push_back(resolve_uri(bases_.back(), *schema.id));
-      identifiers.push_back({strip_fragment(bases_.back()), path_});
+ private:
+  // Every schema pushes its base (its `$id`'s, else the enclosing one) for leave() to pop.
+  void enter_schema(const Schema& schema, const Path& at) {
+    bases_.push_back(schema.id ? resolve_uri(bases_.back(), *schema.id) : bases_.back());
+    if (schema.id) identifiers.push_back({strip_fragment(bases_.back()), at});
+    if (schema.anchor) {
+      identifiers.push_back({strip_fragment(bases_.back()) + '#' + *schema.anchor, at});
     }
-    if (schema.anchor)
-      identifiers.push_back({strip_fragment(bases_.back()) + '#' + *schema.anchor, path_});
     if (schema.ref) {
       refs.push_back(
-          {path_, *schema.ref, bases_.back(), model_name_of<Schema>(), &read_target<SchemaOrBool>});
+          {at, *schema.ref, bases_.back(), model_name_of<Schema>(), &read_target<SchemaOrBool>});
     }
-    walk_fields(schema);
-    if (has_id) bases_.pop_back();
-  }
-
-  // A Path Item's own `$ref` is a field, not a Reference alternative: `paths` and callbacks
-  // hold Path Items, and multi-file documents commonly keep each path in a file of its own.
-  void walk_path_item(const PathItem& item) {
-    if (item.ref) {
-      refs.push_back(
-          {path_, *item.ref, bases_.back(), model_name_of<PathItem>(), &read_target<PathItem>});
-    }
-    walk_fields(item);
-  }
-
-  template <class... Ts>
-  void walk_variant(const std::variant<Ts...>& value) {
-    std::visit(
-        [&](const auto& held) {
-          using Held = std::remove_cvref_t<decltype(held)>;
-          if constexpr (std::is_same_v<Held, Reference>) {
-            using Target = std::variant_alternative_t<0, std::variant<Ts...>>;
-            refs.push_back({path_, held.ref, bases_.back(), model_name_of<Target>(),
-                            &read_target<std::variant<Ts...>>});
-          } else {
-            walk(held);
-          }
-        },
-        value);
   }
 
   static std::string strip_fragment(const std::string& uri) { return uri.substr(0, uri.find('#')); }
 
-  Path path_;
+  Path start_;
   std::vector<std::string> bases_;
 };
 

@@ -22,6 +22,7 @@
 
 #include "../json/locate.hpp"
 #include "core_schema.hpp"
+#include "oaskit/diagnostic.hpp"
 
 namespace oaskit::detail {
 namespace {
@@ -60,20 +61,6 @@ class PositionCursor {
   std::string_view text_;
   TextPosition here_{};
 };
-
-// "~" and "/" escaped as RFC 6901 says.
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
 
 std::string_view token_text(fy_token* token) {
   if (token == nullptr) return {};
@@ -475,7 +462,7 @@ class Reader {
       pointer += '/';
       pointer += std::to_string(array->size());
     } else {
-      append_pointer_token(pointer, *parent.key);
+      append_json_pointer_token(pointer, *parent.key);
     }
     return pointer;
   }

@@ -29,6 +29,11 @@ inline std::string openapi(std::string_view version, std::string_view body) {
 inline std::string openapi_31(std::string_view body) { return openapi("3.1.0", body); }
 inline std::string openapi_30(std::string_view body) { return openapi("3.0.3", body); }
 
+/// A document of OpenAPI `version` whose only content is `schema` at components/schemas/S.
+inline std::string with_schema(std::string_view version, std::string_view schema) {
+  return openapi(version, R"("components": {"schemas": {"S": )" + std::string(schema) + "}}");
+}
+
 /// Lints the document `files` (the first is the root, loaded as api.json; others are written
 /// beside it under their names).
 inline Diagnostics lint_files(const std::vector<std::pair<std::string, std::string>>& files,

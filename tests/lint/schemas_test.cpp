@@ -14,9 +14,7 @@ using test::has_one;
 using test::lint_json;
 using test::loc;
 
-std::string with_schema(std::string_view version, std::string_view schema) {
-  return test::openapi(version, R"("components": {"schemas": {"S": )" + std::string(schema) + "}}");
-}
+using test::with_schema;
 
 TEST(LintSchemas, ARequiredNameListedTwiceIsAnError) {
   const auto findings =

@@ -16,9 +16,7 @@ using test::of_rule;
 using test::openapi_30;
 using test::openapi_31;
 
-std::string with_schema(std::string_view version, std::string_view schema) {
-  return test::openapi(version, R"("components": {"schemas": {"S": )" + std::string(schema) + "}}");
-}
+using test::with_schema;
 
 TEST(LintVersion, NullableAndBooleanExclusiveBoundsIn31AreWarnings) {
   const auto findings = lint_json(with_schema("3.1.0", R"({"type": "integer", "nullable": true,
