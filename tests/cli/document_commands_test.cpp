@@ -150,3 +150,40 @@ TEST(CliCheck, ListsItsRules) {
 
 }  // namespace
 }  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+using test::run_cli;
+using ::testing::HasSubstr;
+
+TEST(CliFmt, RewritesYamlSayingThatCommentsAreNotKept) {
+  const auto run =
+      run_cli({"fmt"}, "# a comment\nb: yes   # on is a string in YAML 1.2\na: [1, 1.0, \"x\"]\n");
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "b: \"yes\"\na:\n  - 1\n  - 1.0\n  - x\n");
+  EXPECT_THAT(run.err, HasSubstr("the comments in <stdin> are not kept"));
+}
+
+TEST(CliFmt, ConvertsBetweenJsonAndYaml) {
+  const auto to_json = run_cli({"fmt", "--to", "json"}, "a: on\n");
+  ASSERT_EQ(to_json.exit_code, 0) << to_json;
+  EXPECT_EQ(to_json.out, "{\n  \"a\": \"on\"\n}\n");
+  EXPECT_EQ(to_json.err, "");
+  const auto to_yaml = run_cli({"fmt", "--to", "yaml"}, R"({"version": "1.0"})");
+  ASSERT_EQ(to_yaml.exit_code, 0) << to_yaml;
+  EXPECT_EQ(to_yaml.out, "version: \"1.0\"\n");
+}
+
+TEST(CliModel, ReadsYamlAndReportsAtYamlPositionsWithAQuotingHint) {
+  const auto run = run_cli({"model", "Info"}, "title: Pets\nversion: 1.0\n");
+  EXPECT_EQ(run.exit_code, 1) << run;
+  EXPECT_THAT(run.err, HasSubstr("<stdin>:2:10: version: Input should be a valid string"));
+  EXPECT_THAT(run.err, HasSubstr("put it in quotes (\"1.0\")"));
+  const auto valid = run_cli({"model", "Info"}, "title: Pets\nversion: '1.0'\n");
+  EXPECT_EQ(valid.exit_code, 0) << valid;
+  EXPECT_EQ(valid.out, "{\"title\":\"Pets\",\"version\":\"1.0\"}\n");
+}
+
+}  // namespace
+}  // namespace oaskit
