@@ -23,10 +23,11 @@ def corpus_documents(corpus):
             yield row["path"], row["openapi"], row["format"]
 
 
-def check(oaskit, path):
+def check(oaskit, corpus, path):
+    """oaskit check on `path`, run in the corpus folder so that files are named relative to it."""
     started = time.monotonic()
-    run = subprocess.run([oaskit, "check", "--format", "json", "--fail-on", "none", path],
-                         capture_output=True, text=True)
+    run = subprocess.run([os.path.abspath(oaskit), "check", "--format", "json", "--fail-on",
+                          "none", path], capture_output=True, text=True, cwd=corpus)
     elapsed = time.monotonic() - started
     try:
         report = json.loads(run.stdout)
@@ -49,8 +50,7 @@ def main():
     errors = []
     totals = collections.Counter()
     for path, version, fmt in corpus_documents(args.corpus):
-        full = os.path.join(args.corpus, path)
-        report, elapsed, status = check(args.oaskit, full)
+        report, elapsed, status = check(args.oaskit, args.corpus, path)
         counts = collections.Counter(d["severity"] for d in report["diagnostics"])
         rules = collections.Counter(d["rule"] for d in report["diagnostics"])
         totals.update(counts)
@@ -59,9 +59,7 @@ def main():
                      elapsed))
         for d in report["diagnostics"]:
             if d["severity"] == "error":
-                file = os.path.relpath(d["file"], args.corpus) if os.path.isabs(d["file"]) else \
-                    os.path.relpath(os.path.abspath(d["file"]), os.path.abspath(args.corpus))
-                where = f'{file}:{d.get("line", "?")}:{d.get("column", "?")}'
+                where = f'{d["file"]}:{d.get("line", "?")}:{d.get("column", "?")}'
                 errors.append((path, where, d["rule"], d["message"]))
 
     with open(args.out, "w") as out:
