@@ -156,7 +156,7 @@ void print_matrix(const OpenAPI& doc, const std::vector<OperationRow>& rows) {
   std::vector<std::string> header{"operation"};
   header.insert(header.end(), schemes.begin(), schemes.end());
   header.push_back("requirement");
-  table.push_back(header);
+  table.emplace_back(header);
   for (const auto& row : rows) {
     std::vector<std::string> cells{row.method + " " + row.path};
     for (const auto& name : schemes) cells.push_back(matrix_cell(row.security, name));

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <ranges>
 #include <set>
 #include <string>
 #include <string_view>
@@ -50,6 +51,7 @@ std::string_view component_kind_of(std::string_view expected_model) {
 struct Place {
   std::size_t source = 0;
   Path loc;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted comparisons
   friend auto operator<=>(const Place&, const Place&) = default;
 };
 
@@ -84,13 +86,13 @@ std::string component_name(std::string_view text) {
 /// last pointer token (`Pet` of `#/Pet`, `parameters_0` of `#/parameters/0`), else the file's
 /// stem (`pet` of `schemas/pet.json`).
 std::string preferred_name(const Source& source, const Path& loc) {
-  const std::string file_stem = std::filesystem::path(source.name()).stem().string();
+  std::string file_stem = std::filesystem::path(source.name()).stem().string();
   if (loc.empty()) return file_stem;
   const auto* last_name = std::get_if<std::string>(&loc.back());
   if (last_name != nullptr) return *last_name;
   const std::string index = std::to_string(std::get<std::size_t>(loc.back()));
-  for (auto step = loc.rbegin(); step != loc.rend(); ++step) {
-    if (const auto* name = std::get_if<std::string>(&*step)) return *name + '_' + index;
+  for (const auto& step : std::ranges::reverse_view(loc)) {
+    if (const auto* name = std::get_if<std::string>(&step)) return *name + '_' + index;
   }
   return file_stem + '_' + index;
 }
@@ -198,9 +200,9 @@ class Bundler {
   static bool enclosing_target(const std::map<Place, std::string_view>& targets,
                                const Place& target) {
     Place prefix{target.source, {}};
-    for (std::size_t length = 0; length < target.loc.size(); ++length) {
+    for (const auto& step : target.loc) {
       if (targets.contains(prefix)) return true;
-      prefix.loc.push_back(target.loc[length]);
+      prefix.loc.push_back(step);
     }
     return false;
   }

@@ -22,6 +22,16 @@ std::optional<std::string> unescape_token(std::string_view token) {
   return out;
 }
 
+// A canonical array index ("0", "12"; not "01", "-1" or "1x").
+std::optional<std::size_t> array_index(std::string_view token) {
+  std::size_t index = 0;
+  const char* last = token.data() + token.size();
+  const auto parsed = std::from_chars(token.data(), last, index);
+  const bool canonical = !token.empty() && (token.size() == 1 || token.front() != '0');
+  if (parsed.ec != std::errc{} || parsed.ptr != last || !canonical) return std::nullopt;
+  return index;
+}
+
 std::string where(const Path& path) { return path.empty() ? "the document" : to_string(path); }
 
 }  // namespace
@@ -51,15 +61,12 @@ PointerTarget follow_pointer(const boost::json::value& root, std::string_view po
       out.path.emplace_back(std::move(*token));
       at = next;
     } else if (const auto* array = at->if_array()) {
-      std::size_t index = 0;
-      const auto* first = token->data();
-      const auto* last = first + token->size();
-      const auto parsed = std::from_chars(first, last, index);
-      const bool canonical = !token->empty() && (token->size() == 1 || token->front() != '0');
-      if (parsed.ec != std::errc{} || parsed.ptr != last || !canonical) {
+      const auto parsed_index = array_index(*token);
+      if (!parsed_index) {
         out.problem = "'" + *token + "' is not an array index, in " + where(out.path);
         return out;
       }
+      const std::size_t index = *parsed_index;
       if (index >= array->size()) {
         out.problem = "index " + *token + " is past the end of " + where(out.path) + " (" +
                       std::to_string(array->size()) + " items)";

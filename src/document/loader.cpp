@@ -377,7 +377,7 @@ DocumentLoader::Resolution DocumentLoader::locate_fragment(const Source& source,
   // A plain name: a schema's $anchor.
   const auto anchor = identifiers_.find(std::string(document_uri) + '#' + *decoded);
   if (anchor == identifiers_.end()) {
-    out.problem = "no schema in " + source.name() + " has \"$anchor\": \"" + *decoded + "\"";
+    out.problem = "no schema in " + source.name() + R"( has "$anchor": ")" + *decoded + '"';
     return out;
   }
   out.source = anchor->second.first;
@@ -558,7 +558,7 @@ Result<Document, Diagnostics> load_text(std::string name, std::string text,
   std::error_code ec;
   fs::path folder = fs::weakly_canonical(fs::absolute(base_folder, ec), ec);
   const fs::path file = folder / fs::path(name).filename();
-  auto source = read_source(name, *file_uri(file), std::move(text));
+  auto source = read_source(std::move(name), *file_uri(file), std::move(text));
   if (!source) return source.errors();
   DocumentLoader loader(options, folder);
   return loader.run(std::move(*source));
