@@ -155,7 +155,7 @@ void print_matrix(const OpenAPI& doc, const std::vector<OperationRow>& rows) {
   std::vector<std::vector<std::string>> table;
   std::vector<std::string> header{"operation"};
   header.insert(header.end(), schemes.begin(), schemes.end());
-  header.push_back("requirement");
+  header.emplace_back("requirement");
   table.emplace_back(header);
   for (const auto& row : rows) {
     std::vector<std::string> cells{row.method + " " + row.path};

@@ -1,6 +1,7 @@
 // Switching rules off per node: `x-oaskit-ignore: [rule-id, ...]` on any object drops the
 // findings of those rules located at that object or anywhere under it, in the same file.
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <string>
 
@@ -18,10 +19,9 @@ bool lists_rule(const boost::json::value& node, std::string_view rule) {
   if (object == nullptr) return false;
   const auto* list = object->if_contains(ignore_key);
   if (list == nullptr || !list->is_array()) return false;
-  for (const auto& id : list->get_array()) {
-    if (id.is_string() && id.get_string() == rule) return true;
-  }
-  return false;
+  return std::ranges::any_of(list->get_array(), [&](const boost::json::value& id) {
+    return id.is_string() && id.get_string() == rule;
+  });
 }
 
 const boost::json::value* child(const boost::json::value& node, const PathElement& step) {

@@ -152,12 +152,13 @@ void check_path_item(LintContext& context, const std::string& path, const PathIt
     check_unused(context, at_source, own, path, names);
     for (const auto& name : names) {
       if (declares_path_parameter(shared, name) || declares_path_parameter(own, name)) continue;
-      context.report(source, operation_loc, "path-parameter-undeclared",
-                     "The path template '" + path + "' has {" + name + "}, but this " +
-                         std::string(method) + " operation has no `in: path` parameter named '" +
-                         name + "'; add {\"name\": \"" + name +
-                         "\", \"in\": \"path\", \"required\": true, \"schema\": {...}} to its "
-                         "parameters or the path's");
+      std::string message = "The path template '" + path + "' has {" + name + "}, but this ";
+      message += method;
+      message += " operation has no `in: path` parameter named '" + name + "'; add ";
+      message += R"({"name": ")" + name;
+      message += R"(", "in": "path", "required": true, "schema": {...}} to its parameters or )";
+      message += "the path's";
+      context.report(source, operation_loc, "path-parameter-undeclared", std::move(message));
     }
   }
 }

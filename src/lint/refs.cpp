@@ -76,7 +76,7 @@ std::set<ComponentName> used_components(const LintContext& context) {
   std::set<ComponentName> used;
   for (const auto& ref : doc.refs()) {
     if (ref.target != &doc.root() || ref.target_loc.size() < 3) continue;
-    const auto* components = std::get_if<std::string>(&ref.target_loc[0]);
+    const auto* components = std::get_if<std::string>(&ref.target_loc.front());
     const auto* kind = std::get_if<std::string>(&ref.target_loc[1]);
     const auto* name = std::get_if<std::string>(&ref.target_loc[2]);
     if (components == nullptr || *components != "components" || kind == nullptr ||

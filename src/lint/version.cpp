@@ -52,7 +52,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 26> schema_k
     {"examples", "use example (one value)"},
 }};
 
-constexpr std::string_view switch_version = ", or make the document \"openapi\": \"3.1.x\"";
+constexpr std::string_view switch_version = R"(, or make the document "openapi": "3.1.x")";
 
 void report_31_keyword(LintContext& context, const Source& source, const Path& loc,
                        std::string_view what, std::string_view instead) {

@@ -1,5 +1,6 @@
 #include "core_schema.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -15,16 +16,11 @@ bool is_hex_digit(char c) {
 
 template <class Predicate>
 bool all_of(std::string_view text, Predicate predicate) {
-  if (text.empty()) return false;
-  for (char c : text)
-    if (!predicate(c)) return false;
-  return true;
+  return !text.empty() && std::ranges::all_of(text, predicate);
 }
 
 bool is_one_of(std::string_view text, std::initializer_list<std::string_view> words) {
-  for (auto word : words)
-    if (text == word) return true;
-  return false;
+  return std::ranges::any_of(words, [&](std::string_view word) { return text == word; });
 }
 
 // `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the sign already removed.
@@ -141,9 +137,8 @@ bool is_yaml11_plain_string(std::string_view text) {
       is_digit(rest.front()) || is_one_of(rest, {"inf", "Inf", "INF", "nan", "NaN", "NAN"});
   if (!starts_like_a_number) return true;
   constexpr std::string_view number_or_time_chars = "0123456789_.:+-eExXoObBaAcCdDfFtTzZ ";
-  for (char c : text)
-    if (number_or_time_chars.find(c) == std::string_view::npos) return true;
-  return false;
+  return std::ranges::any_of(
+      text, [&](char c) { return number_or_time_chars.find(c) == std::string_view::npos; });
 }
 
 }  // namespace oaskit::detail

@@ -275,7 +275,7 @@ class Reader {
     frame.key_is_merge = may_be_merge && text == "<<";
     if (!frame.key_is_merge) {
       const auto& object = frame.value.get_object();
-      if (const auto found = object.find(text); found != object.end()) {
+      if (const auto* const found = object.find(text); found != object.end()) {
         const auto index = static_cast<std::size_t>(found - object.begin());
         const TextPosition first = frame.key_positions[index];
         const TextPosition again = frame.key_position;
@@ -301,8 +301,9 @@ class Reader {
     const std::size_t defined = found == anchors_.end() ? 0 : found->second.serial;
     for (const Frame& frame : frames_) {
       if (frame.anchor == name && frame.anchor_serial > defined) {
-        return fail(offset, "Alias '*" + name + "' is inside the value its anchor '&" + name +
-                                "' names: a recursive alias cannot be written as JSON");
+        std::string message = "Alias '*" + name + "' is inside the value its anchor '&";
+        message += name + "' names: a recursive alias cannot be written as JSON";
+        return fail(offset, std::move(message));
       }
     }
     if (found == anchors_.end()) {
