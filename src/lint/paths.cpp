@@ -152,7 +152,8 @@ void check_path_item(LintContext& context, const std::string& path, const PathIt
     check_unused(context, at_source, own, path, names);
     for (const auto& name : names) {
       if (declares_path_parameter(shared, name) || declares_path_parameter(own, name)) continue;
-      std::string message = "The path template '" + path + "' has {" + name + "}, but this ";
+      std::string message = "The path template '" + path;
+      message += "' has {" + name + "}, but this ";
       message += method;
       message += " operation has no `in: path` parameter named '" + name + "'; add ";
       message += R"({"name": ")" + name;
