@@ -35,26 +35,8 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 Result<Document, Diagnostics> load_root(const BundleCommandOptions& options) {
-  const LoadOptions load_options{.allow_remote_refs = options.allow_remote_refs,
-                                 .allow_outside_root = options.allow_outside_root};
-  if (options.root != "-") return load(options.root, load_options);
-  auto text = read_input("-");
-  return load_text("<stdin>", text.value_or(""), std::filesystem::current_path(), load_options);
-}
-
-bool write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    fmt::print("{}", text);
-    return true;
-  }
-  std::ofstream file(path, std::ios::binary);
-  if (file) file << text;
-  if (file) file.flush();
-  if (!file) {
-    fmt::print(stderr, "oaskit: cannot write {}: {}\n", path, std::strerror(errno));
-    return false;
-  }
-  return true;
+  return load_document(options.root, {.allow_remote_refs = options.allow_remote_refs,
+                                      .allow_outside_root = options.allow_outside_root});
 }
 
 int run(const BundleCommandOptions& options) {

@@ -82,17 +82,7 @@ int run(const FmtOptions& options) {
     fmt::print(stderr, "oaskit fmt: note: the comments in {} are not kept\n", display);
   }
   std::string out = to_yaml ? oaskit::to_yaml(value) : to_json(value, {.indent = true}) + '\n';
-  if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", out);
-    return ok;
-  }
-  std::ofstream file(options.output, std::ios::binary);
-  file << out;
-  if (!file.flush()) {
-    fmt::print(stderr, "oaskit: cannot write {}\n", options.output);
-    return usage_error;
-  }
-  return ok;
+  return write_output(options.output, out) ? ok : usage_error;
 }
 
 }  // namespace

@@ -36,4 +36,28 @@ std::optional<std::string> read_input(const std::string& path) {
   return text;
 }
 
+Result<Document, Diagnostics> load_document(const std::string& path, const LoadOptions& options) {
+  if (path != "-") return load(path, options);
+  auto text = read_input(path);
+  if (!text) {
+    return Diagnostics{{Severity::error, "io", "cannot read standard input", "<stdin>", {}, {}}};
+  }
+  return load_text("<stdin>", std::move(*text), std::filesystem::current_path(), options);
+}
+
+bool write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    fmt::print("{}", text);
+    return true;
+  }
+  std::ofstream file(path, std::ios::binary);
+  if (file) file << text;
+  if (file) file.flush();
+  if (!file) {
+    fmt::print(stderr, "oaskit: cannot write {}: {}\n", path, std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace oaskit::cli

@@ -1,12 +1,21 @@
 #pragma once
-// Reading a command's input.
+// Reading a command's input and writing its output.
 
 #include <optional>
 #include <string>
+
+#include "oaskit/document.hpp"
 
 namespace oaskit::cli {
 
 /// The whole of `path` ("-" for standard input), or nothing after printing why to stderr.
 std::optional<std::string> read_input(const std::string& path);
+
+/// The document at `path`, or on standard input for "-" (its relative references resolved
+/// against the current folder).
+Result<Document, Diagnostics> load_document(const std::string& path, const LoadOptions& options);
+
+/// Writes `text` to `path` (standard output for "" or "-"); false after printing why to stderr.
+bool write_output(const std::string& path, const std::string& text);
 
 }  // namespace oaskit::cli

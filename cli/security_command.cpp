@@ -181,17 +181,8 @@ void print_matrix(const OpenAPI& doc, const std::vector<OperationRow>& rows) {
   }
 }
 
-Result<Document, Diagnostics> load_input(const std::string& file, const LoadOptions& options) {
-  if (file != "-") return load(file, options);
-  auto text = read_input(file);
-  if (!text) {
-    return Diagnostics{{Severity::error, "io", "cannot read standard input", "<stdin>", {}, {}}};
-  }
-  return load_text("<stdin>", std::move(*text), std::filesystem::current_path(), options);
-}
-
 int run(const std::string& file) {
-  auto loaded = load_input(file, {});
+  auto loaded = load_document(file, {});
   if (!loaded) {
     for (const auto& d : loaded.errors()) fmt::print(stderr, "{}\n", to_string(d));
     return invalid_input;
