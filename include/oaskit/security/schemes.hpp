@@ -1,0 +1,248 @@
+#pragma once
+/// Security schemes, as in fastapi.security: each documents itself (`model()`, the
+/// SecurityScheme for `components.securitySchemes`) and takes its credentials from a request
+/// (`extract`). Verifying what was taken is the verifiers' job (jwt_verifier.hpp,
+/// introspection.hpp, or your own callable; see authenticator.hpp).
+///
+/// \code
+/// using namespace oaskit::security;
+/// OAuth2ClientCredentialsBearer oauth({.tokenUrl = "https://auth.example.com/token",
+///                                      .scopes = {{"pets:read", "Read pets"}}});
+/// auto credential = oauth.extract(request);   // 401 AuthError when missing or malformed
+/// \endcode
+///
+/// Outcomes follow FastAPI and RFC 6750 §3: a missing credential is a 401 whose
+/// WWW-Authenticate names the scheme (`Bearer`, `Basic realm="…"`, `APIKey`) with no error
+/// code; a malformed one is a 401 with `error="invalid_request"`. With `auto_error = false`
+/// both give "no credential" instead, so the route can serve anonymous callers.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "oaskit/map.hpp"
+#include "oaskit/model/security.hpp"
+#include "oaskit/result.hpp"
+#include "oaskit/security/request.hpp"
+
+namespace oaskit::security {
+
+/// An HTTP error answer for a request that failed security: 401 or 403, the WWW-Authenticate
+/// challenges, and a FastAPI-style JSON body.
+struct AuthError {
+  int status = 401;
+  /// WWW-Authenticate values, one per scheme that could have been used, e.g.
+  /// `Bearer error="invalid_token", error_description="The token expired"`.
+  std::vector<std::string> challenges;
+  std::string error;              ///< RFC 6750 error code, or empty when credentials were missing
+  std::string error_description;  ///< for the caller; never the token or internals
+  std::string detail;             ///< FastAPI's `detail`: "Not authenticated", ...
+
+  /// `{"detail":"…"}`
+  [[nodiscard]] std::string body() const;
+  /// The challenges joined with ", " (one WWW-Authenticate header field, RFC 9110 §11.6.1).
+  [[nodiscard]] std::string www_authenticate() const;
+};
+
+enum class CredentialKind {
+  bearer,   ///< an RFC 6750 bearer token (OAuth2*, OpenIdConnect, HTTPBearer)
+  basic,    ///< HTTP Basic user name and password
+  api_key,  ///< an API key from a header, query parameter or cookie
+};
+
+/// What a scheme took from a request.
+struct Credential {
+  CredentialKind kind = CredentialKind::bearer;
+  std::string scheme;    ///< the auth-scheme as sent ("Bearer", "basic"); empty for API keys
+  std::string value;     ///< the token, or the API key, or Basic's decoded "user:password"
+  std::string username;  ///< Basic only
+  std::string password;  ///< Basic only
+};
+
+/// The base of every scheme.
+class Scheme {
+ public:
+  virtual ~Scheme() = default;
+  /// The key in `components.securitySchemes` and in security requirements. Defaults to the
+  /// class name, as in FastAPI ("OAuth2PasswordBearer", "HTTPBasic", ...).
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] bool auto_error() const { return auto_error_; }
+
+  /// The SecurityScheme for the OpenAPI document.
+  [[nodiscard]] virtual SecurityScheme model() const = 0;
+  /// The WWW-Authenticate challenge without error parameters: `Bearer`, `Basic realm="x"`,
+  /// `APIKey`.
+  [[nodiscard]] virtual std::string challenge() const = 0;
+
+  /// The credential in `request`; an empty optional when there is none (or it is malformed)
+  /// and auto_error is off; a 401 AuthError when there is none or it is malformed and
+  /// auto_error is on.
+  using Extracted = Result<std::optional<Credential>, AuthError>;
+  [[nodiscard]] virtual Extracted extract(const RequestView& request) const = 0;
+
+ protected:
+  Scheme(std::string name, bool auto_error) : name_(std::move(name)), auto_error_(auto_error) {}
+
+ private:
+  std::string name_;
+  bool auto_error_;
+};
+
+/// OAuth 2.0 with any flows. Credentials: an RFC 6750 §2.1 bearer token.
+struct OAuth2Options {
+  OAuthFlows flows{};
+  std::string scheme_name{};  ///< empty: the class name
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class OAuth2 : public Scheme {
+ public:
+  explicit OAuth2(OAuth2Options options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ protected:
+  OAuth2(OAuth2Options options, std::string default_name);
+
+ private:
+  OAuth2Options options_;
+};
+
+/// OAuth 2.0 with the password flow (FastAPI's OAuth2PasswordBearer).
+struct OAuth2PasswordBearerOptions {
+  std::string tokenUrl;
+  std::optional<std::string> refreshUrl{};
+  Map<std::string> scopes{};
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class OAuth2PasswordBearer : public OAuth2 {
+ public:
+  explicit OAuth2PasswordBearer(OAuth2PasswordBearerOptions options);
+};
+
+/// OAuth 2.0 with the authorization code flow.
+struct OAuth2AuthorizationCodeBearerOptions {
+  std::string authorizationUrl;
+  std::string tokenUrl;
+  std::optional<std::string> refreshUrl{};
+  Map<std::string> scopes{};
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class OAuth2AuthorizationCodeBearer : public OAuth2 {
+ public:
+  explicit OAuth2AuthorizationCodeBearer(OAuth2AuthorizationCodeBearerOptions options);
+};
+
+/// OAuth 2.0 with the client credentials flow, for service-to-service APIs (FastAPI has none).
+struct OAuth2ClientCredentialsBearerOptions {
+  std::string tokenUrl;
+  std::optional<std::string> refreshUrl{};
+  Map<std::string> scopes{};
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class OAuth2ClientCredentialsBearer : public OAuth2 {
+ public:
+  explicit OAuth2ClientCredentialsBearer(OAuth2ClientCredentialsBearerOptions options);
+};
+
+/// OpenID Connect: discovery at openIdConnectUrl; credentials are bearer tokens.
+struct OpenIdConnectOptions {
+  std::string openIdConnectUrl;
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class OpenIdConnect : public Scheme {
+ public:
+  explicit OpenIdConnect(OpenIdConnectOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  OpenIdConnectOptions options_;
+};
+
+/// HTTP bearer tokens (`type: http, scheme: bearer`).
+struct HTTPBearerOptions {
+  std::optional<std::string> bearerFormat{};  ///< e.g. "JWT"
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class HTTPBearer : public Scheme {
+ public:
+  explicit HTTPBearer(HTTPBearerOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  HTTPBearerOptions options_;
+};
+
+/// HTTP Basic (RFC 7617): user name and password, base64 in the Authorization header.
+struct HTTPBasicOptions {
+  std::optional<std::string> realm{};  ///< sent in the challenge: `Basic realm="…"`
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class HTTPBasic : public Scheme {
+ public:
+  explicit HTTPBasic(HTTPBasicOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  HTTPBasicOptions options_;
+};
+
+/// An API key in a header, query parameter or cookie called `name`.
+struct APIKeyOptions {
+  std::string name;
+  std::string scheme_name{};
+  std::optional<std::string> description{};
+  bool auto_error = true;
+};
+class APIKeyHeader : public Scheme {
+ public:
+  explicit APIKeyHeader(APIKeyOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  APIKeyOptions options_;
+};
+class APIKeyQuery : public Scheme {
+ public:
+  explicit APIKeyQuery(APIKeyOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  APIKeyOptions options_;
+};
+class APIKeyCookie : public Scheme {
+ public:
+  explicit APIKeyCookie(APIKeyOptions options);
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+  [[nodiscard]] Extracted extract(const RequestView& request) const override;
+
+ private:
+  APIKeyOptions options_;
+};
+
+}  // namespace oaskit::security
