@@ -21,11 +21,19 @@ namespace oaskit::jose {
 
 /// The JWS algorithms oaskit implements. `none` is deliberately not one of them.
 enum class Algorithm {
-  HS256, HS384, HS512,  // HMAC: only with a secret configured by the caller
-  RS256, RS384, RS512,  // RSASSA-PKCS1-v1_5
-  PS256, PS384, PS512,  // RSASSA-PSS
-  ES256, ES384, ES512,  // ECDSA on P-256, P-384, P-521, signatures as JOSE raw r‖s
-  EdDSA                 // Ed25519 (RFC 8037)
+  HS256,
+  HS384,
+  HS512,  // HMAC: only with a secret configured by the caller
+  RS256,
+  RS384,
+  RS512,  // RSASSA-PKCS1-v1_5
+  PS256,
+  PS384,
+  PS512,  // RSASSA-PSS
+  ES256,
+  ES384,
+  ES512,  // ECDSA on P-256, P-384, P-521, signatures as JOSE raw r‖s
+  EdDSA   // Ed25519 (RFC 8037)
 };
 
 /// "RS256", ...
@@ -136,7 +144,7 @@ class KeySet {
 /// gets "alg" set to `alg` (and "kid" from the key when it has one and the header has none).
 /// Used to mint test tokens and `private_key_jwt` client assertions.
 [[nodiscard]] Result<std::string, KeyError> sign_compact(boost::json::object header,
-                                                         std::string_view payload,
-                                                         const Key& key, Algorithm alg);
+                                                         std::string_view payload, const Key& key,
+                                                         Algorithm alg);
 
 }  // namespace oaskit::jose

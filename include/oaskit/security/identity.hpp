@@ -15,21 +15,21 @@ namespace oaskit::security {
 
 /// Which check refused a credential. `oaskit jwt verify` prints its name.
 enum class TokenCheck {
-  format,     ///< not a well-formed token (segments, base64url, JSON, size, JWE, duplicate keys)
-  alg,        ///< algorithm missing, "none", not allowed, or not fitting the key
-  kid,        ///< no key with that kid (after one refetch), or no key at all
-  signature,  ///< the signature does not verify
-  crit,       ///< a "crit" header parameter oaskit does not understand
-  typ,        ///< "typ" is not the required one (RFC 9068 §4)
-  exp,        ///< expired, or no "exp"
-  nbf,        ///< not yet valid
-  iat,        ///< issued in the future
-  iss,        ///< wrong or missing issuer
-  aud,        ///< the audience is not among "aud"
-  scope,      ///< a required scope was not granted
-  inactive,   ///< introspection said `"active": false`
-  unavailable,///< keys or the introspection endpoint could not be reached
-  rejected    ///< a user-supplied verifier said no
+  format,       ///< not a well-formed token (segments, base64url, JSON, size, JWE, duplicate keys)
+  alg,          ///< algorithm missing, "none", not allowed, or not fitting the key
+  kid,          ///< no key with that kid (after one refetch), or no key at all
+  signature,    ///< the signature does not verify
+  crit,         ///< a "crit" header parameter oaskit does not understand
+  typ,          ///< "typ" is not the required one (RFC 9068 §4)
+  exp,          ///< expired, or no "exp"
+  nbf,          ///< not yet valid
+  iat,          ///< issued in the future
+  iss,          ///< wrong or missing issuer
+  aud,          ///< the audience is not among "aud"
+  scope,        ///< a required scope was not granted
+  inactive,     ///< introspection said `"active": false`
+  unavailable,  ///< keys or the introspection endpoint could not be reached
+  rejected      ///< a user-supplied verifier said no
 };
 /// "signature", "exp", ...
 [[nodiscard]] std::string_view to_string(TokenCheck check);

@@ -4,7 +4,8 @@
 ///
 /// \code
 /// using namespace oaskit::security;
-/// JwtVerifier verifier({.issuer = "https://auth.example.com/", .audience = "https://api.example.com",
+/// JwtVerifier verifier({.issuer = "https://auth.example.com/", .audience =
+/// "https://api.example.com",
 ///                       .algorithms = {oaskit::jose::Algorithm::ES256},
 ///                       .jwks = JwksSource::from_issuer("https://auth.example.com/")});
 /// auto identity = verifier.verify(token);
