@@ -20,5 +20,6 @@ Command add_security_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_bundle_command(CLI::App& app);
+Command add_jwt_command(CLI::App& app);
 
 }  // namespace oaskit::cli

@@ -1,0 +1,351 @@
+#include "oaskit/security/jwt_verifier.hpp"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/string.hpp>
+#include <boost/json/value.hpp>
+#include <cmath>
+#include <ctime>
+#include <stdexcept>
+#include <utility>
+
+#include "security/jwt_parts.hpp"
+#include "security/token_cache.hpp"
+
+namespace oaskit::security {
+namespace {
+
+namespace json = boost::json;
+using detail::excerpt;
+using std::chrono::system_clock;
+
+TokenError refuse(TokenCheck check, std::string message) { return {check, std::move(message), {}}; }
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// RFC 7515 §4.1.9: media types compare case-insensitively, and "application/" may be left out
+// when the rest has no other '/'.
+std::string media_type(std::string_view text) {
+  std::string type = lowercase(text);
+  constexpr std::string_view prefix = "application/";
+  if (type.starts_with(prefix) && type.find('/', prefix.size()) == std::string::npos) {
+    type.erase(0, prefix.size());
+  }
+  return type;
+}
+
+double unix_seconds(system_clock::time_point time) {
+  return std::chrono::duration<double>(time.time_since_epoch()).count();
+}
+
+// NumericDate (RFC 7519 §2): a JSON number of seconds since 1970, integer or not.
+std::optional<double> numeric_date(const json::value& value) {
+  if (value.is_int64()) return static_cast<double>(value.get_int64());
+  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
+  if (value.is_double() && std::isfinite(value.get_double())) return value.get_double();
+  return std::nullopt;
+}
+
+// Dates outside years 1970..9999 are clamped: they only appear in messages and expires_at.
+double clamp_date(double seconds) { return std::clamp(seconds, 0.0, 253402300799.0); }
+
+// "2026-11-29T10:00:00Z"
+std::string utc_text(double seconds) {
+  const auto whole = static_cast<std::time_t>(std::floor(clamp_date(seconds)));
+  std::tm parts{};
+  gmtime_r(&whole, &parts);
+  char text[32];
+  const auto size = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return {text, size};
+}
+
+system_clock::time_point time_point_of(double seconds) {
+  return system_clock::time_point(std::chrono::duration_cast<system_clock::duration>(
+      std::chrono::duration<double>(clamp_date(seconds))));
+}
+
+const json::string* string_member(const json::object& object, std::string_view name) {
+  const auto* value = object.if_contains(name);
+  return value != nullptr ? value->if_string() : nullptr;
+}
+
+void check_options(const JwtVerifierOptions& options) {
+  if (options.issuer.empty()) {
+    throw std::invalid_argument("JwtVerifierOptions::issuer must name the expected issuer");
+  }
+  if (options.audience.empty()) {
+    throw std::invalid_argument("JwtVerifierOptions::audience must name this API's audience");
+  }
+  if (options.algorithms.empty()) {
+    throw std::invalid_argument("JwtVerifierOptions::algorithms must list at least one algorithm");
+  }
+  auto sorted = options.algorithms;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    throw std::invalid_argument("JwtVerifierOptions::algorithms lists an algorithm twice");
+  }
+  if (options.leeway.count() < 0) {
+    throw std::invalid_argument("JwtVerifierOptions::leeway must not be negative");
+  }
+}
+
+// The keys that may check a token, and the remote key set they point into (kept alive).
+struct Candidates {
+  std::shared_ptr<const jose::KeySet> remote;
+  std::vector<const jose::Key*> keys;
+};
+
+}  // namespace
+
+struct JwtVerifier::State {
+  explicit State(JwtVerifierOptions opts) : options(std::move(opts)) {
+    check_options(options);
+    has_secret = std::any_of(options.keys.keys().begin(), options.keys.keys().end(),
+                             [](const jose::Key& key) { return key.type() == jose::KeyType::oct; });
+    if (options.required_typ) required_typ = media_type(*options.required_typ);
+    if (options.cache_capacity > 0) {
+      cache = std::make_unique<detail::TokenCache>(options.cache_capacity);
+    }
+  }
+
+  [[nodiscard]] double now() const {
+    return unix_seconds(options.clock ? options.clock() : system_clock::now());
+  }
+
+  [[nodiscard]] VerifyResult verify(std::string_view token) const;
+  [[nodiscard]] Result<jose::Algorithm, TokenError> check_header(const json::object& header) const;
+  [[nodiscard]] Result<jose::Algorithm, TokenError> check_alg(const json::object& header) const;
+  [[nodiscard]] Result<Candidates, TokenError> find_keys(const std::optional<std::string>& kid,
+                                                         jose::Algorithm alg) const;
+  [[nodiscard]] std::optional<TokenError> check_claims(
+      const json::object& claims, double now, const std::vector<std::string>& granted) const;
+
+  JwtVerifierOptions options;
+  bool has_secret = false;
+  std::optional<std::string> required_typ;  // as media_type() spells it
+  std::unique_ptr<detail::TokenCache> cache;
+};
+
+Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(
+    const json::object& header) const {
+  const auto* name = string_member(header, "alg");
+  if (name == nullptr) return refuse(TokenCheck::alg, "the token's header has no \"alg\" string");
+  if (lowercase(*name) == "none") {
+    return refuse(TokenCheck::alg, "unsecured tokens (alg \"none\") are never accepted");
+  }
+  const auto alg = jose::algorithm_from_string(*name);
+  if (!alg || std::find(options.algorithms.begin(), options.algorithms.end(), *alg) ==
+                  options.algorithms.end()) {
+    std::string accepted;
+    for (const auto allowed : options.algorithms) {
+      if (!accepted.empty()) accepted += ", ";
+      accepted += jose::to_string(allowed);
+    }
+    return refuse(TokenCheck::alg, "the algorithm \"" + excerpt(*name) +
+                                       "\" is not accepted here (accepted: " + accepted + ")");
+  }
+  if (jose::is_hmac(*alg) && !has_secret) {
+    return refuse(TokenCheck::alg, "the algorithm " + std::string(jose::to_string(*alg)) +
+                                       " needs a shared secret, and none is configured");
+  }
+  return *alg;
+}
+
+Result<jose::Algorithm, TokenError> JwtVerifier::State::check_header(
+    const json::object& header) const {
+  // RFC 7515 §4.1.11: a non-empty array of names, all of which the recipient must understand.
+  // oaskit understands no extension, so any valid "crit" is refused as well.
+  if (const auto* crit = header.if_contains("crit")) {
+    const auto* names = crit->if_array();
+    if (names == nullptr || names->empty() ||
+        !std::all_of(names->begin(), names->end(),
+                     [](const json::value& name) { return name.is_string(); })) {
+      return refuse(TokenCheck::crit, "\"crit\" must be a non-empty array of parameter names");
+    }
+    return refuse(TokenCheck::crit, "the token requires the header parameter \"" +
+                                        excerpt(names->front().get_string()) +
+                                        "\", which is not supported");
+  }
+  auto alg = check_alg(header);
+  if (!alg) return alg;
+  if (required_typ) {
+    const auto* typ = string_member(header, "typ");
+    if (typ == nullptr) {
+      return refuse(TokenCheck::typ,
+                    "the token has no \"typ\"; expected \"" + *options.required_typ + "\"");
+    }
+    if (media_type(*typ) != *required_typ) {
+      return refuse(TokenCheck::typ, "the token's type \"" + excerpt(*typ) +
+                                         "\" is not the expected \"" + *options.required_typ +
+                                         "\"");
+    }
+  }
+  if (const auto* cty = string_member(header, "cty"); cty != nullptr && media_type(*cty) == "jwt") {
+    return refuse(TokenCheck::format, "nested JWTs are not accepted");
+  }
+  return alg;
+}
+
+// Keys come only from the configuration and the JWKS: "jku", "x5u", "jwk" and "x5c" in the
+// header are never looked at (RFC 8725 §3.10).
+Result<Candidates, TokenError> JwtVerifier::State::find_keys(const std::optional<std::string>& kid,
+                                                             jose::Algorithm alg) const {
+  Candidates found{nullptr, options.keys.candidates(kid, alg)};
+  if (found.keys.empty() && options.jwks) {
+    auto remote = options.jwks->keys();
+    if (!remote) return remote.errors();
+    found = {*remote, (*remote)->candidates(kid, alg)};
+    if (found.keys.empty() && kid && !options.keys.has_kid(*kid) && !found.remote->has_kid(*kid)) {
+      // Perhaps the server rotated its keys; the source limits how often this refetches.
+      auto refreshed = options.jwks->refresh_for_unknown_kid();
+      if (!refreshed) return refreshed.errors();
+      found = {*refreshed, (*refreshed)->candidates(kid, alg)};
+    }
+  }
+  if (!found.keys.empty()) return found;
+  const bool kid_known =
+      kid ? options.keys.has_kid(*kid) || (found.remote && found.remote->has_kid(*kid))
+          : !options.keys.empty() || (found.remote && !found.remote->empty());
+  if (!kid_known) {
+    return refuse(TokenCheck::kid, kid ? "no key with this kid" : "no keys are available");
+  }
+  return refuse(TokenCheck::alg, std::string(kid ? "the key with this kid" : "no key") +
+                                     " does not fit the algorithm " +
+                                     std::string(jose::to_string(alg)));
+}
+
+std::optional<TokenError> JwtVerifier::State::check_claims(
+    const json::object& claims, double now, const std::vector<std::string>& granted) const {
+  const double leeway = static_cast<double>(options.leeway.count());
+  const auto* exp_value = claims.if_contains("exp");
+  if (exp_value == nullptr) return refuse(TokenCheck::exp, "the token has no \"exp\" (expiry)");
+  const auto exp = numeric_date(*exp_value);
+  if (!exp) return refuse(TokenCheck::exp, "\"exp\" must be a number of seconds since 1970");
+  // RFC 7519 §4.1.4: the current time must be before exp (plus the leeway).
+  if (now >= *exp + leeway)
+    return refuse(TokenCheck::exp, "the token expired at " + utc_text(*exp));
+  if (const auto* nbf_value = claims.if_contains("nbf")) {
+    const auto nbf = numeric_date(*nbf_value);
+    if (!nbf) return refuse(TokenCheck::nbf, "\"nbf\" must be a number of seconds since 1970");
+    if (now + leeway < *nbf) {
+      return refuse(TokenCheck::nbf, "the token is not valid before " + utc_text(*nbf));
+    }
+  }
+  if (const auto* iat_value = claims.if_contains("iat")) {
+    const auto iat = numeric_date(*iat_value);
+    if (!iat) return refuse(TokenCheck::iat, "\"iat\" must be a number of seconds since 1970");
+    if (*iat > now + leeway) {
+      return refuse(TokenCheck::iat,
+                    "the token says it was issued in the future, at " + utc_text(*iat));
+    }
+  }
+  const auto* iss = string_member(claims, "iss");
+  if (iss == nullptr) return refuse(TokenCheck::iss, "the token has no issuer (\"iss\")");
+  if (*iss != options.issuer) {
+    return refuse(TokenCheck::iss, "the token's issuer is not the expected one");
+  }
+  const auto* aud = claims.if_contains("aud");
+  if (aud == nullptr) return refuse(TokenCheck::aud, "the token has no audience (\"aud\")");
+  bool meant_for_us = false;
+  if (const auto* one = aud->if_string()) {
+    meant_for_us = *one == options.audience;
+  } else if (const auto* many = aud->if_array()) {
+    for (const auto& item : *many) {
+      const auto* text = item.if_string();
+      if (text == nullptr) {
+        return refuse(TokenCheck::aud, "\"aud\" must be a string or an array of strings");
+      }
+      meant_for_us = meant_for_us || *text == options.audience;
+    }
+  } else {
+    return refuse(TokenCheck::aud, "\"aud\" must be a string or an array of strings");
+  }
+  if (!meant_for_us) return refuse(TokenCheck::aud, "the token is not meant for this audience");
+  for (const auto& scope : options.required_scopes) {
+    if (std::find(granted.begin(), granted.end(), scope) == granted.end()) {
+      return refuse(TokenCheck::scope, "the token does not grant the scope \"" + scope + "\"");
+    }
+  }
+  return std::nullopt;
+}
+
+VerifyResult JwtVerifier::State::verify(std::string_view token) const {
+  const double now_seconds = now();
+  std::optional<detail::TokenDigest> digest;
+  // Only verified tokens are cached, so an oversize one is never found there.
+  if (cache && token.size() <= options.max_token_bytes) {
+    digest = detail::sha256(token);
+    // Entries leave at exp + leeway; nothing else can change for the same bytes and options
+    // (nbf and iat held then and still do; the required scopes are fixed).
+    if (auto hit = cache->find(*digest, now_seconds)) return Identity(*hit);
+  }
+
+  auto parts = detail::split_compact(token, options.max_token_bytes);
+  if (!parts) return parts.errors();
+  auto header = detail::parse_object(parts->header, "header");
+  if (!header) return header.errors();
+  const auto alg = check_header(*header);
+  if (!alg) return alg.errors();
+
+  std::optional<std::string> kid;
+  if (const auto* kid_value = header->if_contains("kid")) {
+    const auto* text = kid_value->if_string();
+    if (text == nullptr) return refuse(TokenCheck::kid, "\"kid\" must be a string");
+    kid.emplace(*text);
+  }
+  const auto keys = find_keys(kid, *alg);
+  if (!keys) return keys.errors();
+  if (parts->signature.empty()) return refuse(TokenCheck::signature, "the token is not signed");
+  const bool verified =
+      std::any_of(keys->keys.begin(), keys->keys.end(), [&](const jose::Key* key) {
+        return key->verify(*alg, parts->signing_input, parts->signature);
+      });
+  if (!verified) return refuse(TokenCheck::signature, "the signature does not verify");
+
+  auto claims = detail::parse_object(parts->payload, "claims");
+  if (!claims) return claims.errors();
+  auto scopes = granted_scopes(*claims);
+  if (auto refused = check_claims(*claims, now_seconds, scopes)) return std::move(*refused);
+
+  Identity identity;
+  if (const auto* sub = string_member(*claims, "sub")) identity.subject = *sub;
+  const auto* client_id = string_member(*claims, "client_id");
+  if (client_id == nullptr) client_id = string_member(*claims, "azp");
+  if (client_id != nullptr) identity.client_id.emplace(*client_id);
+  identity.scopes = std::move(scopes);
+  const double exp = *numeric_date(claims->at("exp"));
+  identity.expires_at = time_point_of(exp);
+  identity.header = std::move(*header);
+  identity.claims = std::move(*claims);
+  if (cache) {
+    auto stored = std::make_shared<const Identity>(std::move(identity));
+    cache->insert(*digest, stored, exp + static_cast<double>(options.leeway.count()), now_seconds);
+    return Identity(*stored);
+  }
+  return identity;
+}
+
+JwtVerifier::JwtVerifier(JwtVerifierOptions options)
+    : state_(std::make_unique<State>(std::move(options))) {}
+JwtVerifier::~JwtVerifier() = default;
+JwtVerifier::JwtVerifier(JwtVerifier&&) noexcept = default;
+JwtVerifier& JwtVerifier::operator=(JwtVerifier&&) noexcept = default;
+
+VerifyResult JwtVerifier::verify(std::string_view token) const { return state_->verify(token); }
+
+Result<UnverifiedJwt, TokenError> decode_unverified(std::string_view token) {
+  auto parts = detail::split_compact(token, JwtVerifierOptions{}.max_token_bytes);
+  if (!parts) return parts.errors();
+  auto header = detail::parse_object(parts->header, "header");
+  if (!header) return header.errors();
+  auto claims = detail::parse_object(parts->payload, "claims");
+  if (!claims) return claims.errors();
+  return UnverifiedJwt{std::move(*header), std::move(*claims)};
+}
+
+}  // namespace oaskit::security
