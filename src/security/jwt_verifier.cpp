@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "security/jwt_cache.hpp"
 #include "security/jwt_parts.hpp"
-#include "security/token_cache.hpp"
 
 namespace oaskit::security {
 namespace {
@@ -109,7 +109,7 @@ struct JwtVerifier::State {
                              [](const jose::Key& key) { return key.type() == jose::KeyType::oct; });
     if (options.required_typ) required_typ = media_type(*options.required_typ);
     if (options.cache_capacity > 0) {
-      cache = std::make_unique<detail::TokenCache>(options.cache_capacity);
+      cache = std::make_unique<detail::JwtCache>(options.cache_capacity);
     }
   }
 
@@ -128,7 +128,7 @@ struct JwtVerifier::State {
   JwtVerifierOptions options;
   bool has_secret = false;
   std::optional<std::string> required_typ;  // as media_type() spells it
-  std::unique_ptr<detail::TokenCache> cache;
+  std::unique_ptr<detail::JwtCache> cache;
 };
 
 Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(

@@ -20,13 +20,13 @@ using TokenDigest = std::array<unsigned char, 32>;
 
 /// Entries live until their deadline (the token's exp plus the leeway, in seconds since the
 /// epoch). When a shard is full, expired entries go first, then the least recently used.
-class TokenCache {
+class JwtCache {
  public:
   /// Holds at most `capacity` entries (at least one).
-  explicit TokenCache(std::size_t capacity);
-  ~TokenCache();
-  TokenCache(const TokenCache&) = delete;
-  TokenCache& operator=(const TokenCache&) = delete;
+  explicit JwtCache(std::size_t capacity);
+  ~JwtCache();
+  JwtCache(const JwtCache&) = delete;
+  JwtCache& operator=(const JwtCache&) = delete;
 
   /// The identity stored for `digest` when `now` is before its deadline; null otherwise.
   [[nodiscard]] std::shared_ptr<const Identity> find(const TokenDigest& digest, double now);

@@ -1,4 +1,4 @@
-#include "security/token_cache.hpp"
+#include "security/jwt_cache.hpp"
 
 #include <openssl/evp.h>
 
@@ -49,7 +49,7 @@ TokenDigest sha256(std::string_view bytes) {
   return digest;
 }
 
-struct TokenCache::Shard {
+struct JwtCache::Shard {
   struct Entry {
     std::shared_ptr<const Identity> identity;
     double deadline = 0;
@@ -83,7 +83,7 @@ struct TokenCache::Shard {
   std::list<TokenDigest> by_recency;  // most recently used first
 };
 
-TokenCache::TokenCache(std::size_t capacity) {
+JwtCache::JwtCache(std::size_t capacity) {
   capacity = std::max<std::size_t>(capacity, 1);
   const std::size_t shards = capacity >= shard_threshold ? shard_count : 1;
   for (std::size_t i = 0; i < shards; ++i) {
@@ -91,13 +91,13 @@ TokenCache::TokenCache(std::size_t capacity) {
   }
 }
 
-TokenCache::~TokenCache() = default;
+JwtCache::~JwtCache() = default;
 
-TokenCache::Shard& TokenCache::shard_of(const TokenDigest& digest) {
+JwtCache::Shard& JwtCache::shard_of(const TokenDigest& digest) {
   return *shards_[digest[0] % shards_.size()];
 }
 
-std::shared_ptr<const Identity> TokenCache::find(const TokenDigest& digest, double now) {
+std::shared_ptr<const Identity> JwtCache::find(const TokenDigest& digest, double now) {
   Shard& shard = shard_of(digest);
   const std::lock_guard lock(shard.mutex);
   const auto it = shard.entries.find(digest);
@@ -106,8 +106,8 @@ std::shared_ptr<const Identity> TokenCache::find(const TokenDigest& digest, doub
   return it->second.identity;
 }
 
-void TokenCache::insert(const TokenDigest& digest, std::shared_ptr<const Identity> identity,
-                        double deadline, double now) {
+void JwtCache::insert(const TokenDigest& digest, std::shared_ptr<const Identity> identity,
+                      double deadline, double now) {
   Shard& shard = shard_of(digest);
   const std::lock_guard lock(shard.mutex);
   if (const auto it = shard.entries.find(digest); it != shard.entries.end()) {
@@ -122,7 +122,7 @@ void TokenCache::insert(const TokenDigest& digest, std::shared_ptr<const Identit
                         Shard::Entry{std::move(identity), deadline, shard.by_recency.begin()});
 }
 
-std::size_t TokenCache::size() const {
+std::size_t JwtCache::size() const {
   std::size_t total = 0;
   for (const auto& shard : shards_) {
     const std::lock_guard lock(shard->mutex);
