@@ -1,11 +1,11 @@
 #pragma once
-// Outbound HTTP GET with libcurl, for following remote `$ref`s: TLS verified, bounded in time
-// and size.
+// Outbound HTTP GET for following remote `$ref`s: `send` with the document loader's rules.
 
 #include <chrono>
 #include <cstddef>
 #include <string>
 
+#include "http/client.hpp"
 #include "oaskit/result.hpp"
 
 namespace oaskit::detail {
@@ -15,13 +15,9 @@ struct FetchLimits {
   std::size_t max_bytes = std::size_t{32} << 20;
 };
 
-/// Why a fetch failed, for a person: "HTTP 404", "timed out after 10000 ms", ...
-struct FetchError {
-  std::string message;
-};
-
-/// GETs `url` (http or https; redirects followed, at most 5, never to another scheme) and
-/// returns the body of a 2xx response. TLS certificates and host names are always verified.
+/// GETs `url` (http or https, to any host; redirects followed, at most 5, never to another
+/// scheme than those) and returns the body of a 2xx response. TLS certificates and host names
+/// are always verified.
 Result<std::string, FetchError> fetch(const std::string& url, const FetchLimits& limits);
 
 }  // namespace oaskit::detail

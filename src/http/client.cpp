@@ -1,0 +1,257 @@
+#include "http/client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <cctype>
+#include <chrono>
+#include <memory>
+#include <mutex>
+
+namespace oaskit::detail {
+namespace {
+
+constexpr int kMaxRedirects = 5;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                           text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool is_loopback(const boost::urls::url_view& url) {
+  switch (url.host_type()) {
+    case boost::urls::host_type::ipv4:
+      return url.host_ipv4_address().is_loopback();
+    case boost::urls::host_type::ipv6:
+      return url.host_ipv6_address().is_loopback();
+    case boost::urls::host_type::name:
+      return iequals(url.encoded_host(), "localhost");
+    default:
+      return false;
+  }
+}
+
+// scheme://host:port, for telling whether a redirect leaves the origin.
+std::string origin(std::string_view url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return {};
+  std::string port = parsed->has_port() ? std::string(parsed->port()) : std::string();
+  if (port.empty()) port = parsed->scheme_id() == boost::urls::scheme::https ? "443" : "80";
+  std::string result =
+      std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host()) + ":" + port;
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+bool is_redirect(long status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// What libcurl's callbacks fill in during one exchange.
+struct Transfer {
+  HttpResponse response;
+  std::size_t max_bytes = 0;
+  std::size_t header_bytes = 0;
+  bool body_too_large = false;
+  bool headers_too_large = false;
+};
+
+std::size_t on_body(char* bytes, std::size_t size, std::size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  if (transfer->response.body.size() + n > transfer->max_bytes) {
+    transfer->body_too_large = true;
+    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+  }
+  transfer->response.body.append(bytes, n);
+  return n;
+}
+
+std::size_t on_header(char* bytes, std::size_t size, std::size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  transfer->header_bytes += n;
+  if (transfer->header_bytes > transfer->max_bytes) {
+    transfer->headers_too_large = true;
+    return 0;
+  }
+  const std::string_view line(bytes, n);
+  auto& headers = transfer->response.headers;
+  if (line.starts_with("HTTP/")) {
+    headers.clear();  // a new response (after "100 Continue", say)
+  } else if ((line.front() == ' ' || line.front() == '\t') && !headers.empty()) {
+    // An obsolete folded continuation line (RFC 9112 §5.2).
+    headers.back().second += ' ';
+    headers.back().second += trim(line);
+  } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
+    headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
+  }
+  return n;
+}
+
+using CurlHeaders = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+
+CurlHeaders header_list(const HttpRequest& request, bool keep_authorization) {
+  // No "Expect: 100-continue": small bodies go at once, and servers need not support it.
+  curl_slist* list = curl_slist_append(nullptr, "Expect:");
+  for (const auto& [name, value] : request.headers) {
+    if (!keep_authorization && iequals(name, "authorization")) continue;
+    const std::string line = value.empty() ? name + ";" : name + ": " + value;
+    if (curl_slist* longer = curl_slist_append(list, line.c_str())) list = longer;
+  }
+  return {list, &curl_slist_free_all};
+}
+
+void set_method(CURL* h, const HttpRequest& request) {
+  if (request.method == "GET") {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    return;
+  }
+  if (request.method == "HEAD") {
+    curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+    return;
+  }
+  if (request.method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method == "POST" || !request.body.empty()) {
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+  }
+}
+
+struct Exchange {
+  HttpResponse response;
+  std::string redirect_url;
+};
+
+// One request to `url`, no redirects followed.
+Result<Exchange, FetchError> exchange(const HttpRequest& request, const std::string& url,
+                                      bool keep_authorization, std::chrono::milliseconds timeout,
+                                      const security::HttpOptions& options) {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+  if (!curl) return FetchError{"could not start an HTTP client"};
+  CURL* h = curl.get();
+  Transfer transfer;
+  transfer.max_bytes = options.max_bytes;
+  const CurlHeaders headers = header_list(request, keep_authorization);
+  char error[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (options.ca_file) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file->c_str());
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+                   static_cast<long>(std::max<long long>(1, timeout.count())));
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  set_method(h, request);
+
+  const CURLcode code = curl_easy_perform(h);
+  if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    return FetchError{"the response is larger than " + std::to_string(options.max_bytes) +
+                      " bytes"};
+  }
+  if (transfer.headers_too_large) {
+    return FetchError{"the response headers are larger than " + std::to_string(options.max_bytes) +
+                      " bytes"};
+  }
+  if (code == CURLE_OPERATION_TIMEDOUT) {
+    return FetchError{"timed out after " + std::to_string(options.timeout.count()) + " ms"};
+  }
+  if (code != CURLE_OK) {
+    return FetchError{error[0] != '\0' ? std::string(error) : curl_easy_strerror(code)};
+  }
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &transfer.response.status);
+  Exchange result{std::move(transfer.response), {}};
+  char* location = nullptr;
+  curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
+  if (location != nullptr) result.redirect_url = location;
+  return result;
+}
+
+}  // namespace
+
+std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (iequals(key, name)) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> url_problem(std::string_view url, PlainHttp plain_http) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || !parsed->has_authority() || parsed->encoded_host().empty()) {
+    return "not an absolute http(s) URL with a host";
+  }
+  switch (parsed->scheme_id()) {
+    case boost::urls::scheme::https:
+      return std::nullopt;
+    case boost::urls::scheme::http:
+      if (plain_http == PlainHttp::any_host || is_loopback(*parsed)) return std::nullopt;
+      return "plain http is allowed only to loopback hosts (127.0.0.0/8, ::1, localhost); '" +
+             std::string(parsed->encoded_host()) + "' must be reached over https";
+    default:
+      return "only http and https URLs can be fetched, not '" + std::string(parsed->scheme()) + "'";
+  }
+}
+
+Result<HttpResponse, FetchError> send(const HttpRequest& request,
+                                      const security::HttpOptions& options, PlainHttp plain_http) {
+  for (const auto& [name, value] : request.headers) {
+    if (name.empty() || name.find_first_of("\r\n: ") != std::string::npos ||
+        value.find_first_of("\r\n") != std::string::npos) {
+      return FetchError{"a request header has an empty name or a line break in it"};
+    }
+  }
+  global_init();
+  const auto deadline = std::chrono::steady_clock::now() + options.timeout;
+  const bool follow_redirects = request.method == "GET";
+  const std::string first_origin = origin(request.url);
+  std::string url = request.url;
+  for (int redirects = 0;; ++redirects) {
+    if (auto problem = url_problem(url, plain_http)) return FetchError{std::move(*problem)};
+    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (remaining.count() <= 0) {
+      return FetchError{"timed out after " + std::to_string(options.timeout.count()) + " ms"};
+    }
+    auto exchanged = exchange(request, url, origin(url) == first_origin, remaining, options);
+    if (!exchanged) return exchanged.errors();
+    if (!follow_redirects || !is_redirect(exchanged->response.status) ||
+        exchanged->redirect_url.empty()) {
+      return std::move(exchanged->response);
+    }
+    if (redirects == kMaxRedirects) {
+      return FetchError{"more than " + std::to_string(kMaxRedirects) + " redirects"};
+    }
+    url = std::move(exchanged->redirect_url);
+  }
+}
+
+}  // namespace oaskit::detail

@@ -1,0 +1,19 @@
+#pragma once
+// application/x-www-form-urlencoded, as the WHATWG URL standard serializes it (§5.2): the form
+// bodies of OAuth 2.0 requests, and the id and secret of client_secret_basic (RFC 6749 §2.3.1).
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace oaskit::detail {
+
+/// `text` form-urlencoded: ASCII letters, digits and `*-._` kept, space as '+', every other
+/// byte (UTF-8 included) as %XX with upper-case hex. form_urlencode("a b&c") == "a+b%26c".
+[[nodiscard]] std::string form_urlencode(std::string_view text);
+
+/// `name=value` pairs, each side form-urlencoded, joined with '&'.
+[[nodiscard]] std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace oaskit::detail

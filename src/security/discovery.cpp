@@ -1,0 +1,113 @@
+#include "security/discovery.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "http/client.hpp"
+#include "http/json_body.hpp"
+
+namespace oaskit::detail {
+namespace {
+
+using security::ServerMetadata;
+using security::TokenCheck;
+using security::TokenError;
+
+std::string_view without_trailing_slash(std::string_view issuer) {
+  if (issuer.ends_with('/')) issuer.remove_suffix(1);
+  return issuer;
+}
+
+// RFC 8414 §2: an https URL with no query or fragment (http allowed to loopback, for tests).
+std::optional<std::string> issuer_problem(const std::string& issuer) {
+  if (auto problem = url_problem(issuer, PlainHttp::loopback_only)) return problem;
+  const auto parsed = boost::urls::parse_uri(issuer);
+  if (parsed->has_query() || parsed->has_fragment()) return "an issuer has no query or fragment";
+  return std::nullopt;
+}
+
+// The metadata members oaskit uses, checked; `issuer` must be exactly the configured one.
+Result<ServerMetadata, FetchError> read_metadata(boost::json::object document,
+                                                 const std::string& issuer) {
+  ServerMetadata metadata;
+  const auto* found_issuer = document.if_contains("issuer");
+  if (found_issuer == nullptr || !found_issuer->is_string()) {
+    return FetchError{"the metadata has no \"issuer\" string"};
+  }
+  metadata.issuer = found_issuer->as_string();
+  if (metadata.issuer != issuer) {
+    return FetchError{"the metadata is for issuer '" + metadata.issuer + "', not '" + issuer + "'"};
+  }
+  const std::pair<const char*, std::string*> endpoints[] = {
+      {"jwks_uri", &metadata.jwks_uri},
+      {"token_endpoint", &metadata.token_endpoint},
+      {"authorization_endpoint", &metadata.authorization_endpoint},
+      {"introspection_endpoint", &metadata.introspection_endpoint}};
+  for (const auto& [name, field] : endpoints) {
+    const auto* value = document.if_contains(name);
+    if (value == nullptr) continue;
+    if (!value->is_string()) return FetchError{std::string("\"") + name + "\" is not a string"};
+    *field = value->as_string();
+  }
+  if (!metadata.jwks_uri.empty()) {
+    if (auto problem = url_problem(metadata.jwks_uri, PlainHttp::loopback_only)) {
+      return FetchError{"\"jwks_uri\" is not usable: " + *problem};
+    }
+  }
+  metadata.raw = std::move(document);
+  return metadata;
+}
+
+}  // namespace
+
+std::string authorization_server_metadata_url(std::string_view issuer) {
+  issuer = without_trailing_slash(issuer);
+  const auto authority = issuer.find("://");
+  const auto path = issuer.find('/', authority == std::string_view::npos ? 0 : authority + 3);
+  if (path == std::string_view::npos) {
+    return std::string(issuer) + "/.well-known/oauth-authorization-server";
+  }
+  return std::string(issuer.substr(0, path)) + "/.well-known/oauth-authorization-server" +
+         std::string(issuer.substr(path));
+}
+
+std::string openid_configuration_url(std::string_view issuer) {
+  return std::string(without_trailing_slash(issuer)) + "/.well-known/openid-configuration";
+}
+
+Result<ServerMetadata, TokenError> discover_counted(const std::string& issuer,
+                                                    const security::HttpOptions& http,
+                                                    std::atomic<std::size_t>& requests) {
+  const auto unavailable = [&](const std::string& why) {
+    return TokenError{TokenCheck::unavailable, "the authorization server metadata is unavailable",
+                      "discovery for issuer '" + issuer + "' failed: " + why};
+  };
+  if (auto problem = issuer_problem(issuer)) return unavailable(*problem);
+  std::string failures;
+  // RFC 8414 first; any failure there (a 404 most often) falls back to OpenID Connect. Either
+  // document is accepted only for exactly this issuer.
+  for (const auto& url :
+       {authorization_server_metadata_url(issuer), openid_configuration_url(issuer)}) {
+    ++requests;
+    auto response = send({.url = url, .headers = {{"Accept", "application/json"}}}, http);
+    auto document = response ? json_object_body(*response)
+                             : Result<boost::json::object, FetchError>(response.errors());
+    auto metadata = document ? read_metadata(std::move(*document), issuer)
+                             : Result<ServerMetadata, FetchError>(document.errors());
+    if (metadata) return std::move(*metadata);
+    if (!failures.empty()) failures += "; ";
+    failures += url + ": " + metadata.errors().message;
+  }
+  return unavailable(failures);
+}
+
+}  // namespace oaskit::detail
+
+namespace oaskit::security {
+
+Result<ServerMetadata, TokenError> discover(const std::string& issuer, const HttpOptions& http) {
+  std::atomic<std::size_t> requests{0};
+  return detail::discover_counted(issuer, http, requests);
+}
+
+}  // namespace oaskit::security

@@ -1,0 +1,174 @@
+#include "oaskit/security/introspection.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#include "http/basic_auth.hpp"
+#include "http/client.hpp"
+#include "http/form.hpp"
+#include "http/json_body.hpp"
+#include "security/token_cache.hpp"
+
+namespace oaskit::security {
+namespace {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+// Far enough for any real "exp", near enough not to overflow time_point arithmetic.
+constexpr std::int64_t kLatestExp = 253'402'300'799;  // 9999-12-31T23:59:59Z
+
+std::optional<TimePoint> exp_of(const boost::json::object& answer) {
+  const auto* exp = answer.if_contains("exp");
+  if (exp == nullptr) return std::nullopt;
+  std::int64_t seconds = 0;
+  if (exp->is_int64()) {
+    seconds = exp->get_int64();
+  } else if (exp->is_uint64()) {
+    seconds = kLatestExp;
+  } else {
+    seconds = static_cast<std::int64_t>(std::clamp(exp->get_double(), -1e12, 1e12));
+  }
+  return TimePoint(std::chrono::seconds(std::min(seconds, kLatestExp)));
+}
+
+bool has_audience(const boost::json::object& answer, const std::string& audience) {
+  const auto* aud = answer.if_contains("aud");
+  if (aud == nullptr) return false;
+  if (const auto* one = aud->if_string()) return *one == audience;
+  if (const auto* many = aud->if_array()) {
+    return std::any_of(many->begin(), many->end(), [&](const boost::json::value& item) {
+      return item.is_string() && item.get_string() == audience;
+    });
+  }
+  return false;
+}
+
+std::optional<std::string> string_member(const boost::json::object& answer, const char* name) {
+  const auto* value = answer.if_contains(name);
+  if (value == nullptr || !value->is_string()) return std::nullopt;
+  return std::string(value->get_string());
+}
+
+// What an answer (already checked to have a boolean "active" and a numeric "exp" if any)
+// means for the token.
+VerifyResult judge(boost::json::object answer, const IntrospectionOptions& options, TimePoint now) {
+  if (!answer.at("active").get_bool()) {
+    return TokenError{TokenCheck::inactive, "the token is not active", {}};
+  }
+  const auto expires = exp_of(answer);
+  if (expires && now >= *expires) {
+    return TokenError{TokenCheck::exp, "the token has expired",
+                      "introspection: active, but past exp"};
+  }
+  if (options.issuer && string_member(answer, "iss") != options.issuer) {
+    return TokenError{TokenCheck::iss, "the token was not issued by the expected issuer", {}};
+  }
+  if (options.audience && !has_audience(answer, *options.audience)) {
+    return TokenError{TokenCheck::aud, "the token is not meant for this audience", {}};
+  }
+  auto scopes = granted_scopes(answer);
+  for (const auto& required : options.required_scopes) {
+    if (std::find(scopes.begin(), scopes.end(), required) == scopes.end()) {
+      return TokenError{
+          TokenCheck::scope, "the token lacks the required scope '" + required + "'", {}};
+    }
+  }
+  Identity identity;
+  identity.subject = string_member(answer, "sub").value_or("");
+  identity.client_id = string_member(answer, "client_id");
+  if (!identity.client_id) identity.client_id = string_member(answer, "azp");
+  identity.scopes = std::move(scopes);
+  identity.expires_at = expires;
+  identity.claims = std::move(answer);
+  return identity;
+}
+
+}  // namespace
+
+struct IntrospectionVerifier::State {
+  IntrospectionOptions options;
+  mutable std::mutex mutex;  // guards cache
+  detail::TokenCache cache;
+  std::atomic<std::size_t> requests{0};
+
+  explicit State(IntrospectionOptions given)
+      : options(std::move(given)), cache(options.cache_capacity) {}
+
+  [[nodiscard]] TimePoint now() const {
+    return options.clock ? options.clock() : std::chrono::system_clock::now();
+  }
+  [[nodiscard]] bool caching() const {
+    return options.cache_ttl > std::chrono::seconds(0) && options.cache_capacity > 0;
+  }
+
+  // The endpoint's answer: a JSON object with a boolean "active" and, if any, a numeric "exp";
+  // else why not (never quoting the token or the body).
+  Result<boost::json::object, detail::FetchError> ask(std::string_view token) {
+    std::vector<std::pair<std::string, std::string>> fields = {{"token", std::string(token)},
+                                                               {"token_type_hint", "access_token"}};
+    detail::HttpRequest request{.method = "POST",
+                                .url = options.endpoint,
+                                .headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                                            {"Accept", "application/json"}},
+                                .body = {}};
+    if (!options.client_id.empty()) {
+      if (options.authentication == ClientAuthentication::client_secret_basic) {
+        request.headers.emplace_back(
+            "Authorization", detail::basic_authorization(options.client_id, options.client_secret));
+      } else {
+        fields.emplace_back("client_id", options.client_id);
+        fields.emplace_back("client_secret", options.client_secret);
+      }
+    }
+    request.body = detail::form_body(fields);
+    ++requests;
+    const auto response = detail::send(request, options.http);
+    if (!response) return response.errors();
+    auto answer = detail::json_object_body(*response);
+    if (!answer) return answer;
+    const auto* active = answer->if_contains("active");
+    if (active == nullptr || !active->is_bool()) {
+      return detail::FetchError{"the response has no boolean \"active\""};
+    }
+    if (const auto* exp = answer->if_contains("exp"); exp != nullptr && !exp->is_number()) {
+      return detail::FetchError{"the response's \"exp\" is not a number"};
+    }
+    return answer;
+  }
+};
+
+IntrospectionVerifier::IntrospectionVerifier(IntrospectionOptions options)
+    : state_(std::make_unique<State>(std::move(options))) {}
+
+IntrospectionVerifier::~IntrospectionVerifier() = default;
+
+VerifyResult IntrospectionVerifier::verify(std::string_view token) const {
+  State& state = *state_;
+  std::string key;
+  if (state.caching()) {
+    key = detail::TokenCache::key_for(token);
+    const std::lock_guard lock(state.mutex);
+    if (auto cached = state.cache.find(key, state.now())) return std::move(*cached);
+  }
+  auto answer = state.ask(token);
+  if (!answer) {  // not cached: the next request asks again
+    return TokenError{
+        TokenCheck::unavailable, "token introspection is unavailable",
+        "introspection at '" + state.options.endpoint + "' failed: " + answer.errors().message};
+  }
+  const auto now = state.now();
+  const auto expires = exp_of(*answer);
+  auto verdict = judge(std::move(*answer), state.options, now);
+  if (state.caching()) {
+    auto until = now + state.options.cache_ttl;
+    if (expires) until = std::min(until, *expires);
+    const std::lock_guard lock(state.mutex);
+    state.cache.store(key, verdict, until, now);
+  }
+  return verdict;
+}
+
+std::size_t IntrospectionVerifier::request_count() const { return state_->requests.load(); }
+
+}  // namespace oaskit::security
