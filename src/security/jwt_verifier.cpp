@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
+#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <stdexcept>
@@ -214,9 +215,10 @@ Result<Candidates, TokenError> JwtVerifier::State::find_keys(const std::optional
   if (!kid_known) {
     return refuse(TokenCheck::kid, kid ? "no key with this kid" : "no keys are available");
   }
-  return refuse(TokenCheck::alg, std::string(kid ? "the key with this kid" : "no key") +
-                                     " does not fit the algorithm " +
-                                     std::string(jose::to_string(alg)));
+  const std::string alg_name(jose::to_string(alg));
+  return refuse(TokenCheck::alg,
+                kid ? "the key with this kid does not fit the algorithm " + alg_name
+                    : "no key fits the algorithm " + alg_name);
 }
 
 std::optional<TokenError> JwtVerifier::State::check_claims(

@@ -14,6 +14,7 @@
 
 #include "security/jwt_test_support.hpp"
 #include "support/run_cli.hpp"
+#include "support/scripted_server.hpp"
 #include "support/temp_tree.hpp"
 
 namespace oaskit {
@@ -208,6 +209,43 @@ TEST_F(CliJwt, UnreadableKeys_AreAUsageError) {
 }
 
 TEST_F(CliJwt, JwtWithoutSubcommand_IsAUsageError) { EXPECT_EQ(run_cli({"jwt"}).exit_code, 2); }
+
+TEST_F(CliJwt, VerifyWithAJwksUrl_FetchesTheKeys) {
+  const std::string jwks = test::slurp(jwks_file);
+  test::ScriptedServer server([&jwks](const test::ServerRequest&) {
+    return test::ServerResponse{200, {{"Content-Type", "application/json"}}, jwks};
+  });
+  auto args = verify_args(server.url("/jwks.json"));
+  args.push_back(rs256());
+  const auto run = run_cli(args);
+  EXPECT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(server.request_count(), 1u);
+}
+
+TEST_F(CliJwt, VerifyWithAnIssuer_DiscoversTheJwks) {
+  const std::string jwks = test::slurp(jwks_file);
+  std::string origin;
+  test::ScriptedServer server([&](const test::ServerRequest& request) {
+    if (request.target == "/.well-known/oauth-authorization-server") {
+      return test::ServerResponse{
+          200, {}, json::serialize(json::object{{"issuer", origin}, {"jwks_uri", origin + "/k"}})};
+    }
+    return test::ServerResponse{200, {}, jwks};
+  });
+  origin = server.origin();
+  auto claims = live_claims();
+  claims["iss"] = origin;
+  const auto run = run_cli(
+      {"jwt", "verify", "--issuer", origin, "--iss", origin, "--aud", audience, rs256(claims)});
+  EXPECT_EQ(run.exit_code, 0) << run;
+}
+
+TEST_F(CliJwt, UnreachableJwksUrl_ExitsOneNamingUnavailable) {
+  test::ScriptedServer server([](const test::ServerRequest&) { return test::ServerResponse{500}; });
+  auto args = verify_args(server.url("/jwks.json"));
+  args.push_back(rs256());
+  EXPECT_THAT(error_line(run_cli(args)), StartsWith("error: unavailable: "));
+}
 
 TEST_F(CliJwt, Decode_PrintsUnverifiedHeaderAndClaimsAndWarns) {
   auto claims = live_claims();
