@@ -183,16 +183,21 @@ Command add_jwt_command(CLI::App& app) {
   verify->add_option("--iss", verify_arguments->iss, "The expected \"iss\"")->required();
   verify->add_option("--aud", verify_arguments->aud, "This API's audience, expected in \"aud\"")
       ->required();
-  verify->add_option("--alg", verify_arguments->algorithms,
-                     "An accepted algorithm (repeat for more); default: every asymmetric one");
+  // One value per flag, so that `--alg ES256 TOKEN` leaves TOKEN to the positional.
+  verify
+      ->add_option("--alg", verify_arguments->algorithms,
+                   "An accepted algorithm (repeat for more); default: every asymmetric one")
+      ->allow_extra_args(false);
   verify
       ->add_option("--leeway", verify_arguments->leeway,
                    "Allowed clock skew in seconds for exp, nbf and iat (default 60)")
       ->check(CLI::NonNegativeNumber);
   verify->add_option("--require-typ", verify_arguments->require_typ,
                      "Required \"typ\", e.g. at+jwt (RFC 9068)");
-  verify->add_option("--scope", verify_arguments->scopes,
-                     "A scope the token must grant (repeat for more)");
+  verify
+      ->add_option("--scope", verify_arguments->scopes,
+                   "A scope the token must grant (repeat for more)")
+      ->allow_extra_args(false);
   verify->add_option("TOKEN", verify_arguments->token, "The token; - or absent for standard input");
 
   auto decode_token = std::make_shared<std::string>("-");

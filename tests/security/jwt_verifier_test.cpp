@@ -249,7 +249,8 @@ TEST(JwtVerifier, MovedVerifier_StillVerifies) {
 }
 
 TEST(JwtVerifier, EchoedHeaderValues_AreShortAndPrintable) {
-  const std::string alg = std::string(500, 'A') + "\n\x01\xff";
+  // Escaped control characters and non-ASCII UTF-8: valid JSON, never echoed as such.
+  const std::string alg = "\\n\\u0001\xc3\xa9" + std::string(500, 'A');
   const auto token = test::assemble(R"({"alg":")" + alg + R"("})", "{}", nullptr, {}, "sig");
   const auto result = JwtVerifier(test_options()).verify(token);
   EXPECT_EQ(refusal(result), TokenCheck::alg);
