@@ -1,5 +1,5 @@
 // The JSON reader for JOSE headers, claims and JWKs: duplicate member names are refused at any
-// depth (RFC 7515 §4, RFC 8725 §3.1), as is invalid JSON or UTF-8.
+// depth (RFC 7515 §4, RFC 7519 §4), as is invalid JSON or UTF-8.
 
 #include "jose/strict_json.hpp"
 
