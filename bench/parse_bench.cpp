@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "jose_bench.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 
@@ -282,9 +283,16 @@ class CollectingReporter : public benchmark::ConsoleReporter {
 
   /// The throughput of benchmark `name` in MB/s (10^6 bytes), if it ran.
   [[nodiscard]] std::optional<double> mb_per_second(const std::string& name) const {
+    const auto bytes = per_second(name);
+    if (!bytes) return std::nullopt;
+    return *bytes / 1e6;
+  }
+
+  /// The bytes (or, for benchmarks that count them so, operations) per second of `name`.
+  [[nodiscard]] std::optional<double> per_second(const std::string& name) const {
     const auto it = bytes_per_second_.find(name);
     if (it == bytes_per_second_.end()) return std::nullopt;
-    return it->second / 1e6;
+    return it->second;
   }
 
  private:
@@ -382,7 +390,11 @@ int main(int argc, char** argv) {
   // --benchmark_out=<file> --benchmark_out_format=json for machine-readable results.
   CollectingReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_Color
                                                     : benchmark::ConsoleReporter::OO_None);
-  if (benchmark::RunSpecifiedBenchmarks(&reporter) > 0) print_tables(reporter, docs);
+  if (benchmark::RunSpecifiedBenchmarks(&reporter) > 0) {
+    print_tables(reporter, docs);
+    oaskit::bench::print_verify_ratios(
+        [&](const std::string& name) { return reporter.per_second(name); });
+  }
   benchmark::Shutdown();
   return 0;
 }

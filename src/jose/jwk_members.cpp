@@ -18,16 +18,16 @@ std::optional<std::string> unsupported_jwk(const boost::json::object& jwk) {
   if (type == "RSA") return std::nullopt;
   if (type == "EC") {
     if (!crv || curve_from_jwk(*crv) != nullptr) return std::nullopt;
-    return "EC curve " + std::string(*crv) + " is not supported: expected P-256, P-384 or P-521";
+    return "unsupported EC curve " + std::string(*crv) + ": expected P-256, P-384 or P-521";
   }
   if (type == "OKP") {
     if (!crv || *crv == "Ed25519") return std::nullopt;
-    return "OKP curve " + std::string(*crv) + " is not supported: only Ed25519 (RFC 8037)";
+    return "unsupported OKP curve " + std::string(*crv) + ": only Ed25519 (RFC 8037)";
   }
   if (type == "oct") {
     return "oct keys are not read from JWKs: HMAC secrets come only from Key::hmac_secret";
   }
-  return "key type " + std::string(type) + " is not supported: expected RSA, EC or OKP";
+  return "unsupported key type " + std::string(type) + ": expected RSA, EC or OKP";
 }
 
 Result<std::optional<std::string>, KeyError> string_member(const boost::json::object& jwk,

@@ -53,8 +53,8 @@ std::optional<KeyError> check_ec_key(Key::State& state) {
   }
   state.curve = curve_from_openssl(std::string_view(group.data(), length));
   if (state.curve == nullptr) {
-    return KeyError{"the EC curve " + std::string(group.data(), length) +
-                    " is not supported: expected P-256, P-384 or P-521"};
+    return KeyError{"unsupported EC curve " + std::string(group.data(), length) +
+                    ": expected P-256, P-384 or P-521"};
   }
   // Importing already refuses points off the curve; this also refuses the point at infinity.
   PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, state.pkey.get(), nullptr));
@@ -88,8 +88,8 @@ std::optional<KeyError> classify(Key::State& state) {
     return std::nullopt;
   }
   const char* name = EVP_PKEY_get0_type_name(pkey);
-  return KeyError{"keys of type " + std::string(name != nullptr ? name : "unknown") +
-                  " are not supported: expected RSA, EC (P-256, P-384, P-521) or Ed25519"};
+  return KeyError{"unsupported key type " + std::string(name != nullptr ? name : "unknown") +
+                  ": expected RSA, EC (P-256, P-384, P-521) or Ed25519"};
 }
 
 std::optional<KeyError> check_alg(const Key::State& state) {

@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 
 #include <array>
+#include <limits>
 
 #include "jose/key_state.hpp"
 
@@ -81,6 +82,9 @@ Result<Key, KeyError> Key::from_pem(std::string_view pem, std::optional<std::str
     return KeyError{
         "no PEM public key, certificate or private key found: expected a block such as "
         "-----BEGIN PUBLIC KEY-----"};
+  }
+  if (pem.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return KeyError{"the PEM text is too large"};
   }
   if (*kind == PemKind::encrypted_private_key) {
     return KeyError{

@@ -1,6 +1,6 @@
 #pragma once
 // JSON for JOSE headers, claims and JWKs: a value, or nothing when the text is not JSON, not
-// UTF-8, nests too deep, or repeats a member name in any object (RFC 7515 §4, RFC 8725 §3.1:
+// UTF-8, nests too deep, or repeats a member name in any object (RFC 7515 §4, RFC 7519 §4:
 // readers that keep the first or the last duplicate disagree about what a token says).
 
 #include <boost/json/value.hpp>
