@@ -44,6 +44,20 @@ bool is_loopback(const boost::urls::url_view& url) {
   }
 }
 
+// The host libcurl will connect to, as libcurl reads `url`; nullopt when it cannot.
+std::optional<std::string> curl_host(std::string_view url) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  char* host = nullptr;
+  if (!handle ||
+      curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK ||
+      curl_url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  std::string result(host);
+  curl_free(host);
+  return result;
+}
+
 // scheme://host:port, for telling whether a redirect leaves the origin.
 std::string origin(std::string_view url) {
   const auto parsed = boost::urls::parse_uri(url);
@@ -96,6 +110,7 @@ std::size_t on_header(char* bytes, std::size_t size, std::size_t count, void* us
   }
   const std::string_view line(bytes, n);
   auto& headers = transfer->response.headers;
+  if (line.empty()) return n;
   if (line.starts_with("HTTP/")) {
     headers.clear();  // a new response (after "100 Continue", say)
   } else if ((line.front() == ' ' || line.front() == '\t') && !headers.empty()) {
@@ -208,6 +223,12 @@ std::optional<std::string> url_problem(std::string_view url, PlainHttp plain_htt
   const auto parsed = boost::urls::parse_uri(url);
   if (!parsed || !parsed->has_authority() || parsed->encoded_host().empty()) {
     return "not an absolute http(s) URL with a host";
+  }
+  // Checking a host only helps if it is the one libcurl connects to: Boost.URL 1.81 reads
+  // "http://127.0.0.1.evil.example/" as host 127.0.0.1 with path ".evil.example/".
+  const auto host = curl_host(url);
+  if (!host || !iequals(*host, parsed->encoded_host())) {
+    return "the URL's host is ambiguous (not read the same by every URL parser)";
   }
   switch (parsed->scheme_id()) {
     case boost::urls::scheme::https:

@@ -69,7 +69,7 @@ TEST(FreshnessLifetime, InvalidMaxAge_IsZero) {
   EXPECT_EQ(lifetime({{"Cache-Control", "max-age=-1"}}), seconds(0));
   EXPECT_EQ(lifetime({{"Cache-Control", "max-age=1.5"}}), seconds(0));
   EXPECT_EQ(lifetime({{"Cache-Control", "max-age"}}), seconds(0));
-  EXPECT_EQ(lifetime({{"Cache-Control", "max-age=\"12"}}), seconds(12));  // unterminated quote
+  EXPECT_EQ(lifetime({{"Cache-Control", "max-age=\"12"}}), seconds(0));  // unterminated quote
 }
 
 TEST(FreshnessLifetime, HugeMaxAge_IsCappedAtTwoToTheThirtyFirst) {

@@ -61,13 +61,13 @@ TEST(UrlProblem, PlainHttpIsForLoopbackOnly_UnlessAnyHostIsAllowed) {
         "http://LocalHost:1/", "https://10.0.0.1/", "https://auth.example.com/keys"}) {
     EXPECT_FALSE(url_problem(url, PlainHttp::loopback_only)) << url;
   }
-  for (const char* url :
-       {"http://10.0.0.1/", "http://127.0.0.1.evil.example/", "http://localhost.evil.example/",
-        "http://127.0.0.1@10.0.0.1/", "http://[::2]/", "http://128.0.0.1/"}) {
+  for (const char* url : {"http://10.0.0.1/", "http://localhost.evil.example/",
+                          "http://127.0.0.1@10.0.0.1/", "http://[::2]/", "http://128.0.0.1/"}) {
     EXPECT_TRUE(url_problem(url, PlainHttp::loopback_only)) << url;
     EXPECT_FALSE(url_problem(url, PlainHttp::any_host)) << url;
   }
-  for (const char* url : {"ftp://127.0.0.1/", "file:///etc/passwd", "/relative", "", "https://"}) {
+  for (const char* url : {"ftp://127.0.0.1/", "file:///etc/passwd", "/relative", "", "https://",
+                          "http://127.0.0.1.evil.example/", "https://127.0.0.1x/"}) {
     EXPECT_TRUE(url_problem(url, PlainHttp::any_host)) << url;
   }
 }

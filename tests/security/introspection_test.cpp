@@ -131,6 +131,7 @@ TEST_F(Introspection, UnusableAnswers_AreUnavailableWithoutEchoingTheToken) {
   const std::vector<std::pair<ServerResponse, std::string>> cases = {
       {{.status = 200, .headers = {}, .body = "{not json secret-token"}, "not JSON"},
       {json({{"active", true}}, 500), "HTTP status 500"},
+      {{.status = 200, .headers = {}, .body = R"({"active": false, "active": true})"}, "not JSON"},
       {{.status = 200, .headers = {}, .body = "[true]"}, "not a JSON object"},
       {json({{"active", "true"}}), "no boolean \"active\""},
       {json({{"sub", "x"}}), "no boolean \"active\""},
