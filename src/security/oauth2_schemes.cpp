@@ -24,37 +24,41 @@ Scheme::Extracted OAuth2::extract(const RequestView& request) const {
   return detail::extract_bearer(request, auto_error(), challenge());
 }
 
+namespace {
+// What the one-flow shorthands pass on besides their flow.
+template <class Options>
+OAuth2Options with_flows(Options& options, OAuthFlows flows) {
+  return {.flows = std::move(flows),
+          .scheme_name = std::move(options.scheme_name),
+          .description = std::move(options.description),
+          .auto_error = options.auto_error};
+}
+}  // namespace
+
 OAuth2PasswordBearer::OAuth2PasswordBearer(OAuth2PasswordBearerOptions options)
-    : OAuth2({.flows = {.password = OAuthFlowPassword{.tokenUrl = std::move(options.tokenUrl),
-                                                      .refreshUrl = std::move(options.refreshUrl),
-                                                      .scopes = std::move(options.scopes)}},
-              .scheme_name = std::move(options.scheme_name),
-              .description = std::move(options.description),
-              .auto_error = options.auto_error},
+    : OAuth2(with_flows(options,
+                        {.password = OAuthFlowPassword{.tokenUrl = std::move(options.tokenUrl),
+                                                       .refreshUrl = std::move(options.refreshUrl),
+                                                       .scopes = std::move(options.scopes)}}),
              "OAuth2PasswordBearer") {}
 
 OAuth2AuthorizationCodeBearer::OAuth2AuthorizationCodeBearer(
     OAuth2AuthorizationCodeBearerOptions options)
-    : OAuth2({.flows = {.authorizationCode =
-                            OAuthFlowAuthorizationCode{
-                                .authorizationUrl = std::move(options.authorizationUrl),
-                                .tokenUrl = std::move(options.tokenUrl),
-                                .refreshUrl = std::move(options.refreshUrl),
-                                .scopes = std::move(options.scopes)}},
-              .scheme_name = std::move(options.scheme_name),
-              .description = std::move(options.description),
-              .auto_error = options.auto_error},
+    : OAuth2(with_flows(options, {.authorizationCode =
+                                      OAuthFlowAuthorizationCode{
+                                          .authorizationUrl = std::move(options.authorizationUrl),
+                                          .tokenUrl = std::move(options.tokenUrl),
+                                          .refreshUrl = std::move(options.refreshUrl),
+                                          .scopes = std::move(options.scopes)}}),
              "OAuth2AuthorizationCodeBearer") {}
 
 OAuth2ClientCredentialsBearer::OAuth2ClientCredentialsBearer(
     OAuth2ClientCredentialsBearerOptions options)
-    : OAuth2({.flows = {.clientCredentials =
-                            OAuthFlowClientCredentials{.tokenUrl = std::move(options.tokenUrl),
-                                                       .refreshUrl = std::move(options.refreshUrl),
-                                                       .scopes = std::move(options.scopes)}},
-              .scheme_name = std::move(options.scheme_name),
-              .description = std::move(options.description),
-              .auto_error = options.auto_error},
+    : OAuth2(with_flows(options,
+                        {.clientCredentials =
+                             OAuthFlowClientCredentials{.tokenUrl = std::move(options.tokenUrl),
+                                                        .refreshUrl = std::move(options.refreshUrl),
+                                                        .scopes = std::move(options.scopes)}}),
              "OAuth2ClientCredentialsBearer") {}
 
 OpenIdConnect::OpenIdConnect(OpenIdConnectOptions options)
