@@ -44,14 +44,14 @@ Verifier bearer(std::shared_ptr<TokenVerifier> verifier) {
 
 /// Who is calling, as the handler sees it.
 struct Principal {
-  std::string subject;
-  std::optional<std::string> client_id;
-  std::vector<std::string> scopes;  ///< every scope granted (not only the required ones)
-  boost::json::object claims;
+  std::string subject{};
+  std::optional<std::string> client_id{};
+  std::vector<std::string> scopes{};  ///< every scope granted (not only the required ones)
+  boost::json::object claims{};
   /// The schemes of the alternative that passed, in requirement order; empty for anonymous.
-  std::vector<std::string> schemes;
+  std::vector<std::string> schemes{};
   /// The scopes the passing alternative required (FastAPI's SecurityScopes.scopes).
-  std::vector<std::string> required_scopes;
+  std::vector<std::string> required_scopes{};
 
   [[nodiscard]] bool anonymous() const { return schemes.empty(); }
   [[nodiscard]] bool has_scope(std::string_view scope) const;
@@ -60,7 +60,8 @@ struct Principal {
 class Authenticator {
  public:
   /// Registers `scheme` under its name with the verifier for its credentials. Registering a
-  /// second scheme with the same name is a programming error (std::invalid_argument).
+  /// second scheme with the same name, a null scheme or an empty verifier is a programming
+  /// error (std::invalid_argument).
   Authenticator& add(std::shared_ptr<const Scheme> scheme, Verifier verifier);
   [[nodiscard]] const Scheme* find(std::string_view name) const;
 
@@ -71,13 +72,25 @@ class Authenticator {
   /// Checks `request` against `requirements` with OpenAPI's meaning: the alternatives are
   /// tried in order and the first that passes wins; an alternative passes when every scheme it
   /// names yields a credential its verifier accepts and that grants every scope listed for it.
-  /// No requirements, or an empty alternative `{}`, admit anonymous callers. When none passes:
-  /// - some alternative was authenticated but lacked scopes → 403 with
-  ///   `Bearer error="insufficient_scope", scope="…"`;
-  /// - else a credential was refused → 401 `error="invalid_token"` with the refusal's message;
-  /// - else a credential was malformed → 401 `error="invalid_request"`;
-  /// - else (nothing sent) → 401 with every candidate scheme's challenge and no error code.
-  /// A scheme name that was never registered is a programming error (std::invalid_argument).
+  /// No requirements, or an empty alternative `{}`, admit anonymous callers. Scopes listed for
+  /// an API key or Basic scheme (OpenAPI 3.1 allows role names there) are checked against its
+  /// Identity's scopes the same way. Each scheme is asked at most once per call; an
+  /// alternative stops at its first failing scheme. A scheme with auto_error off that finds
+  /// no (or a malformed) credential simply does not pass. When no alternative passes:
+  /// - a verifier could not check a credential (TokenCheck::unavailable) → 503, no challenge,
+  ///   since the credential may be good (TokenError::internal is never sent);
+  /// - else some alternative was authenticated but lacked scopes, or its verifier refused
+  ///   with TokenCheck::scope → 403 "Not enough permissions"; for a bearer token with
+  ///   `Bearer error="insufficient_scope", scope="<the scopes that alternative requires>"`;
+  /// - else a credential was refused → 401 with the refusal's message as detail; for a bearer
+  ///   token `Bearer error="invalid_token", error_description="<message>"`, for Basic and API
+  ///   keys the plain challenge;
+  /// - else a credential was malformed → the scheme's error: 400 `error="invalid_request"`
+  ///   for bearer tokens, 401 "Invalid authentication credentials" for Basic;
+  /// - else (nothing sent) → 401 with every candidate scheme's challenge (each distinct one
+  ///   once) and no error code.
+  /// A scheme name that was never registered is a programming error (std::invalid_argument),
+  /// detected even when an earlier alternative passes.
   [[nodiscard]] Result<Principal, AuthError> authenticate(
       const RequestView& request, const std::vector<SecurityRequirement>& requirements) const;
 
@@ -91,7 +104,9 @@ class Authenticator {
 
 /// The security requirements of the operation `method` on path template `path` in `document`:
 /// the operation's own `security` when it has one (an empty list means none), else the
-/// document's. nullopt when the document has no such operation.
+/// document's, else none. `path` is the template exactly as written under `paths`; `method`
+/// is compared ignoring case. nullopt when the document has no such operation (a Path Item
+/// `$ref` is not followed).
 [[nodiscard]] std::optional<std::vector<SecurityRequirement>> requirements_of(
     const OpenAPI& document, std::string_view path, std::string_view method);
 

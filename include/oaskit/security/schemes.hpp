@@ -13,8 +13,21 @@
 ///
 /// Outcomes follow FastAPI and RFC 6750 §3: a missing credential is a 401 whose
 /// WWW-Authenticate names the scheme (`Bearer`, `Basic realm="…"`, `APIKey`) with no error
-/// code; a malformed one is a 401 with `error="invalid_request"`. With `auto_error = false`
-/// both give "no credential" instead, so the route can serve anonymous callers.
+/// code and the detail "Not authenticated". With `auto_error = false` a missing or malformed
+/// credential gives "no credential" instead, so the route can serve anonymous callers.
+///
+/// Bearer schemes (OAuth2*, OpenIdConnect, HTTPBearer) read only `Authorization: Bearer
+/// <token>` (RFC 6750 §2.1): "Bearer" in any case, 1*SP, one b64token. Credentials of another
+/// auth-scheme ("Basic …") are "not authenticated", as in FastAPI. An empty or unreadable
+/// header, a missing or ill-formed token (two words, tabs, characters outside b64token) and
+/// more than one Authorization header are malformed: 400 `error="invalid_request"` (RFC 6750
+/// §3.1). Tokens in a form body (§2.2) or an `access_token` query parameter (§2.3) are never
+/// taken: schemes do not read bodies, and §2.3 says URLs SHOULD NOT carry tokens.
+///
+/// HTTPBasic (RFC 7617): "Basic" in any case, then standard base64 with padding of
+/// "user:password", split at the first colon; undecodable, no colon or control characters
+/// is a 401 "Invalid authentication credentials" with the `Basic` challenge (Basic has no
+/// error codes). API keys: an empty value is no value.
 
 #include <memory>
 #include <optional>
@@ -28,16 +41,19 @@
 
 namespace oaskit::security {
 
-/// An HTTP error answer for a request that failed security: 401 or 403, the WWW-Authenticate
-/// challenges, and a FastAPI-style JSON body.
+/// An HTTP error answer for a request that failed security: the status, the WWW-Authenticate
+/// challenges (send the header only when there are some), and a FastAPI-style JSON body.
+/// Statuses: 401 (no or refused credentials), 400 (a malformed bearer credential, RFC 6750
+/// §3.1), 403 (authenticated without the required scopes), 503 (the credential could not be
+/// checked, e.g. keys unreachable: the client may retry; no challenge).
 struct AuthError {
   int status = 401;
   /// WWW-Authenticate values, one per scheme that could have been used, e.g.
   /// `Bearer error="invalid_token", error_description="The token expired"`.
-  std::vector<std::string> challenges;
-  std::string error;              ///< RFC 6750 error code, or empty when credentials were missing
-  std::string error_description;  ///< for the caller; never the token or internals
-  std::string detail;             ///< FastAPI's `detail`: "Not authenticated", ...
+  std::vector<std::string> challenges{};
+  std::string error{};              ///< RFC 6750 error code, or empty when credentials were missing
+  std::string error_description{};  ///< for the caller; never the token or internals
+  std::string detail{};             ///< FastAPI's `detail`: "Not authenticated", ...
 
   /// `{"detail":"…"}`
   [[nodiscard]] std::string body() const;
@@ -54,10 +70,10 @@ enum class CredentialKind {
 /// What a scheme took from a request.
 struct Credential {
   CredentialKind kind = CredentialKind::bearer;
-  std::string scheme;    ///< the auth-scheme as sent ("Bearer", "basic"); empty for API keys
-  std::string value;     ///< the token, or the API key, or Basic's decoded "user:password"
-  std::string username;  ///< Basic only
-  std::string password;  ///< Basic only
+  std::string scheme{};    ///< the auth-scheme as sent ("Bearer", "basic"); empty for API keys
+  std::string value{};     ///< the token, or the API key, or Basic's decoded "user:password"
+  std::string username{};  ///< Basic only
+  std::string password{};  ///< Basic only
 };
 
 /// The base of every scheme.
@@ -76,8 +92,8 @@ class Scheme {
   [[nodiscard]] virtual std::string challenge() const = 0;
 
   /// The credential in `request`; an empty optional when there is none (or it is malformed)
-  /// and auto_error is off; a 401 AuthError when there is none or it is malformed and
-  /// auto_error is on.
+  /// and auto_error is off; an AuthError (401, or 400 for a malformed bearer credential) when
+  /// there is none or it is malformed and auto_error is on.
   using Extracted = Result<std::optional<Credential>, AuthError>;
   [[nodiscard]] virtual Extracted extract(const RequestView& request) const = 0;
 

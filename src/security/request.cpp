@@ -1,0 +1,87 @@
+#include "oaskit/security/request.hpp"
+
+#include <boost/url/grammar/ci_string.hpp>
+#include <boost/url/pct_string_view.hpp>
+
+namespace oaskit::security {
+
+namespace {
+
+// RFC 9110 §5.5: a field value has no leading or trailing whitespace; some libraries keep it.
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view whitespace = " \t";
+  const auto first = text.find_first_not_of(whitespace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(whitespace) - first + 1);
+}
+
+// A query component decoded as a form field ('+' is a space); nullopt for an invalid escape.
+std::optional<std::string> form_decoded(std::string_view text) {
+  auto encoded = boost::urls::make_pct_string_view(text);
+  if (!encoded) return std::nullopt;
+  return encoded->decode(boost::urls::encoding_opts(/*space_as_plus=*/true));
+}
+
+}  // namespace
+
+std::vector<std::string_view> RequestView::header_values(std::string_view name) const {
+  std::vector<std::string_view> values;
+  for (const auto& [field, value] : headers) {
+    if (boost::urls::grammar::ci_is_equal(field, name)) values.push_back(trimmed(value));
+  }
+  return values;
+}
+
+std::optional<std::string_view> RequestView::header(std::string_view name) const {
+  auto values = header_values(name);
+  if (values.size() != 1) return std::nullopt;
+  return values.front();
+}
+
+std::size_t RequestView::header_count(std::string_view name) const {
+  std::size_t count = 0;
+  for (const auto& header : headers) {
+    if (boost::urls::grammar::ci_is_equal(header.first, name)) ++count;
+  }
+  return count;
+}
+
+std::optional<std::string> RequestView::query(std::string_view name) const {
+  const auto question = target.find('?');
+  if (question == std::string_view::npos) return std::nullopt;
+  std::string_view rest = target.substr(question + 1);
+  rest = rest.substr(0, rest.find('#'));  // not in origin-form, but never part of a value
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view parameter = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    const auto equals = parameter.find('=');
+    const auto decoded_name = form_decoded(parameter.substr(0, equals));
+    if (!decoded_name || *decoded_name != name) continue;
+    if (equals == std::string_view::npos) return std::string{};
+    // An invalid escape makes this parameter absent: a later, valid one may still count.
+    if (auto value = form_decoded(parameter.substr(equals + 1))) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> RequestView::cookie(std::string_view name) const {
+  for (const auto cookies : header_values("Cookie")) {
+    std::string_view rest = cookies;
+    while (!rest.empty()) {
+      const auto semicolon = rest.find(';');
+      const std::string_view pair = trimmed(rest.substr(0, semicolon));
+      rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+      const auto equals = pair.find('=');
+      if (equals == std::string_view::npos || trimmed(pair.substr(0, equals)) != name) continue;
+      std::string_view value = trimmed(pair.substr(equals + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);  // RFC 6265 §4.1.1: DQUOTE *cookie-octet DQUOTE
+      }
+      return std::string(value);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace oaskit::security

@@ -1,0 +1,35 @@
+#include <boost/url/grammar/ci_string.hpp>
+
+#include "oaskit/security/authenticator.hpp"
+
+namespace oaskit::security {
+
+namespace {
+
+const Box<Operation>* operation_of(const PathItem& item, std::string_view method) {
+  const std::pair<std::string_view, const Box<Operation>*> by_method[] = {
+      {"get", &item.get},        {"put", &item.put},         {"post", &item.post},
+      {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
+      {"patch", &item.patch},    {"trace", &item.trace}};
+  for (const auto& [name, operation] : by_method) {
+    if (boost::urls::grammar::ci_is_equal(name, method)) return operation;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::vector<SecurityRequirement>> requirements_of(const OpenAPI& document,
+                                                                std::string_view path,
+                                                                std::string_view method) {
+  if (!document.paths) return std::nullopt;
+  const PathItem* item = document.paths->entries.find(path);
+  if (item == nullptr) return std::nullopt;
+  const Box<Operation>* operation = operation_of(*item, method);
+  if (operation == nullptr || !*operation) return std::nullopt;
+  if ((*operation)->security) return *(*operation)->security;
+  if (document.security) return *document.security;
+  return std::vector<SecurityRequirement>{};
+}
+
+}  // namespace oaskit::security
