@@ -74,7 +74,7 @@ AuthError not_authenticated(std::vector<std::string> challenges) {
 
 AuthError invalid_request(const std::string& bearer_challenge, std::string_view description) {
   std::string text = rfc6750_text(description);
-  return {.status = 400,
+  return {.status = 401,
           .challenges = {with_parameters(
               bearer_challenge, {{"error", "invalid_request"}, {"error_description", text}})},
           .error = "invalid_request",

@@ -33,7 +33,8 @@ inline constexpr std::string_view unavailable_detail =
 
 /// 401, no error code: nothing was sent for `challenge` (RFC 6750 §3).
 [[nodiscard]] AuthError not_authenticated(std::vector<std::string> challenges);
-/// 400 `error="invalid_request"` (RFC 6750 §3.1): a bearer credential that cannot be read.
+/// 401 `error="invalid_request"` (RFC 6750 §3.1; FastAPI's status): a bearer credential that cannot
+/// be read.
 [[nodiscard]] AuthError invalid_request(const std::string& bearer_challenge,
                                         std::string_view description);
 /// 401 with the scheme's plain challenge: Basic credentials that cannot be read (RFC 7617 has

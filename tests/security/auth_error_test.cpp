@@ -51,9 +51,9 @@ TEST(AuthError, WithParameters_StartsAfterTheSchemeThenUsesCommas) {
             R"(Basic realm="r", charset="UTF-8")");
 }
 
-TEST(AuthError, InvalidRequest_Is400WithSanitisedDescription) {
+TEST(AuthError, InvalidRequest_Is401WithSanitisedDescription) {
   const AuthError error = detail::invalid_request("Bearer", "bad \"token\"\n");
-  EXPECT_EQ(error.status, 400);
+  EXPECT_EQ(error.status, 401);
   EXPECT_EQ(error.error, "invalid_request");
   EXPECT_EQ(error.error_description, "bad 'token' ");
   EXPECT_EQ(error.challenges,

@@ -271,9 +271,9 @@ TEST_F(AuthenticatorTest, VerifierScopeRefusal_Is403InsufficientScope) {
   EXPECT_EQ(error.www_authenticate(), R"(Bearer error="insufficient_scope", scope="pets:read")");
 }
 
-TEST_F(AuthenticatorTest, MalformedToken_Is400InvalidRequest) {
+TEST_F(AuthenticatorTest, MalformedToken_Is401InvalidRequest) {
   const AuthError error = refused(with_authorization("Bearer a b"), oauth_read);
-  EXPECT_EQ(error.status, 400);
+  EXPECT_EQ(error.status, 401);
   EXPECT_EQ(error.error, "invalid_request");
   EXPECT_TRUE(error.www_authenticate().starts_with(R"(Bearer error="invalid_request")"));
 }
@@ -318,7 +318,7 @@ TEST_F(AuthenticatorTest, RefusedCredential_OutranksAMalformedOne) {
 
 TEST_F(AuthenticatorTest, MalformedCredential_OutranksAMissingOne) {
   const std::vector<SecurityRequirement> either{{{"key", {}}}, {{"oauth", {}}}};
-  EXPECT_EQ(refused(with_authorization("Bearer a b"), either).status, 400);
+  EXPECT_EQ(refused(with_authorization("Bearer a b"), either).status, 401);
 }
 
 TEST_F(AuthenticatorTest, UnavailableCheck_OutranksOtherFailures) {

@@ -72,7 +72,7 @@ class Bearer : public ::testing::TestWithParam<BearerScheme> {
     auto extracted = extract(view);
     ASSERT_FALSE(extracted);
     const AuthError& error = extracted.errors();
-    EXPECT_EQ(error.status, 400);  // RFC 6750 §3.1
+    EXPECT_EQ(error.status, 401);  // as FastAPI; RFC 6750 §3.1 suggests 400
     EXPECT_EQ(error.error, "invalid_request");
     ASSERT_EQ(error.challenges.size(), 1U);
     EXPECT_TRUE(error.challenges[0].starts_with(R"(Bearer error="invalid_request")"))

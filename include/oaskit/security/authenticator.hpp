@@ -85,7 +85,7 @@ class Authenticator {
   /// - else a credential was refused → 401 with the refusal's message as detail; for a bearer
   ///   token `Bearer error="invalid_token", error_description="<message>"`, for Basic and API
   ///   keys the plain challenge;
-  /// - else a credential was malformed → the scheme's error: 400 `error="invalid_request"`
+  /// - else a credential was malformed → the scheme's error: 401 `error="invalid_request"`
   ///   for bearer tokens, 401 "Invalid authentication credentials" for Basic;
   /// - else (nothing sent) → 401 with every candidate scheme's challenge (each distinct one
   ///   once) and no error code.

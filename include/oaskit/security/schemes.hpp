@@ -20,9 +20,10 @@
 /// <token>` (RFC 6750 §2.1): "Bearer" in any case, 1*SP, one b64token. Credentials of another
 /// auth-scheme ("Basic …") are "not authenticated", as in FastAPI. An empty or unreadable
 /// header, a missing or ill-formed token (two words, tabs, characters outside b64token) and
-/// more than one Authorization header are malformed: 400 `error="invalid_request"` (RFC 6750
-/// §3.1). Tokens in a form body (§2.2) or an `access_token` query parameter (§2.3) are never
-/// taken: schemes do not read bodies, and §2.3 says URLs SHOULD NOT carry tokens.
+/// more than one Authorization header are malformed: 401 `error="invalid_request"`, as FastAPI
+/// answers (RFC 6750 §3.1 suggests 400; a 401 keeps clients that only look at the status on
+/// their re-authentication path). Tokens in a form body (§2.2) or an `access_token` query parameter
+/// (§2.3) are never taken: schemes do not read bodies, and §2.3 says URLs SHOULD NOT carry tokens.
 ///
 /// HTTPBasic (RFC 7617): "Basic" in any case, then standard base64 with padding of
 /// "user:password", split at the first colon; undecodable, no colon or control characters
@@ -43,9 +44,9 @@ namespace oaskit::security {
 
 /// An HTTP error answer for a request that failed security: the status, the WWW-Authenticate
 /// challenges (send the header only when there are some), and a FastAPI-style JSON body.
-/// Statuses: 401 (no or refused credentials), 400 (a malformed bearer credential, RFC 6750
-/// §3.1), 403 (authenticated without the required scopes), 503 (the credential could not be
-/// checked, e.g. keys unreachable: the client may retry; no challenge).
+/// Statuses: 401 (no, malformed or refused credentials), 403 (authenticated without the required
+/// scopes), 503 (the credential could not be checked, e.g. keys unreachable: the client may retry;
+/// no challenge).
 struct AuthError {
   int status = 401;
   /// WWW-Authenticate values, one per scheme that could have been used, e.g.
@@ -92,7 +93,7 @@ class Scheme {
   [[nodiscard]] virtual std::string challenge() const = 0;
 
   /// The credential in `request`; an empty optional when there is none (or it is malformed)
-  /// and auto_error is off; an AuthError (401, or 400 for a malformed bearer credential) when
+  /// and auto_error is off; a 401 AuthError when
   /// there is none or it is malformed and auto_error is on.
   using Extracted = Result<std::optional<Credential>, AuthError>;
   [[nodiscard]] virtual Extracted extract(const RequestView& request) const = 0;
