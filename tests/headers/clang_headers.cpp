@@ -3,6 +3,7 @@
 
 #include <oaskit/lint.hpp>
 #include <oaskit/oaskit.hpp>
+#include <oaskit/security.hpp>
 
 int main() {
   using namespace oaskit;

@@ -2,6 +2,11 @@
 // with designated initializers, writes it with to_json, and parses an OpenAPI document.
 // Prints what it did; any mismatch prints "FAIL: ..." and the exit code is 1.
 #include <oaskit/oaskit.hpp>
+#include <oaskit/security.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <memory>
 
 #include <iostream>
 #include <string>
@@ -105,6 +110,48 @@ int main() {
       if (e.type == "missing" && e.loc == Path{std::string("info")}) missing_info = true;
     }
     expect(missing_info, "the error is 'missing' at loc 'info'");
+  }
+
+  // 4. The resource server: a scheme, a JWT verifier (OpenSSL underneath), an Authenticator.
+  {
+    using namespace oaskit::security;
+    auto secret = jose::Key::hmac_secret(std::string(32, 's'));
+    expect(static_cast<bool>(secret), "an HS256 secret");
+    if (secret) {
+      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+      const auto token = jose::sign_compact(
+          {},
+          boost::json::serialize(boost::json::object{{"iss", "https://auth.example.com"},
+                                                     {"aud", "pets"},
+                                                     {"sub", "alice"},
+                                                     {"scope", "pets:read"},
+                                                     {"exp", now + 60}}),
+          *secret, jose::Algorithm::HS256);
+      expect(static_cast<bool>(token), "sign_compact");
+      auto verifier =
+          std::make_shared<JwtVerifier>(JwtVerifierOptions{.issuer = "https://auth.example.com",
+                                                           .audience = "pets",
+                                                           .algorithms = {jose::Algorithm::HS256},
+                                                           .keys = jose::KeySet({*secret})});
+      Authenticator authenticator;
+      authenticator.add(
+          std::make_shared<security::HTTPBearer>(HTTPBearerOptions{.scheme_name = "bearer"}),
+          bearer(verifier));
+      const std::string authorization = "Bearer " + (token ? *token : std::string());
+      const RequestView request{
+          .method = "GET", .target = "/pets", .headers = {{"Authorization", authorization}}};
+      const auto principal =
+          authenticator.authenticate(request, {SecurityRequirement{{"bearer", {"pets:read"}}}});
+      expect(principal && principal->subject == "alice", "a verified bearer token admits alice");
+      const RequestView anonymous{.method = "GET", .target = "/pets"};
+      const auto refused =
+          authenticator.authenticate(anonymous, {SecurityRequirement{{"bearer", {}}}});
+      expect(!refused && refused.errors().status == 401, "no token is a 401");
+      std::cout << "security: alice admitted, anonymous refused with "
+                << (refused ? 0 : refused.errors().status) << '\n';
+    }
   }
 
   if (failures != 0) {
