@@ -40,10 +40,14 @@ constexpr double sweep_interval = 1.0;
 }  // namespace
 
 TokenDigest sha256(std::string_view bytes) {
+  // One context per thread, reused: allocating one per token costs a tenth of the hash.
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   TokenDigest digest{};
   unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, sha256_md(), nullptr) != 1 ||
-      size != digest.size()) {
+  if (!context || EVP_DigestInit_ex(context.get(), sha256_md(), nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest.data(), &size) != 1 || size != digest.size()) {
     throw std::runtime_error("OpenSSL could not compute a SHA-256");
   }
   return digest;
