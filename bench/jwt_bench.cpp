@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "oaskit/security/jwt_verifier.hpp"
-#include "security/jwt_cache.hpp"
 #include "security/jwt_test_support.hpp"
+#include "security/token_cache.hpp"
 
 namespace {
 

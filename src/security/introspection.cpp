@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
+#include <memory>
 
 #include "http/basic_auth.hpp"
 #include "http/client.hpp"
@@ -84,16 +84,20 @@ VerifyResult judge(boost::json::object answer, const IntrospectionOptions& optio
   return identity;
 }
 
+// The cache's clock: seconds since the epoch.
+double seconds_since_epoch(TimePoint time) {
+  return std::chrono::duration<double>(time.time_since_epoch()).count();
+}
+
 }  // namespace
 
 struct IntrospectionVerifier::State {
   IntrospectionOptions options;
-  mutable std::mutex mutex;  // guards cache
-  detail::TokenCache cache;
+  detail::TokenCache cache;  // thread-safe itself
   std::atomic<std::size_t> requests{0};
 
   explicit State(IntrospectionOptions given)
-      : options(std::move(given)), cache(options.cache_capacity) {}
+      : options(std::move(given)), cache(std::max<std::size_t>(options.cache_capacity, 1)) {}
 
   [[nodiscard]] TimePoint now() const {
     return options.clock ? options.clock() : std::chrono::system_clock::now();
@@ -104,10 +108,10 @@ struct IntrospectionVerifier::State {
 
   // The endpoint's answer: a JSON object with a boolean "active" and, if any, a numeric "exp";
   // else why not (never quoting the token or the body).
-  Result<boost::json::object, detail::FetchError> ask(std::string_view token) {
+  Result<boost::json::object, oaskit::detail::FetchError> ask(std::string_view token) {
     std::vector<std::pair<std::string, std::string>> fields = {{"token", std::string(token)},
                                                                {"token_type_hint", "access_token"}};
-    detail::HttpRequest request{.method = "POST",
+    oaskit::detail::HttpRequest request{.method = "POST",
                                 .url = options.endpoint,
                                 .headers = {{"Content-Type", "application/x-www-form-urlencoded"},
                                             {"Accept", "application/json"}},
@@ -115,24 +119,24 @@ struct IntrospectionVerifier::State {
     if (!options.client_id.empty()) {
       if (options.authentication == ClientAuthentication::client_secret_basic) {
         request.headers.emplace_back(
-            "Authorization", detail::basic_authorization(options.client_id, options.client_secret));
+            "Authorization", oaskit::detail::basic_authorization(options.client_id, options.client_secret));
       } else {
         fields.emplace_back("client_id", options.client_id);
         fields.emplace_back("client_secret", options.client_secret);
       }
     }
-    request.body = detail::form_body(fields);
+    request.body = oaskit::detail::form_body(fields);
     ++requests;
-    const auto response = detail::send(request, options.http);
+    const auto response = oaskit::detail::send(request, options.http);
     if (!response) return response.errors();
-    auto answer = detail::json_object_body(*response);
+    auto answer = oaskit::detail::json_object_body(*response);
     if (!answer) return answer;
     const auto* active = answer->if_contains("active");
     if (active == nullptr || !active->is_bool()) {
-      return detail::FetchError{"the response has no boolean \"active\""};
+      return oaskit::detail::FetchError{"the response has no boolean \"active\""};
     }
     if (const auto* exp = answer->if_contains("exp"); exp != nullptr && !exp->is_number()) {
-      return detail::FetchError{"the response's \"exp\" is not a number"};
+      return oaskit::detail::FetchError{"the response's \"exp\" is not a number"};
     }
     return answer;
   }
@@ -145,11 +149,10 @@ IntrospectionVerifier::~IntrospectionVerifier() = default;
 
 VerifyResult IntrospectionVerifier::verify(std::string_view token) const {
   State& state = *state_;
-  std::string key;
+  detail::TokenDigest key{};
   if (state.caching()) {
-    key = detail::TokenCache::key_for(token);
-    const std::lock_guard lock(state.mutex);
-    if (auto cached = state.cache.find(key, state.now())) return std::move(*cached);
+    key = detail::sha256(token);
+    if (auto cached = state.cache.find(key, seconds_since_epoch(state.now()))) return *cached;
   }
   auto answer = state.ask(token);
   if (!answer) {  // not cached: the next request asks again
@@ -163,8 +166,8 @@ VerifyResult IntrospectionVerifier::verify(std::string_view token) const {
   if (state.caching()) {
     auto until = now + state.options.cache_ttl;
     if (expires) until = std::min(until, *expires);
-    const std::lock_guard lock(state.mutex);
-    state.cache.store(key, verdict, until, now);
+    state.cache.insert(key, std::make_shared<const VerifyResult>(verdict),
+                       seconds_since_epoch(until), seconds_since_epoch(now));
   }
   return verdict;
 }

@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "security/jwt_cache.hpp"
 #include "security/jwt_parts.hpp"
+#include "security/token_cache.hpp"
 
 namespace oaskit::security {
 namespace {
@@ -110,7 +110,7 @@ struct JwtVerifier::State {
                              [](const jose::Key& key) { return key.type() == jose::KeyType::oct; });
     if (options.required_typ) required_typ = media_type(*options.required_typ);
     if (options.cache_capacity > 0) {
-      cache = std::make_unique<detail::JwtCache>(options.cache_capacity);
+      cache = std::make_unique<detail::TokenCache>(options.cache_capacity);
     }
   }
 
@@ -129,7 +129,7 @@ struct JwtVerifier::State {
   JwtVerifierOptions options;
   bool has_secret = false;
   std::optional<std::string> required_typ;  // as media_type() spells it
-  std::unique_ptr<detail::JwtCache> cache;
+  std::unique_ptr<detail::TokenCache> cache;
 };
 
 Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(
@@ -284,7 +284,7 @@ VerifyResult JwtVerifier::State::verify(std::string_view token) const {
     digest = detail::sha256(token);
     // Entries leave at exp + leeway; nothing else can change for the same bytes and options
     // (nbf and iat held then and still do; the required scopes are fixed).
-    if (auto hit = cache->find(*digest, now_seconds)) return Identity(*hit);
+    if (auto hit = cache->find(*digest, now_seconds)) return *hit;
   }
 
   auto parts = detail::split_compact(token, options.max_token_bytes);
@@ -325,9 +325,9 @@ VerifyResult JwtVerifier::State::verify(std::string_view token) const {
   identity.header = std::move(*header);
   identity.claims = std::move(*claims);
   if (cache) {
-    auto stored = std::make_shared<const Identity>(std::move(identity));
+    auto stored = std::make_shared<const VerifyResult>(std::move(identity));
     cache->insert(*digest, stored, exp + static_cast<double>(options.leeway.count()), now_seconds);
-    return Identity(*stored);
+    return *stored;
   }
   return identity;
 }

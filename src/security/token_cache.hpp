@@ -1,56 +1,49 @@
 #pragma once
-// Verdicts on tokens for a while, so that the same token does not cost a request each time.
+// A bounded, thread-safe cache of verdicts on tokens: JwtVerifier keeps its successes (repeated
+// tokens skip the signature check), IntrospectionVerifier every answer of the server (so a
+// flood of the same token costs one request). Keyed by the SHA-256 of the token, so a hit means
+// the very same bytes were judged before (a fast non-cryptographic hash could be made to
+// collide), and the token itself is never kept.
 
-#include <chrono>
+#include <array>
 #include <cstddef>
-#include <list>
-#include <map>
-#include <optional>
-#include <string>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "oaskit/security/identity.hpp"
 
-namespace oaskit::detail {
+namespace oaskit::security::detail {
 
-/// Verdicts keyed by the SHA-256 of the token (the token itself is never kept), each until its
-/// own expiry, at most `capacity` of them: when full, expired entries go first, then the
-/// oldest. Not thread-safe: the owner locks.
+using TokenDigest = std::array<unsigned char, 32>;
+
+/// SHA-256 of `bytes`.
+[[nodiscard]] TokenDigest sha256(std::string_view bytes);
+
+/// Entries live until their deadline (in seconds since the epoch: for a JWT its exp plus the
+/// leeway, for introspection the TTL or exp, whichever comes first). When a shard is full, expired
+/// entries go first, then the least recently used.
 class TokenCache {
  public:
-  using TimePoint = std::chrono::system_clock::time_point;
+  /// Holds at most `capacity` entries (at least one).
+  explicit TokenCache(std::size_t capacity);
+  ~TokenCache();
+  TokenCache(const TokenCache&) = delete;
+  TokenCache& operator=(const TokenCache&) = delete;
 
-  explicit TokenCache(std::size_t capacity) : capacity_(capacity) {}
+  /// The verdict stored for `digest` when `now` is before its deadline; null otherwise.
+  [[nodiscard]] std::shared_ptr<const VerifyResult> find(const TokenDigest& digest, double now);
+  /// Stores (or replaces) the verdict on a token.
+  void insert(const TokenDigest& digest, std::shared_ptr<const VerifyResult> verdict,
+              double deadline, double now);
+  /// How many entries are stored, expired ones included.
+  [[nodiscard]] std::size_t size() const;
 
-  /// The key for `token`: its SHA-256 digest (32 bytes).
-  [[nodiscard]] static std::string key_for(std::string_view token);
-
-  /// The verdict stored under `key`, if it has not expired by `now`.
-  [[nodiscard]] std::optional<security::VerifyResult> find(const std::string& key, TimePoint now);
-  /// Keeps `verdict` until `expires` (nothing is kept when that is not after `now`).
-  void store(const std::string& key, security::VerifyResult verdict, TimePoint expires,
-             TimePoint now);
-  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  struct Shard;
 
  private:
-  struct Entry;
-  using Entries = std::unordered_map<std::string, Entry>;
-  // Keys point into `entries_` (whose nodes do not move).
-  using ByAge = std::list<const std::string*>;
-  using ByExpiry = std::multimap<TimePoint, const std::string*>;
-  struct Entry {
-    security::VerifyResult verdict;
-    ByAge::iterator age;
-    ByExpiry::iterator expiry;
-  };
-
-  void erase(Entries::iterator entry);
-
-  std::size_t capacity_;
-  Entries entries_;
-  ByAge by_age_;  // oldest first
-  ByExpiry by_expiry_;
+  Shard& shard_of(const TokenDigest& digest);
+  std::vector<std::unique_ptr<Shard>> shards_;
 };
 
-}  // namespace oaskit::detail
+}  // namespace oaskit::security::detail

@@ -9,22 +9,22 @@
 #include <vector>
 
 #include "oaskit/security/jwt_verifier.hpp"
-#include "security/jwt_cache.hpp"
 #include "security/jwt_test_support.hpp"
+#include "security/token_cache.hpp"
 
 namespace oaskit::security {
 namespace {
 
-using detail::JwtCache;
 using detail::sha256;
+using detail::TokenCache;
 using test::good_claims;
 using test::mint_rs256;
 using test::test_now;
 
-std::shared_ptr<const Identity> identity_of(std::string subject) {
-  auto identity = std::make_shared<Identity>();
-  identity->subject = std::move(subject);
-  return identity;
+std::shared_ptr<const VerifyResult> identity_of(std::string subject) {
+  Identity identity;
+  identity.subject = std::move(subject);
+  return std::make_shared<const VerifyResult>(std::move(identity));
 }
 
 TEST(Sha256, KnownAnswer) {
@@ -34,29 +34,29 @@ TEST(Sha256, KnownAnswer) {
   EXPECT_EQ(digest[31], 0xad);
 }
 
-TEST(JwtCache, StoredIdentity_IsFoundBeforeItsDeadline) {
-  JwtCache cache(8);
+TEST(TokenCache, StoredIdentity_IsFoundBeforeItsDeadline) {
+  TokenCache cache(8);
   cache.insert(sha256("a"), identity_of("alice"), 100, 0);
   const auto hit = cache.find(sha256("a"), 99.5);
   ASSERT_NE(hit, nullptr);
-  EXPECT_EQ(hit->subject, "alice");
+  EXPECT_EQ(hit->value().subject, "alice");
 }
 
-TEST(JwtCache, UnknownToken_IsAMiss) {
-  JwtCache cache(8);
+TEST(TokenCache, UnknownToken_IsAMiss) {
+  TokenCache cache(8);
   cache.insert(sha256("a"), identity_of("alice"), 100, 0);
   EXPECT_EQ(cache.find(sha256("b"), 0), nullptr);
 }
 
-TEST(JwtCache, AtOrAfterTheDeadline_IsAMiss) {
-  JwtCache cache(8);
+TEST(TokenCache, AtOrAfterTheDeadline_IsAMiss) {
+  TokenCache cache(8);
   cache.insert(sha256("a"), identity_of("alice"), 100, 0);
   EXPECT_EQ(cache.find(sha256("a"), 100), nullptr);
   EXPECT_EQ(cache.find(sha256("a"), 1000), nullptr);
 }
 
-TEST(JwtCache, WhenFull_ExpiredEntriesGoFirst) {
-  JwtCache cache(3);
+TEST(TokenCache, WhenFull_ExpiredEntriesGoFirst) {
+  TokenCache cache(3);
   cache.insert(sha256("old"), identity_of("old"), 10, 0);
   cache.insert(sha256("a"), identity_of("a"), 100, 0);
   cache.insert(sha256("b"), identity_of("b"), 100, 0);
@@ -67,8 +67,8 @@ TEST(JwtCache, WhenFull_ExpiredEntriesGoFirst) {
   EXPECT_NE(cache.find(sha256("c"), 20), nullptr);
 }
 
-TEST(JwtCache, WhenFull_TheLeastRecentlyUsedGoes) {
-  JwtCache cache(2);
+TEST(TokenCache, WhenFull_TheLeastRecentlyUsedGoes) {
+  TokenCache cache(2);
   cache.insert(sha256("a"), identity_of("a"), 100, 0);
   cache.insert(sha256("b"), identity_of("b"), 100, 0);
   ASSERT_NE(cache.find(sha256("a"), 1), nullptr);  // "b" is now the least recently used
@@ -79,9 +79,9 @@ TEST(JwtCache, WhenFull_TheLeastRecentlyUsedGoes) {
   EXPECT_NE(cache.find(sha256("c"), 1), nullptr);
 }
 
-TEST(JwtCache, NeverHoldsMoreThanItsCapacity) {
+TEST(TokenCache, NeverHoldsMoreThanItsCapacity) {
   for (const std::size_t capacity : {1u, 5u, 1024u, 5000u}) {
-    JwtCache cache(capacity);
+    TokenCache cache(capacity);
     for (int i = 0; i < 6000; ++i) {
       cache.insert(sha256(std::to_string(i)), identity_of("x"), 100, 0);
     }
@@ -90,16 +90,16 @@ TEST(JwtCache, NeverHoldsMoreThanItsCapacity) {
   }
 }
 
-TEST(JwtCache, InsertingTheSameTokenAgain_ReplacesIt) {
-  JwtCache cache(4);
+TEST(TokenCache, InsertingTheSameTokenAgain_ReplacesIt) {
+  TokenCache cache(4);
   cache.insert(sha256("a"), identity_of("first"), 100, 0);
   cache.insert(sha256("a"), identity_of("second"), 200, 0);
   EXPECT_EQ(cache.size(), 1u);
-  EXPECT_EQ(cache.find(sha256("a"), 150)->subject, "second");
+  EXPECT_EQ(cache.find(sha256("a"), 150)->value().subject, "second");
 }
 
-TEST(JwtCache, ConcurrentUse_IsSafe) {
-  JwtCache cache(64);
+TEST(TokenCache, ConcurrentUse_IsSafe) {
+  TokenCache cache(64);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&cache, t] {
