@@ -11,14 +11,23 @@ namespace {
 // FastAPI's custom `APIKey`.
 constexpr std::string_view api_key_challenge = "APIKey";
 
-oaskit::APIKey api_key_model(const APIKeyOptions& options, APIKeyIn in) {
-  return {.description = options.description, .name = options.name, .in = in};
+}  // namespace
+
+APIKeyBase::APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string default_name)
+    : Scheme(detail::scheme_name_or(options.scheme_name, std::move(default_name)),
+             options.auto_error),
+      options_(std::move(options)),
+      in_(in) {}
+
+SecurityScheme APIKeyBase::model() const {
+  return oaskit::APIKey{.description = options_.description, .name = options_.name, .in = in_};
 }
 
-// An empty key is no key, as in FastAPI.
-Scheme::Extracted key_or_missing(std::optional<std::string> key, bool auto_error) {
+std::string APIKeyBase::challenge() const { return std::string(api_key_challenge); }
+
+Scheme::Extracted APIKeyBase::key_or_missing(std::optional<std::string> key) const {
   if (!key || key->empty()) {
-    return detail::fail(auto_error, detail::not_authenticated({std::string(api_key_challenge)}));
+    return detail::fail(auto_error(), detail::not_authenticated({challenge()}));
   }
   return std::optional<Credential>{Credential{.kind = CredentialKind::api_key,
                                               .scheme = {},
@@ -27,36 +36,24 @@ Scheme::Extracted key_or_missing(std::optional<std::string> key, bool auto_error
                                               .password = {}}};
 }
 
-}  // namespace
-
 APIKeyHeader::APIKeyHeader(APIKeyOptions options)
-    : Scheme(detail::scheme_name_or(options.scheme_name, "APIKeyHeader"), options.auto_error),
-      options_(std::move(options)) {}
-SecurityScheme APIKeyHeader::model() const { return api_key_model(options_, APIKeyIn::header); }
-std::string APIKeyHeader::challenge() const { return std::string(api_key_challenge); }
+    : APIKeyBase(std::move(options), APIKeyIn::header, "APIKeyHeader") {}
 Scheme::Extracted APIKeyHeader::extract(const RequestView& request) const {
   // A repeated header is ambiguous: the first one wins, as with Starlette's headers.get.
-  const auto values = request.header_values(options_.name);
-  return key_or_missing(values.empty() ? std::nullopt : std::optional<std::string>(values.front()),
-                        auto_error());
+  const auto values = request.header_values(key_name());
+  return key_or_missing(values.empty() ? std::nullopt : std::optional<std::string>(values.front()));
 }
 
 APIKeyQuery::APIKeyQuery(APIKeyOptions options)
-    : Scheme(detail::scheme_name_or(options.scheme_name, "APIKeyQuery"), options.auto_error),
-      options_(std::move(options)) {}
-SecurityScheme APIKeyQuery::model() const { return api_key_model(options_, APIKeyIn::query); }
-std::string APIKeyQuery::challenge() const { return std::string(api_key_challenge); }
+    : APIKeyBase(std::move(options), APIKeyIn::query, "APIKeyQuery") {}
 Scheme::Extracted APIKeyQuery::extract(const RequestView& request) const {
-  return key_or_missing(request.query(options_.name), auto_error());
+  return key_or_missing(request.query(key_name()));
 }
 
 APIKeyCookie::APIKeyCookie(APIKeyOptions options)
-    : Scheme(detail::scheme_name_or(options.scheme_name, "APIKeyCookie"), options.auto_error),
-      options_(std::move(options)) {}
-SecurityScheme APIKeyCookie::model() const { return api_key_model(options_, APIKeyIn::cookie); }
-std::string APIKeyCookie::challenge() const { return std::string(api_key_challenge); }
+    : APIKeyBase(std::move(options), APIKeyIn::cookie, "APIKeyCookie") {}
 Scheme::Extracted APIKeyCookie::extract(const RequestView& request) const {
-  return key_or_missing(request.cookie(options_.name), auto_error());
+  return key_or_missing(request.cookie(key_name()));
 }
 
 }  // namespace oaskit::security

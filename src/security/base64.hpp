@@ -8,7 +8,8 @@
 namespace oaskit::security::detail {
 
 /// The bytes `text` encodes; nullopt unless `text` is a whole number of 4-character groups of
-/// the standard alphabet, with '=' padding only at the end. No whitespace is skipped.
+/// the standard alphabet, with '=' padding only at the end and the unused bits of the last
+/// character zero (as jose::base64url_decode). No whitespace is skipped.
 [[nodiscard]] std::optional<std::string> base64_decode(std::string_view text);
 
 }  // namespace oaskit::security::detail

@@ -231,35 +231,38 @@ struct APIKeyOptions {
   std::optional<std::string> description{};
   bool auto_error = true;
 };
-class APIKeyHeader : public Scheme {
+/// What the three API key schemes share (FastAPI's APIKeyBase): the model, with `in` saying
+/// where the key goes, and the `APIKey` challenge.
+class APIKeyBase : public Scheme {
+ public:
+  [[nodiscard]] SecurityScheme model() const override;
+  [[nodiscard]] std::string challenge() const override;
+
+ protected:
+  APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string default_name);
+  /// The header, query parameter or cookie name.
+  [[nodiscard]] const std::string& key_name() const { return options_.name; }
+  /// A credential for a non-empty `key`; else missing (an empty key is no key, as in FastAPI).
+  [[nodiscard]] Extracted key_or_missing(std::optional<std::string> key) const;
+
+ private:
+  APIKeyOptions options_;
+  APIKeyIn in_;
+};
+class APIKeyHeader : public APIKeyBase {
  public:
   explicit APIKeyHeader(APIKeyOptions options);
-  [[nodiscard]] SecurityScheme model() const override;
-  [[nodiscard]] std::string challenge() const override;
   [[nodiscard]] Extracted extract(const RequestView& request) const override;
-
- private:
-  APIKeyOptions options_;
 };
-class APIKeyQuery : public Scheme {
+class APIKeyQuery : public APIKeyBase {
  public:
   explicit APIKeyQuery(APIKeyOptions options);
-  [[nodiscard]] SecurityScheme model() const override;
-  [[nodiscard]] std::string challenge() const override;
   [[nodiscard]] Extracted extract(const RequestView& request) const override;
-
- private:
-  APIKeyOptions options_;
 };
-class APIKeyCookie : public Scheme {
+class APIKeyCookie : public APIKeyBase {
  public:
   explicit APIKeyCookie(APIKeyOptions options);
-  [[nodiscard]] SecurityScheme model() const override;
-  [[nodiscard]] std::string challenge() const override;
   [[nodiscard]] Extracted extract(const RequestView& request) const override;
-
- private:
-  APIKeyOptions options_;
 };
 
 }  // namespace oaskit::security
