@@ -111,15 +111,17 @@ struct IntrospectionVerifier::State {
   Result<boost::json::object, oaskit::detail::FetchError> ask(std::string_view token) {
     std::vector<std::pair<std::string, std::string>> fields = {{"token", std::string(token)},
                                                                {"token_type_hint", "access_token"}};
-    oaskit::detail::HttpRequest request{.method = "POST",
-                                .url = options.endpoint,
-                                .headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                                            {"Accept", "application/json"}},
-                                .body = {}};
+    oaskit::detail::HttpRequest request{
+        .method = "POST",
+        .url = options.endpoint,
+        .headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                    {"Accept", "application/json"}},
+        .body = {}};
     if (!options.client_id.empty()) {
       if (options.authentication == ClientAuthentication::client_secret_basic) {
         request.headers.emplace_back(
-            "Authorization", oaskit::detail::basic_authorization(options.client_id, options.client_secret));
+            "Authorization",
+            oaskit::detail::basic_authorization(options.client_id, options.client_secret));
       } else {
         fields.emplace_back("client_id", options.client_id);
         fields.emplace_back("client_secret", options.client_secret);
