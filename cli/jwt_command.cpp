@@ -146,8 +146,8 @@ int run_verify(const VerifyArguments& arguments) {
 
   const auto identity = security::JwtVerifier(std::move(options)).verify(*token);
   if (!identity) return refused(identity.errors());
-  fmt::print("{}\n", json::serialize(
-                         json::object{{"header", identity->header}, {"claims", identity->claims}}));
+  fmt::print("{}\n", json::serialize(json::object{{"header", *identity->header},
+                                                  {"claims", *identity->claims}}));
   return ok;
 }
 

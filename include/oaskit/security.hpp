@@ -12,3 +12,4 @@
 #include "oaskit/security/jwt_verifier.hpp"
 #include "oaskit/security/request.hpp"
 #include "oaskit/security/schemes.hpp"
+#include "oaskit/security/shared_json_object.hpp"

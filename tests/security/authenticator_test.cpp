@@ -24,7 +24,7 @@ Identity identity(std::string subject, std::vector<std::string> scopes,
   id.subject = std::move(subject);
   id.scopes = std::move(scopes);
   id.client_id = std::move(client_id);
-  id.claims = {{"sub", id.subject}};
+  id.claims = boost::json::object{{"sub", id.subject}};
   return id;
 }
 

@@ -26,6 +26,7 @@
 #include "oaskit/model/openapi.hpp"
 #include "oaskit/security/identity.hpp"
 #include "oaskit/security/schemes.hpp"
+#include "oaskit/security/shared_json_object.hpp"
 
 namespace oaskit::security {
 
@@ -47,7 +48,7 @@ struct Principal {
   std::string subject{};
   std::optional<std::string> client_id{};
   std::vector<std::string> scopes{};  ///< every scope granted (not only the required ones)
-  boost::json::object claims{};
+  SharedJsonObject claims{};          ///< the claims of the first scheme that has any
   /// The schemes of the alternative that passed, in requirement order; empty for anonymous.
   std::vector<std::string> schemes{};
   /// The scopes the passing alternative required (FastAPI's SecurityScopes.scopes).

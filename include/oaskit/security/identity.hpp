@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "oaskit/result.hpp"
+#include "oaskit/security/shared_json_object.hpp"
 
 namespace oaskit::security {
 
@@ -43,13 +44,13 @@ struct TokenError {
   std::string internal;
 };
 
-/// Who a verified credential speaks for.
+/// Who a verified credential speaks for. Copies are cheap: the header and claims are shared.
 struct Identity {
   std::string subject;                   ///< "sub" (empty when the token has none)
   std::optional<std::string> client_id;  ///< "client_id" (RFC 9068), else "azp"
   std::vector<std::string> scopes;       ///< from "scope" (space-separated) or "scp" (array)
-  boost::json::object header;            ///< the JOSE header (empty for opaque tokens)
-  boost::json::object claims;            ///< the JWT claims, or the introspection response
+  SharedJsonObject header;               ///< the JOSE header (empty for opaque tokens)
+  SharedJsonObject claims;               ///< the JWT claims, or the introspection response
   std::optional<std::chrono::system_clock::time_point> expires_at;  ///< "exp"
 };
 

@@ -1,0 +1,81 @@
+// SharedJsonObject: the header and claims of a verified token, shared by every copy.
+
+#include "oaskit/security/shared_json_object.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace oaskit::security {
+namespace {
+
+namespace json = boost::json;
+
+TEST(SharedJsonObject, DefaultIsAnEmptyObject) {
+  const SharedJsonObject object;
+  EXPECT_TRUE(object.empty());
+  EXPECT_EQ(object.size(), 0U);
+  EXPECT_EQ(object.begin(), object.end());
+  EXPECT_EQ(object, json::object{});
+}
+
+TEST(SharedJsonObject, CopiesShareOneObject) {
+  const SharedJsonObject original(json::object{{"sub", "alice"}, {"scope", "a b"}});
+  const SharedJsonObject copy = original;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(&copy.get(), &original.get());
+  EXPECT_EQ(copy, original);
+}
+
+TEST(SharedJsonObject, ReadsLikeTheObject) {
+  const SharedJsonObject claims(json::object{{"sub", "alice"}, {"exp", 1800000000}});
+  EXPECT_EQ(claims.at("sub"), "alice");
+  EXPECT_THROW((void)claims.at("nope"), std::out_of_range);
+  ASSERT_NE(claims.if_contains("exp"), nullptr);
+  EXPECT_EQ(*claims.if_contains("exp"), 1800000000);
+  EXPECT_EQ(claims.if_contains("nope"), nullptr);
+  EXPECT_TRUE(claims.contains("sub"));
+  EXPECT_EQ(claims->size(), 2U);
+  EXPECT_EQ((*claims).at("sub"), "alice");
+  const json::object& plain = claims;
+  EXPECT_EQ(plain.size(), 2U);
+  std::size_t members = 0;
+  for (const auto& member : claims) members += member.key().empty() ? 0 : 1;
+  EXPECT_EQ(members, 2U);
+}
+
+TEST(SharedJsonObject, ComparesByMembers) {
+  const SharedJsonObject a(json::object{{"x", 1}});
+  const SharedJsonObject b(json::object{{"x", 1}});
+  const SharedJsonObject c(json::object{{"x", 2}});
+  EXPECT_EQ(a, b);
+  EXPECT_FALSE(a == c);
+  EXPECT_EQ(a, (json::object{{"x", 1}}));
+}
+
+TEST(SharedJsonObject, PrintsAsJson) {
+  std::ostringstream out;
+  out << SharedJsonObject(json::object{{"sub", "alice"}});
+  EXPECT_EQ(out.str(), R"({"sub":"alice"})");
+}
+
+// Many requests copy and drop the same cached claims at once.
+TEST(SharedJsonObject, ConcurrentCopies_AreSafe) {
+  const SharedJsonObject claims(json::object{{"sub", "alice"}, {"aud", json::array{"a", "b"}}});
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&claims] {
+      for (int i = 0; i < 10000; ++i) {
+        const SharedJsonObject copy = claims;
+        ASSERT_EQ(copy.at("sub"), "alice");
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(claims.size(), 2U);
+}
+
+}  // namespace
+}  // namespace oaskit::security
