@@ -91,12 +91,6 @@ class CountingBuilder {
   bool on_comment(json::string_view /*text*/, json::error_code& /*ec*/) { return true; }
 };
 
-json::parse_options strict_options() {
-  json::parse_options options;
-  options.max_depth = max_nesting_depth;  // as parse<Any>, which words the errors
-  return options;                         // no comments, no trailing commas, UTF-8 checked
-}
-
 // Counted without recursion on the call stack: values may nest max_nesting_depth deep.
 std::size_t members_in(const json::value& root) {
   std::size_t members = 0;
@@ -126,14 +120,20 @@ std::string reason_for(std::string_view text, std::string_view fallback) {
 
 }  // namespace
 
+json::parse_options strict_parse_options() {
+  json::parse_options options;
+  options.max_depth = max_nesting_depth;  // as parse<Any>, which words the errors
+  return options;                         // no comments, no trailing commas, UTF-8 checked
+}
+
 std::optional<json::value> parse_strict_json(std::string_view text, std::string* error) {
   using Parser = json::basic_parser<CountingBuilder>;
   // One parser per thread keeps its buffers between calls; a large text gets its own, so a
   // thread does not hold on to a large buffer after one big JWKS.
   constexpr std::size_t reused_up_to = 64 * 1024;
-  thread_local Parser reused(strict_options());
+  thread_local Parser reused(strict_parse_options());
   std::optional<Parser> own;
-  Parser& parser = text.size() <= reused_up_to ? reused : own.emplace(strict_options());
+  Parser& parser = text.size() <= reused_up_to ? reused : own.emplace(strict_parse_options());
   parser.reset();
   parser.handler().values.reset();
   parser.handler().members_in_text = 0;

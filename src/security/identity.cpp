@@ -1,9 +1,28 @@
 #include "oaskit/security/identity.hpp"
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
 
+#include "security/scope_tokens.hpp"
+
 namespace oaskit::security {
+
+namespace detail {
+
+void append_scope_tokens(std::string_view text, std::vector<std::string>& scopes) {
+  // RFC 6749 §3.3: scope-token *( SP scope-token ); be lenient about repeated spaces.
+  scopes.reserve(scopes.size() +
+                 static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1);
+  while (!text.empty()) {
+    const auto space = text.find(' ');
+    if (space != 0) scopes.emplace_back(text.substr(0, space));
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+}
+
+}  // namespace detail
 
 std::string_view to_string(TokenCheck check) {
   switch (check) {
@@ -45,14 +64,7 @@ std::vector<std::string> granted_scopes(const boost::json::object& claims) {
   std::vector<std::string> scopes;
   if (const auto* scope = claims.if_contains("scope")) {
     if (const auto* text = scope->if_string()) {
-      // RFC 6749 §3.3: scope-token *( SP scope-token ); be lenient about repeated spaces.
-      std::string_view rest = *text;
-      while (!rest.empty()) {
-        const auto space = rest.find(' ');
-        if (space != 0) scopes.emplace_back(rest.substr(0, space));
-        if (space == std::string_view::npos) break;
-        rest.remove_prefix(space + 1);
-      }
+      detail::append_scope_tokens(*text, scopes);
     }
     return scopes;
   }

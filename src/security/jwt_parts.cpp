@@ -34,14 +34,14 @@ Result<CompactJws, TokenError> split_compact(std::string_view token, std::size_t
                         " bytes accepted");
   }
   if (token.empty()) return format_error("the token is empty");
-  const auto dots = std::count(token.begin(), token.end(), '.');
-  if (dots == 4) return format_error("encrypted tokens (JWE) are not accepted");
-  if (dots != 2) {
+  const auto first = token.find('.');
+  const auto second = first == std::string_view::npos ? first : token.find('.', first + 1);
+  if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
+    const auto dots = std::count(token.begin(), token.end(), '.');
+    if (dots == 4) return format_error("encrypted tokens (JWE) are not accepted");
     return format_error("a JWT is three base64url segments separated by dots; this token has " +
                         std::to_string(dots + 1));
   }
-  const auto first = token.find('.');
-  const auto second = token.find('.', first + 1);
   const std::pair<std::string_view, std::string_view> segments[] = {
       {"header", token.substr(0, first)},
       {"payload", token.substr(first + 1, second - first - 1)},
@@ -60,17 +60,28 @@ Result<CompactJws, TokenError> split_compact(std::string_view token, std::size_t
                     std::move(decoded[2])};
 }
 
+TokenError not_json(std::string_view what, std::string_view why) {
+  return format_error("the token's " + std::string(what) + " is not valid JSON (" + excerpt(why) +
+                      ")");
+}
+
+TokenError not_an_object(std::string_view what) {
+  return format_error("the token's " + std::string(what) + " is not a JSON object");
+}
+
 Result<boost::json::object, TokenError> parse_object(std::string_view json, std::string_view what) {
   std::string why;
   auto value = jose::detail::parse_strict_json(json, &why);
-  if (!value) {
-    return format_error("the token's " + std::string(what) + " is not valid JSON (" + excerpt(why) +
-                        ")");
-  }
-  if (!value->is_object()) {
-    return format_error("the token's " + std::string(what) + " is not a JSON object");
-  }
+  if (!value) return not_json(what, why);
+  if (!value->is_object()) return not_an_object(what);
   return std::move(value->get_object());
+}
+
+Result<ObjectSummary, TokenError> summarize_object(std::string_view json, std::string_view what) {
+  auto summary = ObjectSummary::read(json);
+  if (summary) return std::move(*summary);
+  const auto& why = summary.errors().reason;
+  return why.empty() ? not_an_object(what) : not_json(what, why);
 }
 
 }  // namespace oaskit::security::detail

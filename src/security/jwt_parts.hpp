@@ -9,6 +9,7 @@
 
 #include "oaskit/result.hpp"
 #include "oaskit/security/identity.hpp"
+#include "security/object_summary.hpp"
 
 namespace oaskit::security::detail {
 
@@ -31,6 +32,11 @@ struct CompactJws {
 /// `what` names the part in messages ("header", "claims").
 [[nodiscard]] Result<boost::json::object, TokenError> parse_object(std::string_view json,
                                                                    std::string_view what);
+
+/// `json` read for checking (see object_summary.hpp), under the same rules and with the same
+/// refusals as parse_object.
+[[nodiscard]] Result<ObjectSummary, TokenError> summarize_object(std::string_view json,
+                                                                 std::string_view what);
 
 /// `text` safe to put in a message: printable ASCII only (others become '?'), at most
 /// `max_chars` characters (then "..."). For echoing values taken from a token.

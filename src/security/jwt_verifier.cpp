@@ -1,31 +1,43 @@
 #include "oaskit/security/jwt_verifier.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <stdexcept>
 #include <utility>
 
 #include "security/jwt_parts.hpp"
+#include "security/object_summary.hpp"
+#include "security/scope_tokens.hpp"
+#include "security/shared_json_object_access.hpp"
 #include "security/token_cache.hpp"
 
 namespace oaskit::security {
 namespace {
 
-namespace json = boost::json;
 using detail::excerpt;
+using detail::ObjectSummary;
+using detail::SummaryMember;
 using std::chrono::system_clock;
 
 TokenError refuse(TokenCheck check, std::string message) { return {check, std::move(message), {}}; }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
 std::string lowercase(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
   return out;
 }
 
@@ -45,10 +57,8 @@ double unix_seconds(system_clock::time_point time) {
 }
 
 // NumericDate (RFC 7519 §2): a JSON number of seconds since 1970, integer or not.
-std::optional<double> numeric_date(const json::value& value) {
-  if (value.is_int64()) return static_cast<double>(value.get_int64());
-  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
-  if (value.is_double() && std::isfinite(value.get_double())) return value.get_double();
+std::optional<double> numeric_date(const SummaryMember& member) {
+  if (member.kind == SummaryMember::Kind::number) return member.number;
   return std::nullopt;
 }
 
@@ -70,9 +80,17 @@ system_clock::time_point time_point_of(double seconds) {
       std::chrono::duration<double>(clamp_date(seconds))));
 }
 
-const json::string* string_member(const json::object& object, std::string_view name) {
-  const auto* value = object.if_contains(name);
-  return value != nullptr ? value->if_string() : nullptr;
+// The scopes a token grants, as granted_scopes() reads them from a claims object.
+std::vector<std::string> granted_scopes(const ObjectSummary& claims) {
+  std::vector<std::string> scopes;
+  if (const auto* scope = claims.find("scope")) {
+    if (scope->kind == SummaryMember::Kind::string)
+      detail::append_scope_tokens(scope->text, scopes);
+  } else if (const auto* scp = claims.find("scp")) {
+    const auto items = claims.items_of(*scp);
+    scopes.assign(items.begin(), items.end());
+  }
+  return scopes;
 }
 
 void check_options(const JwtVerifierOptions& options) {
@@ -94,6 +112,28 @@ void check_options(const JwtVerifierOptions& options) {
     throw std::invalid_argument("JwtVerifierOptions::leeway must not be negative");
   }
 }
+
+// Each verifier's number, for AcceptedHeader (an address could be reused by a later verifier).
+std::uint64_t next_verifier_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+// A header that passed check_header, as one thread last saw it for one verifier. The tokens of
+// an issuer share a handful of headers, so the next token usually brings the same segment, and
+// its checks (a pure function of the segment and the verifier's fixed options) need not be
+// made again; its Identity shares the header object too.
+struct HeaderVerdict {
+  jose::Algorithm alg = jose::Algorithm::RS256;
+  std::optional<std::string> kid;
+  SharedJsonObject header;
+};
+
+struct AcceptedHeader {
+  std::uint64_t verifier_id = 0;  // 0: none
+  std::string segment;            // base64url, as in the token
+  HeaderVerdict verdict;
+};
 
 // The keys that may check a token, and the remote key set they point into (kept alive).
 struct Candidates {
@@ -119,13 +159,17 @@ struct JwtVerifier::State {
   }
 
   [[nodiscard]] VerifyResult verify(std::string_view token) const;
-  [[nodiscard]] Result<jose::Algorithm, TokenError> check_header(const json::object& header) const;
-  [[nodiscard]] Result<jose::Algorithm, TokenError> check_alg(const json::object& header) const;
+  [[nodiscard]] Result<jose::Algorithm, TokenError> check_header(const ObjectSummary& header) const;
+  [[nodiscard]] Result<jose::Algorithm, TokenError> check_alg(const ObjectSummary& header) const;
   [[nodiscard]] Result<Candidates, TokenError> find_keys(const std::optional<std::string>& kid,
                                                          jose::Algorithm alg) const;
   [[nodiscard]] std::optional<TokenError> check_claims(
-      const json::object& claims, double now, const std::vector<std::string>& granted) const;
+      const ObjectSummary& claims, double now, const std::vector<std::string>& granted) const;
 
+  [[nodiscard]] Result<HeaderVerdict, TokenError> accept_header(
+      const detail::CompactJws& parts) const;
+
+  const std::uint64_t id = next_verifier_id();
   JwtVerifierOptions options;
   bool has_secret = false;
   std::optional<std::string> required_typ;  // as media_type() spells it
@@ -133,10 +177,10 @@ struct JwtVerifier::State {
 };
 
 Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(
-    const json::object& header) const {
-  const auto* name = string_member(header, "alg");
+    const ObjectSummary& header) const {
+  const auto* name = header.string("alg");
   if (name == nullptr) return refuse(TokenCheck::alg, "the token's header has no \"alg\" string");
-  if (lowercase(*name) == "none") {
+  if (equals_ignoring_case(*name, "none")) {
     return refuse(TokenCheck::alg, "unsecured tokens (alg \"none\") are never accepted");
   }
   const auto alg = jose::algorithm_from_string(*name);
@@ -158,24 +202,21 @@ Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(
 }
 
 Result<jose::Algorithm, TokenError> JwtVerifier::State::check_header(
-    const json::object& header) const {
+    const ObjectSummary& header) const {
   // RFC 7515 §4.1.11: a non-empty array of names, all of which the recipient must understand.
   // oaskit understands no extension, so any valid "crit" is refused as well.
-  if (const auto* crit = header.if_contains("crit")) {
-    const auto* names = crit->if_array();
-    if (names == nullptr || names->empty() ||
-        !std::all_of(names->begin(), names->end(),
-                     [](const json::value& name) { return name.is_string(); })) {
+  if (const auto* crit = header.find("crit")) {
+    const auto names = header.items_of(*crit);
+    if (crit->kind != SummaryMember::Kind::array || names.empty() || !crit->only_strings) {
       return refuse(TokenCheck::crit, "\"crit\" must be a non-empty array of parameter names");
     }
     return refuse(TokenCheck::crit, "the token requires the header parameter \"" +
-                                        excerpt(names->front().get_string()) +
-                                        "\", which is not supported");
+                                        excerpt(names.front()) + "\", which is not supported");
   }
   auto alg = check_alg(header);
   if (!alg) return alg;
   if (required_typ) {
-    const auto* typ = string_member(header, "typ");
+    const auto* typ = header.string("typ");
     if (typ == nullptr) {
       return refuse(TokenCheck::typ,
                     "the token has no \"typ\"; expected \"" + *options.required_typ + "\"");
@@ -186,7 +227,7 @@ Result<jose::Algorithm, TokenError> JwtVerifier::State::check_header(
                                          "\"");
     }
   }
-  if (const auto* cty = string_member(header, "cty"); cty != nullptr && media_type(*cty) == "jwt") {
+  if (const auto* cty = header.string("cty"); cty != nullptr && media_type(*cty) == "jwt") {
     return refuse(TokenCheck::format, "nested JWTs are not accepted");
   }
   return alg;
@@ -222,23 +263,23 @@ Result<Candidates, TokenError> JwtVerifier::State::find_keys(const std::optional
 }
 
 std::optional<TokenError> JwtVerifier::State::check_claims(
-    const json::object& claims, double now, const std::vector<std::string>& granted) const {
+    const ObjectSummary& claims, double now, const std::vector<std::string>& granted) const {
   const double leeway = static_cast<double>(options.leeway.count());
-  const auto* exp_value = claims.if_contains("exp");
+  const auto* exp_value = claims.find("exp");
   if (exp_value == nullptr) return refuse(TokenCheck::exp, "the token has no \"exp\" (expiry)");
   const auto exp = numeric_date(*exp_value);
   if (!exp) return refuse(TokenCheck::exp, "\"exp\" must be a number of seconds since 1970");
   // RFC 7519 §4.1.4: the current time must be before exp (plus the leeway).
   if (now >= *exp + leeway)
     return refuse(TokenCheck::exp, "the token expired at " + utc_text(*exp));
-  if (const auto* nbf_value = claims.if_contains("nbf")) {
+  if (const auto* nbf_value = claims.find("nbf")) {
     const auto nbf = numeric_date(*nbf_value);
     if (!nbf) return refuse(TokenCheck::nbf, "\"nbf\" must be a number of seconds since 1970");
     if (now + leeway < *nbf) {
       return refuse(TokenCheck::nbf, "the token is not valid before " + utc_text(*nbf));
     }
   }
-  if (const auto* iat_value = claims.if_contains("iat")) {
+  if (const auto* iat_value = claims.find("iat")) {
     const auto iat = numeric_date(*iat_value);
     if (!iat) return refuse(TokenCheck::iat, "\"iat\" must be a number of seconds since 1970");
     if (*iat > now + leeway) {
@@ -246,24 +287,19 @@ std::optional<TokenError> JwtVerifier::State::check_claims(
                     "the token says it was issued in the future, at " + utc_text(*iat));
     }
   }
-  const auto* iss = string_member(claims, "iss");
+  const auto* iss = claims.string("iss");
   if (iss == nullptr) return refuse(TokenCheck::iss, "the token has no issuer (\"iss\")");
   if (*iss != options.issuer) {
     return refuse(TokenCheck::iss, "the token's issuer is not the expected one");
   }
-  const auto* aud = claims.if_contains("aud");
+  const auto* aud = claims.find("aud");
   if (aud == nullptr) return refuse(TokenCheck::aud, "the token has no audience (\"aud\")");
   bool meant_for_us = false;
-  if (const auto* one = aud->if_string()) {
-    meant_for_us = *one == options.audience;
-  } else if (const auto* many = aud->if_array()) {
-    for (const auto& item : *many) {
-      const auto* text = item.if_string();
-      if (text == nullptr) {
-        return refuse(TokenCheck::aud, "\"aud\" must be a string or an array of strings");
-      }
-      meant_for_us = meant_for_us || *text == options.audience;
-    }
+  if (aud->kind == SummaryMember::Kind::string) {
+    meant_for_us = aud->text == options.audience;
+  } else if (aud->kind == SummaryMember::Kind::array && aud->only_strings) {
+    const auto many = claims.items_of(*aud);
+    meant_for_us = std::find(many.begin(), many.end(), options.audience) != many.end();
   } else {
     return refuse(TokenCheck::aud, "\"aud\" must be a string or an array of strings");
   }
@@ -274,6 +310,34 @@ std::optional<TokenError> JwtVerifier::State::check_claims(
     }
   }
   return std::nullopt;
+}
+
+Result<HeaderVerdict, TokenError> JwtVerifier::State::accept_header(
+    const detail::CompactJws& parts) const {
+  thread_local AcceptedHeader last;
+  const std::string_view segment = parts.signing_input.substr(0, parts.signing_input.find('.'));
+  if (last.verifier_id == id && last.segment == segment) return last.verdict;
+
+  // The checks read the header and claims without building JSON trees (see object_summary.hpp);
+  // Identity builds them from the text if and when they are read.
+  const auto header = detail::summarize_object(parts.header, "header");
+  if (!header) return header.errors();
+  const auto alg = check_header(*header);
+  if (!alg) return alg.errors();
+  std::optional<std::string> kid;
+  if (const auto* kid_member = header->find("kid")) {
+    if (kid_member->kind != SummaryMember::Kind::string) {
+      return refuse(TokenCheck::kid, "\"kid\" must be a string");
+    }
+    kid.emplace(kid_member->text);
+  }
+  HeaderVerdict verdict{*alg, std::move(kid),
+                        SharedJsonObjectAccess::from_checked_text(parts.header)};
+  last.verifier_id = 0;  // an exception below leaves no half-made entry
+  last.segment.assign(segment);
+  last.verdict = verdict;
+  last.verifier_id = id;
+  return verdict;
 }
 
 VerifyResult JwtVerifier::State::verify(std::string_view token) const {
@@ -289,41 +353,33 @@ VerifyResult JwtVerifier::State::verify(std::string_view token) const {
 
   auto parts = detail::split_compact(token, options.max_token_bytes);
   if (!parts) return parts.errors();
-  auto header = detail::parse_object(parts->header, "header");
-  if (!header) return header.errors();
-  const auto alg = check_header(*header);
-  if (!alg) return alg.errors();
-
-  std::optional<std::string> kid;
-  if (const auto* kid_value = header->if_contains("kid")) {
-    const auto* text = kid_value->if_string();
-    if (text == nullptr) return refuse(TokenCheck::kid, "\"kid\" must be a string");
-    kid.emplace(*text);
-  }
-  const auto keys = find_keys(kid, *alg);
+  const auto accepted = accept_header(*parts);
+  if (!accepted) return accepted.errors();
+  const jose::Algorithm alg = accepted->alg;
+  const auto keys = find_keys(accepted->kid, alg);
   if (!keys) return keys.errors();
   if (parts->signature.empty()) return refuse(TokenCheck::signature, "the token is not signed");
   const bool verified =
       std::any_of(keys->keys.begin(), keys->keys.end(), [&](const jose::Key* key) {
-        return key->verify(*alg, parts->signing_input, parts->signature);
+        return key->verify(alg, parts->signing_input, parts->signature);
       });
   if (!verified) return refuse(TokenCheck::signature, "the signature does not verify");
 
-  auto claims = detail::parse_object(parts->payload, "claims");
+  const auto claims = detail::summarize_object(parts->payload, "claims");
   if (!claims) return claims.errors();
   auto scopes = granted_scopes(*claims);
   if (auto refused = check_claims(*claims, now_seconds, scopes)) return std::move(*refused);
 
   Identity identity;
-  if (const auto* sub = string_member(*claims, "sub")) identity.subject = *sub;
-  const auto* client_id = string_member(*claims, "client_id");
-  if (client_id == nullptr) client_id = string_member(*claims, "azp");
+  if (const auto* sub = claims->string("sub")) identity.subject = *sub;
+  const auto* client_id = claims->string("client_id");
+  if (client_id == nullptr) client_id = claims->string("azp");
   if (client_id != nullptr) identity.client_id.emplace(*client_id);
   identity.scopes = std::move(scopes);
-  const double exp = *numeric_date(claims->at("exp"));
+  const double exp = *numeric_date(*claims->find("exp"));
   identity.expires_at = time_point_of(exp);
-  identity.header = std::move(*header);
-  identity.claims = std::move(*claims);
+  identity.header = accepted->header;
+  identity.claims = SharedJsonObjectAccess::from_checked_text(std::move(parts->payload));
   if (cache) {
     auto stored = std::make_shared<const VerifyResult>(std::move(identity));
     cache->insert(*digest, stored, exp + static_cast<double>(options.leeway.count()), now_seconds);

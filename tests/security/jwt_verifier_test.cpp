@@ -269,6 +269,62 @@ TEST(JwtVerifier, RefusalMessages_NeverContainTheToken) {
   EXPECT_EQ(result.errors().message, "the token's issuer is not the expected one");
 }
 
+// Each thread remembers the last header segment a verifier accepted (the checks are a function
+// of the segment and the verifier's options); another verifier with other options must still
+// judge the same header by its own rules, even right after.
+TEST(JwtVerifierHeaderMemo, SameHeaderThroughVerifiersWithOtherRules_IsJudgedByEach) {
+  const auto token = mint(keys().rsa.signing, Algorithm::RS256, good_claims(), {{"typ", "at+jwt"}});
+  auto typ_required = test_options();
+  typ_required.required_typ = "at+jwt";
+  const JwtVerifier accepting(typ_required);
+  auto es256_only = test_options();
+  es256_only.algorithms = {Algorithm::ES256};
+  const JwtVerifier alg_refusing(es256_only);
+  auto other_typ = test_options();
+  other_typ.required_typ = "jwt";
+  const JwtVerifier typ_refusing(other_typ);
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_TRUE(accepting.verify(token));
+    EXPECT_EQ(refusal(alg_refusing.verify(token)), TokenCheck::alg);
+    EXPECT_EQ(refusal(typ_refusing.verify(token)), TokenCheck::typ);
+  }
+}
+
+TEST(JwtVerifierHeaderMemo, VerifiersMadeOneAfterAnother_DoNotInheritAVerdict) {
+  const auto token = mint_rs256();
+  for (int round = 0; round < 4; ++round) {
+    auto options = test_options();
+    if (round % 2 == 1) options.algorithms = {Algorithm::ES256};
+    const JwtVerifier verifier(options);  // often at the address of the one before
+    if (round % 2 == 0) {
+      EXPECT_TRUE(verifier.verify(token)) << round;
+    } else {
+      EXPECT_EQ(refusal(verifier.verify(token)), TokenCheck::alg) << round;
+    }
+  }
+}
+
+TEST(JwtVerifierHeaderMemo, TokensWithOneHeader_ShareTheHeaderObject) {
+  const JwtVerifier verifier(test_options());
+  auto claims = good_claims();
+  const auto first = verifier.verify(mint_rs256(claims, {{"kid", "rsa-1"}}));
+  claims["sub"] = "someone-else";
+  const auto second = verifier.verify(mint_rs256(claims, {{"kid", "rsa-1"}}));
+  const auto other = verifier.verify(mint_rs256(claims, {{"kid", "rsa-1"}, {"typ", "at+jwt"}}));
+  ASSERT_TRUE(first && second && other);
+  EXPECT_EQ(second->subject, "someone-else");
+  EXPECT_EQ(&first->header.get(), &second->header.get());
+  EXPECT_EQ(first->header.at("kid"), "rsa-1");
+  EXPECT_NE(&other->header.get(), &second->header.get());
+  EXPECT_EQ(other->header.at("typ"), "at+jwt");
+  // A refused header in between changes nothing for the next good one.
+  EXPECT_FALSE(
+      verifier.verify(mint_rs256(claims, {{"kid", "rsa-1"}, {"crit", boost::json::array{"x"}}})));
+  const auto again = verifier.verify(mint_rs256(claims, {{"kid", "rsa-1"}}));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->header.at("kid"), "rsa-1");
+}
+
 TEST(JwtVerifierOptions, EmptyIssuerAudienceOrAlgorithms_AreProgrammingErrors) {
   auto options = test_options();
   options.issuer.clear();

@@ -2,6 +2,8 @@
 
 #include "oaskit/security/shared_json_object.hpp"
 
+#include "security/shared_json_object_access.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -75,6 +77,26 @@ TEST(SharedJsonObject, ConcurrentCopies_AreSafe) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(claims.size(), 2U);
+}
+
+// The verifier hands out objects built from the token's text on first read: threads that read
+// first at the same time all get the one object.
+TEST(SharedJsonObject, FromCheckedText_IsBuiltOnceOnFirstRead) {
+  for (int round = 0; round < 20; ++round) {
+    const auto claims =
+        SharedJsonObjectAccess::from_checked_text(R"({"sub":"alice","aud":["a","b"],"n":1.5})");
+    const SharedJsonObject copy = claims;  // NOLINT(performance-unnecessary-copy-initialization)
+    std::vector<const json::object*> seen(4, nullptr);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t) {
+      threads.emplace_back([&, t] { seen[t] = &(t % 2 == 0 ? claims : copy).get(); });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto* object : seen) EXPECT_EQ(object, &claims.get());
+    EXPECT_EQ(claims.at("sub"), "alice");
+    EXPECT_EQ(claims.at("aud").as_array().size(), 2U);
+    EXPECT_EQ(claims, (json::object{{"sub", "alice"}, {"aud", json::array{"a", "b"}}, {"n", 1.5}}));
+  }
 }
 
 }  // namespace
