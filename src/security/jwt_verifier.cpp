@@ -379,6 +379,7 @@ VerifyResult JwtVerifier::State::verify(std::string_view token) const {
   const double exp = *numeric_date(*claims->find("exp"));
   identity.expires_at = time_point_of(exp);
   identity.header = accepted->header;
+  // `claims` views the payload text: it is not read after this.
   identity.claims = SharedJsonObjectAccess::from_checked_text(std::move(parts->payload));
   if (cache) {
     auto stored = std::make_shared<const VerifyResult>(std::move(identity));
