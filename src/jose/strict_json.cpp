@@ -21,13 +21,8 @@ namespace {
 namespace json = boost::json;
 
 // boost::json's own value builder, plus the number of members the text gives its objects.
-class CountingBuilder {
+class CountingBuilder : public StrictHandlerLimits {
  public:
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
   json::value_stack values;
   std::size_t members_in_text = 0;
 

@@ -18,13 +18,8 @@ using Kind = SummaryMember::Kind;
 
 // Events from Boost.JSON's parser. Keeps every member name (to find repeats, at any depth) and,
 // for top-level members only, their values and the string items of their arrays.
-class SummaryReader {
+class SummaryReader : public jose::detail::StrictHandlerLimits {
  public:
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
   void start(ObjectSummary& out, std::string_view text) {
     out_ = &out;
     text_ = text;

@@ -132,17 +132,8 @@ TEST(JwtVerifierCache, RepeatedToken_GivesTheSameIdentity) {
   EXPECT_EQ(second->header, first->header);
   EXPECT_EQ(second->scopes, first->scopes);
   EXPECT_EQ(second->expires_at, first->expires_at);
-}
-
-// The point of the cache is to skip the work: a hit hands out the claims the first check
-// parsed, not a copy of them.
-TEST(JwtVerifierCache, RepeatedToken_SharesTheParsedClaims) {
-  std::int64_t now = test_now;
-  const JwtVerifier verifier(cached_options(&now));
-  const auto token = mint_rs256();
-  const auto first = verifier.verify(token);
-  const auto second = verifier.verify(token);
-  ASSERT_TRUE(first && second);
+  // The point of the cache is to skip the work: a hit hands out the claims the first check
+  // made, not a copy of them.
   EXPECT_EQ(&second->claims.get(), &first->claims.get());
   EXPECT_EQ(&second->header.get(), &first->header.get());
 }
