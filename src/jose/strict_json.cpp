@@ -26,15 +26,15 @@ class CountingBuilder : public StrictHandlerLimits {
   json::value_stack values;
   std::size_t members_in_text = 0;
 
-  bool on_document_begin(json::error_code& /*ec*/) { return true; }
-  bool on_document_end(json::error_code& /*ec*/) { return true; }
-  bool on_object_begin(json::error_code& /*ec*/) { return true; }
+  static bool on_document_begin(json::error_code& /*ec*/) { return true; }
+  static bool on_document_end(json::error_code& /*ec*/) { return true; }
+  static bool on_object_begin(json::error_code& /*ec*/) { return true; }
   bool on_object_end(std::size_t members, json::error_code& /*ec*/) {
     members_in_text += members;
     values.push_object(members);
     return true;
   }
-  bool on_array_begin(json::error_code& /*ec*/) { return true; }
+  static bool on_array_begin(json::error_code& /*ec*/) { return true; }
   bool on_array_end(std::size_t items, json::error_code& /*ec*/) {
     values.push_array(items);
     return true;
@@ -55,7 +55,7 @@ class CountingBuilder : public StrictHandlerLimits {
     values.push_string(last);
     return true;
   }
-  bool on_number_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
+  static bool on_number_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
   bool on_int64(std::int64_t number, json::string_view /*text*/, json::error_code& /*ec*/) {
     values.push_int64(number);
     return true;
@@ -82,8 +82,8 @@ class CountingBuilder : public StrictHandlerLimits {
     return true;
   }
   // Comments are refused by the options; these are never called.
-  bool on_comment_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
-  bool on_comment(json::string_view /*text*/, json::error_code& /*ec*/) { return true; }
+  static bool on_comment_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
+  static bool on_comment(json::string_view /*text*/, json::error_code& /*ec*/) { return true; }
 };
 
 // Counted without recursion on the call stack: values may nest max_nesting_depth deep.

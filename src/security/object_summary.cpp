@@ -40,8 +40,8 @@ class SummaryReader : public jose::detail::StrictHandlerLimits {
 
   [[nodiscard]] bool root_is_object() const { return root_is_object_; }
 
-  bool on_document_begin(json::error_code& /*ec*/) { return true; }
-  bool on_document_end(json::error_code& /*ec*/) { return true; }
+  static bool on_document_begin(json::error_code& /*ec*/) { return true; }
+  static bool on_document_end(json::error_code& /*ec*/) { return true; }
   bool on_object_begin(json::error_code& /*ec*/) {
     note_value(Kind::object);
     containers_.push_back(true);
@@ -96,7 +96,7 @@ class SummaryReader : public jose::detail::StrictHandlerLimits {
     note_value(Kind::string, piece_);
     return true;
   }
-  bool on_number_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
+  static bool on_number_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
   bool on_int64(std::int64_t number, json::string_view /*text*/, json::error_code& /*ec*/) {
     note_value(Kind::number, {}, static_cast<double>(number));
     return true;
@@ -122,8 +122,8 @@ class SummaryReader : public jose::detail::StrictHandlerLimits {
     return true;
   }
   // Comments are refused by the options; these are never called.
-  bool on_comment_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
-  bool on_comment(json::string_view /*text*/, json::error_code& /*ec*/) { return true; }
+  static bool on_comment_part(json::string_view /*part*/, json::error_code& /*ec*/) { return true; }
+  static bool on_comment(json::string_view /*text*/, json::error_code& /*ec*/) { return true; }
 
  private:
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -176,7 +176,7 @@ class SummaryReader : public jose::detail::StrictHandlerLimits {
   // Sets piece_ to the whole name or string that ends with `last`: a view of the text itself
   // when the parser hands it over in one piece from there (no escapes), else a copy.
   bool finish_piece(std::string_view last, json::error_code& ec) {
-    const std::less_equal<const char*> not_after;
+    const std::less_equal<> not_after;
     if (piece_start_ == none && not_after(text_.data(), last.data()) &&
         not_after(last.data() + last.size(), text_.data() + text_.size())) {
       piece_ = last;
