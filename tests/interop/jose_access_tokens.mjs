@@ -8,6 +8,8 @@
 
 import * as jose from 'jose';
 
+import { keyPair } from './key_pairs.mjs';
+
 const [issuer, audience, scope] = process.argv.slice(2);
 if (!issuer || !audience || scope === undefined) {
   console.error('usage: node jose_access_tokens.mjs <issuer> <audience> <scope>');
@@ -18,17 +20,6 @@ const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
                     'ES256', 'ES384', 'ES512', 'EdDSA'];
 const keys = [];
 const tokens = {};
-// RSA key generation is slow: one RSA key serves the six RS and PS algorithms (WebCrypto binds a
-// key to one algorithm, so it is imported once per algorithm).
-let rsaPkcs8 = null;
-async function keyPair(alg) {
-  if (!/^(RS|PS)/.test(alg)) return jose.generateKeyPair(alg, { extractable: true });
-  rsaPkcs8 ??= await jose.exportPKCS8(
-    (await jose.generateKeyPair('RS256', { extractable: true })).privateKey);
-  const privateKey = await jose.importPKCS8(rsaPkcs8, alg, { extractable: true });
-  const { d, p, q, dp, dq, qi, ...publicJwk } = await jose.exportJWK(privateKey);
-  return { privateKey, publicKey: await jose.importJWK(publicJwk, alg) };
-}
 for (const alg of algorithms) {
   const pair = await keyPair(alg);
   const kid = `e2e-${alg}`;

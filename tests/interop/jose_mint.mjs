@@ -11,19 +11,9 @@
 
 import * as jose from 'jose';
 
+import { keyPair } from './key_pairs.mjs';
+
 const payload = JSON.stringify({ sub: 'alice', iss: 'https://issuer.example', n: 42 });
-
-// RSA key generation is slow: one RSA key pair serves all six RS and PS algorithms.
-let rsaPkcs8 = null;
-
-async function keyPair(alg) {
-  if (!/^(RS|PS)/.test(alg)) return jose.generateKeyPair(alg, { extractable: true });
-  rsaPkcs8 ??= await jose.exportPKCS8(
-    (await jose.generateKeyPair('RS256', { extractable: true })).privateKey);
-  const privateKey = await jose.importPKCS8(rsaPkcs8, alg, { extractable: true });
-  const { d, p, q, dp, dq, qi, ...publicJwk } = await jose.exportJWK(privateKey);
-  return { privateKey, publicKey: await jose.importJWK(publicJwk, alg) };
-}
 
 async function mint(alg, secret) {
   const protectedHeader = { alg, kid: `jose-${alg}` };
