@@ -36,18 +36,18 @@ struct VerifyArguments {
   std::string token = "-";
 };
 
-std::string trimmed(std::string text) {
+std::string trimmed(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
+  if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+  return std::string(text.substr(first, last - first + 1));
 }
 
 // The token given, or read from standard input for "-".
 std::optional<std::string> read_token(const std::string& argument) {
   auto text = argument == "-" ? read_input("-") : std::optional<std::string>(argument);
   if (!text) return std::nullopt;
-  return trimmed(std::move(*text));
+  return trimmed(*text);
 }
 
 int refused(const TokenError& error) {

@@ -107,7 +107,9 @@ std::optional<std::chrono::system_clock::time_point> make_time(std::optional<int
                                                                std::string_view clock) {
   const auto hms = split(clock, ':');
   if (!year || !month || !day || hms.size() != 3) return std::nullopt;
-  const auto hour = number(hms[0], 2), minute = number(hms[1], 2), second = number(hms[2], 2);
+  const auto hour = number(hms[0], 2);
+  const auto minute = number(hms[1], 2);
+  const auto second = number(hms[2], 2);
   if (!hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 60) {
     return std::nullopt;
   }

@@ -130,7 +130,9 @@ CurlHeaders header_list(const HttpRequest& request, bool keep_authorization) {
   curl_slist* list = curl_slist_append(nullptr, "Expect:");
   for (const auto& [name, value] : request.headers) {
     if (!keep_authorization && iequals(name, "authorization")) continue;
-    const std::string line = value.empty() ? name + ";" : name + ": " + value;
+    std::string line = name;
+    line += value.empty() ? ";" : ": ";
+    line += value;
     if (curl_slist* longer = curl_slist_append(list, line.c_str())) list = longer;
   }
   return {list, &curl_slist_free_all};

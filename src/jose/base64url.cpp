@@ -66,8 +66,10 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   // bit no sextet has: collected across the loop and checked once, the loop has no branch.
   std::uint32_t outside = 0;
   for (std::size_t i = 0; i < whole; i += 4) {
-    const std::uint32_t a = decode_table[in[i]], b = decode_table[in[i + 1]],
-                        c = decode_table[in[i + 2]], d = decode_table[in[i + 3]];
+    const std::uint32_t a = decode_table[in[i]];
+    const std::uint32_t b = decode_table[in[i + 1]];
+    const std::uint32_t c = decode_table[in[i + 2]];
+    const std::uint32_t d = decode_table[in[i + 3]];
     outside |= a | b | c | d;
     const std::uint32_t group = a << 18 | b << 12 | c << 6 | d;
     *to++ = static_cast<unsigned char>(group >> 16);
@@ -75,8 +77,9 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     *to++ = static_cast<unsigned char>(group);
   }
   if (leftover != 0) {
-    const std::uint32_t a = decode_table[in[whole]], b = decode_table[in[whole + 1]],
-                        c = leftover == 3 ? decode_table[in[whole + 2]] : 0;
+    const std::uint32_t a = decode_table[in[whole]];
+    const std::uint32_t b = decode_table[in[whole + 1]];
+    const std::uint32_t c = leftover == 3 ? decode_table[in[whole + 2]] : 0;
     outside |= a | b | c;
     const std::uint32_t group = a << 18 | b << 12 | c << 6;
     // The unused low bits of the last character must be zero (RFC 4648 §3.5), or "QQ" and "QR"

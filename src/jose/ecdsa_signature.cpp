@@ -56,7 +56,8 @@ using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, OpenSslDeleter<ECDSA_SIG_free>>;
 
 std::optional<EcdsaDer> ecdsa_raw_to_der(std::string_view raw, const Curve& curve) {
   if (raw.size() != 2 * curve.size) return std::nullopt;
-  const std::string_view r = raw.substr(0, curve.size), s = raw.substr(curve.size);
+  const std::string_view r = raw.substr(0, curve.size);
+  const std::string_view s = raw.substr(curve.size);
   if (!in_range(r, curve.order) || !in_range(s, curve.order)) return std::nullopt;
   EcdsaDer out;
   out.bytes[out.size++] = der_sequence;

@@ -49,10 +49,8 @@ std::vector<const Key*> KeySet::candidates(const std::optional<std::string>& kid
 }
 
 bool KeySet::has_kid(std::string_view kid) const {
-  for (const auto& key : keys_) {
-    if (key.kid() && *key.kid() == kid) return true;
-  }
-  return false;
+  return std::any_of(keys_.begin(), keys_.end(),
+                     [kid](const Key& key) { return key.kid() && *key.kid() == kid; });
 }
 
 }  // namespace oaskit::jose

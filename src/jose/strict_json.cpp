@@ -125,7 +125,7 @@ std::optional<json::value> parse_strict_json(std::string_view text, std::string*
   using Parser = json::basic_parser<CountingBuilder>;
   // One parser per thread keeps its buffers between calls; a large text gets its own, so a
   // thread does not hold on to a large buffer after one big JWKS.
-  constexpr std::size_t reused_up_to = 64 * 1024;
+  constexpr std::size_t reused_up_to = std::size_t{64} * 1024;
   thread_local Parser reused(strict_parse_options());
   std::optional<Parser> own;
   Parser& parser = text.size() <= reused_up_to ? reused : own.emplace(strict_parse_options());

@@ -13,9 +13,8 @@ constexpr std::string_view api_key_challenge = "APIKey";
 
 }  // namespace
 
-APIKeyBase::APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string default_name)
-    : Scheme(detail::scheme_name_or(options.scheme_name, std::move(default_name)),
-             options.auto_error),
+APIKeyBase::APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string_view default_name)
+    : Scheme(detail::scheme_name_or(options.scheme_name, default_name), options.auto_error),
       options_(std::move(options)),
       in_(in) {}
 

@@ -78,7 +78,7 @@ AuthError invalid_request(const std::string& bearer_challenge, std::string_view 
           .challenges = {with_parameters(
               bearer_challenge, {{"error", "invalid_request"}, {"error_description", text}})},
           .error = "invalid_request",
-          .error_description = std::move(text),
+          .error_description = text,
           .detail = std::string(invalid_credentials_detail)};
 }
 

@@ -140,7 +140,7 @@ AuthError invalid_token(const Scheme& scheme, CredentialKind kind, const TokenEr
       .challenges = {detail::with_parameters(
           scheme.challenge(), {{"error", "invalid_token"}, {"error_description", description}})},
       .error = "invalid_token",
-      .error_description = std::move(description),
+      .error_description = description,
       .detail = std::move(message)};
 }
 

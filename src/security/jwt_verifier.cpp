@@ -219,7 +219,7 @@ Result<jose::Algorithm, TokenError> JwtVerifier::State::check_header(
     const auto* typ = header.string("typ");
     if (typ == nullptr) {
       return refuse(TokenCheck::typ,
-                    "the token has no \"typ\"; expected \"" + *options.required_typ + "\"");
+                    R"(the token has no "typ"; expected ")" + *options.required_typ + "\"");
     }
     if (media_type(*typ) != *required_typ) {
       return refuse(TokenCheck::typ, "the token's type \"" + excerpt(*typ) +
@@ -264,7 +264,7 @@ Result<Candidates, TokenError> JwtVerifier::State::find_keys(const std::optional
 
 std::optional<TokenError> JwtVerifier::State::check_claims(
     const ObjectSummary& claims, double now, const std::vector<std::string>& granted) const {
-  const double leeway = static_cast<double>(options.leeway.count());
+  const auto leeway = static_cast<double>(options.leeway.count());
   const auto* exp_value = claims.find("exp");
   if (exp_value == nullptr) return refuse(TokenCheck::exp, "the token has no \"exp\" (expiry)");
   const auto exp = numeric_date(*exp_value);

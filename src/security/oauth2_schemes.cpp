@@ -8,7 +8,7 @@ namespace oaskit::security {
 
 OAuth2::OAuth2(OAuth2Options options) : OAuth2(std::move(options), "OAuth2") {}
 
-OAuth2::OAuth2(OAuth2Options options, std::string default_name)
+OAuth2::OAuth2(OAuth2Options options, std::string_view default_name)
     : Scheme(detail::scheme_name_or(options.scheme_name, default_name), options.auto_error),
       options_(std::move(options)) {}
 
@@ -27,8 +27,8 @@ Scheme::Extracted OAuth2::extract(const RequestView& request) const {
 namespace {
 // What the one-flow shorthands pass on besides their flow.
 template <class Options>
-OAuth2Options with_flows(Options& options, OAuthFlows flows) {
-  return {.flows = std::move(flows),
+OAuth2Options with_flows(Options& options, const OAuthFlows& flows) {
+  return {.flows = flows,
           .scheme_name = std::move(options.scheme_name),
           .description = std::move(options.description),
           .auto_error = options.auto_error};

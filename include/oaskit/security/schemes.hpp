@@ -121,7 +121,7 @@ class OAuth2 : public Scheme {
   [[nodiscard]] Extracted extract(const RequestView& request) const override;
 
  protected:
-  OAuth2(OAuth2Options options, std::string default_name);
+  OAuth2(OAuth2Options options, std::string_view default_name);
 
  private:
   OAuth2Options options_;
@@ -239,7 +239,7 @@ class APIKeyBase : public Scheme {
   [[nodiscard]] std::string challenge() const override;
 
  protected:
-  APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string default_name);
+  APIKeyBase(APIKeyOptions options, APIKeyIn in, std::string_view default_name);
   /// The header, query parameter or cookie name.
   [[nodiscard]] const std::string& key_name() const { return options_.name; }
   /// A credential for a non-empty `key`; else missing (an empty key is no key, as in FastAPI).
