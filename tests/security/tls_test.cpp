@@ -5,7 +5,6 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -14,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <array>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -21,8 +21,6 @@
 #include "http/client.hpp"
 #include "oaskit/security/jwks.hpp"
 #include "support/temp_tree.hpp"
-
-extern char** environ;
 
 namespace oaskit::security {
 namespace {
@@ -43,10 +41,10 @@ int free_port() {
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t size = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), size);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+  const bool found = ::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0 &&
+                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0;
   ::close(fd);
-  return ntohs(address.sin_port);
+  return found ? ntohs(address.sin_port) : 0;
 }
 
 bool accepts_connections(int port) {
@@ -82,6 +80,7 @@ class TlsServer : public ::testing::Test {
                                 R"("x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",)"
                                 R"("y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]})");
     port_ = free_port();
+    ASSERT_NE(port_, 0) << "no free port on 127.0.0.1";
     const std::string command =
         "cd '" + dir.string() +
         "' && exec openssl s_server -quiet -WWW -accept 127.0.0.1:" + std::to_string(port_) +

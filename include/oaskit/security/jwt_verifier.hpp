@@ -40,10 +40,9 @@ struct JwtVerifierOptions {
   /// Scopes every token must grant (a failure is TokenCheck::scope). Per-route scopes belong in
   /// the security requirements instead (authenticator.hpp).
   std::vector<std::string> required_scopes{};
-  std::size_t max_token_bytes =
-      std::size_t{16} * 1024;          ///< longer tokens are refused before any work
-  jose::KeySet keys{};                 ///< configured keys (and HMAC secrets)
-  std::shared_ptr<JwksSource> jwks{};  ///< remote keys; tried when `keys` has no match
+  std::size_t max_token_bytes = 16'384;  ///< longer tokens are refused before any work
+  jose::KeySet keys{};                   ///< configured keys (and HMAC secrets)
+  std::shared_ptr<JwksSource> jwks{};    ///< remote keys; tried when `keys` has no match
   /// Bounded cache of verified tokens (keyed by a SHA-256 of the token, entries expire at the
   /// token's exp): 0 turns it off. Repeated tokens then skip the signature check.
   std::size_t cache_capacity = 0;
