@@ -2,10 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <boost/json/array.hpp>
-#include <boost/json/string.hpp>
-#include <boost/json/value.hpp>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
