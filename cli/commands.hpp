@@ -21,5 +21,6 @@ Command add_fmt_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_bundle_command(CLI::App& app);
 Command add_jwt_command(CLI::App& app);
+Command add_token_command(CLI::App& app);
 
 }  // namespace oaskit::cli

@@ -16,6 +16,7 @@
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "scheme_lookup.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -72,19 +73,6 @@ std::string requirement_text(const std::vector<SecurityRequirement>& alternative
     parts.push_back(all.empty() ? "anonymous" : fmt::format("{}", fmt::join(all, " + ")));
   }
   return fmt::format("{}", fmt::join(parts, " or "));
-}
-
-// A scheme as the document declares it: inline, or what its $ref points at.
-std::optional<SecurityScheme> scheme_of(const Document& doc, const std::string& name,
-                                        const OrReference<SecurityScheme>& entry) {
-  if (const auto* scheme = std::get_if<SecurityScheme>(&entry)) return *scheme;
-  const auto* ref = doc.find_ref(doc.root(), {"components", "securitySchemes", name});
-  if (ref == nullptr || ref->target == nullptr) return std::nullopt;
-  const auto* value = ref->target->find(ref->target_loc);
-  if (value == nullptr) return std::nullopt;
-  auto parsed = parse<SecurityScheme>(boost::json::serialize(*value));
-  if (!parsed) return std::nullopt;
-  return std::move(*parsed);
 }
 
 struct OperationRow {

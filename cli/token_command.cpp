@@ -1,0 +1,163 @@
+// oaskit token FILE --scheme NAME: an access token from the flow an API document declares, for
+// `curl -H "Authorization: Bearer $(oaskit token api.yaml --scheme oauth ...)"`. Secrets come
+// from the environment or a file, never from the command line (where `ps` shows them).
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "input.hpp"
+#include "oaskit/oauth2/authorization_code.hpp"
+#include "oaskit/oauth2/client.hpp"
+#include "scheme_lookup.hpp"
+
+namespace oaskit::cli {
+namespace {
+
+struct TokenArguments {
+  std::string file;
+  std::string scheme;
+  std::string flow = "clientCredentials";
+  std::string client_id;
+  std::string secret_env;
+  std::string secret_file;
+  std::string auth_method = "client_secret_basic";
+  std::vector<std::string> scopes;
+  std::vector<std::string> resources;
+  std::string ca_file;
+  bool json = false;
+};
+
+int failed(const oauth2::GrantError& error) {
+  std::string line = fmt::format("error: {}: {}", oauth2::to_string(error.kind), error.message);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  fmt::print(stderr, "{}\n", line);
+  return invalid_input;
+}
+
+int usage(const std::string& message) {
+  fmt::print(stderr, "error: {}\n", message);
+  return usage_error;
+}
+
+// The secret from the environment variable or the file (one trailing newline dropped).
+std::optional<std::string> read_secret(const TokenArguments& arguments) {
+  if (!arguments.secret_env.empty()) {
+    const char* value = std::getenv(arguments.secret_env.c_str());
+    if (value == nullptr || *value == '\0') {
+      fmt::print(stderr, "error: the environment variable {} is not set\n", arguments.secret_env);
+      return std::nullopt;
+    }
+    return std::string(value);
+  }
+  std::ifstream in(arguments.secret_file, std::ios::binary);
+  if (!in) {
+    fmt::print(stderr, "error: cannot read the client secret file {}\n", arguments.secret_file);
+    return std::nullopt;
+  }
+  std::string secret{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (secret.ends_with('\n')) secret.pop_back();
+  if (secret.ends_with('\r')) secret.pop_back();
+  return secret;
+}
+
+int run(const TokenArguments& arguments) {
+  const bool code_flow = arguments.flow == "authorizationCode";
+  if (!code_flow && arguments.flow != "clientCredentials") {
+    return usage("--flow must be clientCredentials or authorizationCode");
+  }
+  oauth2::ClientCredentials credentials{arguments.client_id};
+  if (!arguments.secret_env.empty() || !arguments.secret_file.empty()) {
+    auto secret = read_secret(arguments);
+    if (!secret) return usage_error;
+    credentials.authentication = oauth2::ClientSecret{
+        std::move(*secret), arguments.auth_method == "client_secret_post"
+                                ? security::ClientAuthentication::client_secret_post
+                                : security::ClientAuthentication::client_secret_basic};
+  } else if (!code_flow) {
+    return usage("the client credentials flow needs --client-secret-env or --client-secret-file");
+  }
+
+  auto loaded = load_document(arguments.file, {});
+  if (!loaded) {
+    for (const auto& d : loaded.errors()) fmt::print(stderr, "{}\n", to_string(d));
+    return invalid_input;
+  }
+  const Document& document = *loaded;
+  // The document with the scheme's $ref, if any, replaced by what it points at.
+  OpenAPI api = document.model();
+  if (api.components && api.components->securitySchemes) {
+    if (auto* entry = api.components->securitySchemes->find(arguments.scheme)) {
+      if (auto scheme = scheme_of(document, arguments.scheme, *entry)) *entry = std::move(*scheme);
+    }
+  }
+  oauth2::ClientOptions options;
+  if (!arguments.ca_file.empty()) options.http.ca_file = arguments.ca_file;
+  auto client = oauth2::Client::from_document(
+      api, arguments.scheme,
+      code_flow ? oauth2::Flow::authorizationCode : oauth2::Flow::clientCredentials,
+      std::move(credentials), options);
+  if (!client) return failed(client.errors());
+
+  oauth2::GrantResult token = [&] {
+    if (!code_flow) return client->client_credentials(arguments.scopes, arguments.resources);
+    oauth2::AuthorizationOptions flow;
+    flow.scopes = arguments.scopes;
+    flow.resources = arguments.resources;
+    return oauth2::authorize(*client, flow);
+  }();
+  if (!token) return failed(token.errors());
+  if (arguments.json) {
+    fmt::print("{}\n", boost::json::serialize(token->members));
+  } else {
+    fmt::print("{}\n", token->access_token);
+  }
+  return ok;
+}
+
+}  // namespace
+
+Command add_token_command(CLI::App& app) {
+  auto arguments = std::make_shared<TokenArguments>();
+  auto* command = app.add_subcommand(
+      "token",
+      "Get an access token from the OAuth 2.0 flow an API document declares; prints the token "
+      "(or the whole response with --json), or 'error: <kind>: <why>' (exit 1)");
+  command->add_option("FILE", arguments->file, "The API document (JSON or YAML)")->required();
+  command->add_option("--scheme", arguments->scheme, "The oauth2 security scheme's name")
+      ->required();
+  command
+      ->add_option("--flow", arguments->flow,
+                   "clientCredentials (default) or authorizationCode (signs in with a browser)")
+      ->check(CLI::IsMember({"clientCredentials", "authorizationCode"}));
+  command->add_option("--client-id", arguments->client_id, "The client id")->required();
+  auto* env = command->add_option("--client-secret-env", arguments->secret_env,
+                                  "The environment variable holding the client secret");
+  auto* file = command->add_option("--client-secret-file", arguments->secret_file,
+                                   "A file holding the client secret");
+  env->excludes(file);
+  command
+      ->add_option("--client-auth", arguments->auth_method,
+                   "How the secret is sent: client_secret_basic (default) or client_secret_post")
+      ->check(CLI::IsMember({"client_secret_basic", "client_secret_post"}));
+  command->add_option("--scope", arguments->scopes, "A scope to request (repeat for more)")
+      ->allow_extra_args(false);
+  command
+      ->add_option("--resource", arguments->resources,
+                   "A resource indicator (RFC 8707): the API's URL, for an audience-bound token")
+      ->allow_extra_args(false);
+  command->add_option("--ca-file", arguments->ca_file, "Trust these CAs instead of the system's");
+  command->add_flag("--json", arguments->json, "Print the whole token response as JSON");
+  return {command, [arguments] { return run(*arguments); }};
+}
+
+}  // namespace oaskit::cli
