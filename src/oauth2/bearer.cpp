@@ -1,0 +1,55 @@
+#include "oaskit/oauth2/bearer.hpp"
+
+#include <curl/header.h>
+
+#include <string_view>
+
+namespace oaskit::oauth2 {
+namespace {
+
+// RFC 6750 §3: the challenge's error parameter. A plain search is enough here: the
+// parameter's value is a fixed token, and a false match only costs one more request.
+bool says_invalid_token(CURL* handle) {
+  curl_header* header = nullptr;
+  for (std::size_t i = 0;
+       curl_easy_header(handle, "WWW-Authenticate", i, CURLH_HEADER, -1, &header) == CURLHE_OK;
+       ++i) {
+    const std::string_view value = header->value;
+    if (value.find("invalid_token") != std::string_view::npos) return true;
+    if (i + 1 >= header->amount) break;
+  }
+  return false;
+}
+
+CURLcode perform(CURL* handle, const AccessToken& token, long& status) {
+  curl_easy_setopt(handle, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BEARER));
+  curl_easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, token.value.c_str());
+  const CURLcode code = curl_easy_perform(handle);
+  status = 0;
+  if (code == CURLE_OK) curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  // The handle must not keep a token that may be replaced: the next use sets it again.
+  curl_easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, nullptr);
+  return code;
+}
+
+}  // namespace
+
+Result<BearerOutcome, GrantError> perform_with_token(CURL* handle, TokenSource& source,
+                                                     const std::function<void()>& before_retry) {
+  auto token = source.token();
+  if (!token) return token.errors();
+  BearerOutcome outcome;
+  outcome.code = perform(handle, **token, outcome.status);
+  if (outcome.code != CURLE_OK || outcome.status != 401 || !says_invalid_token(handle)) {
+    return outcome;
+  }
+  source.invalidate(**token);
+  auto fresh = source.token();
+  if (!fresh) return fresh.errors();
+  if (before_retry) before_retry();
+  outcome.retried = true;
+  outcome.code = perform(handle, **fresh, outcome.status);
+  return outcome;
+}
+
+}  // namespace oaskit::oauth2
