@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -99,7 +100,7 @@ struct TokenSource::State {
     fetching = false;
     ++flights;
     if (result) {
-      current.store(*result, std::memory_order_release);
+      publish(*result);
       last_error.reset();
     } else {
       last_error = result.errors();
@@ -113,7 +114,39 @@ struct TokenSource::State {
   Grant grant;
   std::string refresh_token;  // only touched by the thread that fetches
 
+  // Replaces the current entry; readers notice by the version (see cached()).
+  void publish(std::shared_ptr<const Entry> entry) {
+    current.store(std::move(entry), std::memory_order_release);
+    version.fetch_add(1, std::memory_order_release);
+  }
+
+  // The current entry. Each thread keeps the last one it read with the version it had, so a
+  // read is one load of a version that changes only when the token does: no lock and no
+  // write to memory other threads read (std::atomic<shared_ptr>::load takes a lock, which two
+  // threads reading at once turn into a contended cache line).
+  std::shared_ptr<const Entry> cached() const {
+    struct Seen {
+      std::uint64_t source = 0;
+      std::uint64_t version = 0;
+      std::shared_ptr<const Entry> entry;
+    };
+    thread_local Seen seen;
+    const auto now_version = version.load(std::memory_order_acquire);
+    if (seen.source != id || seen.version != now_version) {
+      // Loaded after the version: it is at least as new as what the version says.
+      seen = {id, now_version, current.load(std::memory_order_acquire)};
+    }
+    return seen.entry;
+  }
+
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+  }
+
+  const std::uint64_t id = next_id();  // for the threads' cached() slots
   std::atomic<std::shared_ptr<const Entry>> current;
+  std::atomic<std::uint64_t> version{0};
   std::atomic<bool> refreshing_ahead{false};
   std::atomic<std::size_t> requests{0};
 
@@ -138,7 +171,7 @@ std::shared_ptr<TokenSource> TokenSource::refreshing(Client client, TokenRespons
   auto state =
       std::make_unique<State>(std::move(client), std::move(options), State::Grant::refresh);
   state->refresh_token = initial.refresh_token.value_or("");
-  state->current.store(state->entry_for(initial));
+  state->publish(state->entry_for(initial));
   return std::shared_ptr<TokenSource>(new TokenSource(std::move(state)));
 }
 
@@ -147,7 +180,7 @@ Result<std::shared_ptr<const AccessToken>, GrantError> TokenSource::token() {
   const auto as_token = [](std::shared_ptr<const Entry> entry) {
     return std::shared_ptr<const AccessToken>(entry, &entry->token);
   };
-  auto entry = state.current.load(std::memory_order_acquire);
+  auto entry = state.cached();
   if (entry) {
     const auto now = state.now();
     if (now < entry->refresh_at) return as_token(std::move(entry));
@@ -180,8 +213,11 @@ Result<std::shared_ptr<const AccessToken>, GrantError> TokenSource::token() {
 
 void TokenSource::invalidate(const AccessToken& rejected) {
   auto entry = state_->current.load(std::memory_order_acquire);
-  while (entry && entry->token.value == rejected.value &&
-         !state_->current.compare_exchange_weak(entry, nullptr)) {
+  while (entry && entry->token.value == rejected.value) {
+    if (state_->current.compare_exchange_weak(entry, nullptr)) {
+      state_->version.fetch_add(1, std::memory_order_release);
+      break;
+    }
   }
 }
 
