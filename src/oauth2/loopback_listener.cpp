@@ -16,7 +16,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // A request head longer than this is not a browser bringing a code back.
-constexpr std::size_t max_head = 16 * 1024;
+constexpr std::size_t max_head = 16'384;
 constexpr auto per_client = std::chrono::seconds(5);
 
 int remaining_ms(Clock::time_point deadline) {

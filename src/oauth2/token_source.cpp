@@ -91,7 +91,7 @@ struct TokenSource::State {
       const auto flight = flights;
       finished.wait(lock, [&] { return flights != flight; });
       if (last_error) return *last_error;
-      return current.load(std::memory_order_acquire);
+      return load_current();
     }
     fetching = true;
     lock.unlock();
@@ -116,14 +116,20 @@ struct TokenSource::State {
 
   // Replaces the current entry; readers notice by the version (see cached()).
   void publish(std::shared_ptr<const Entry> entry) {
-    current.store(std::move(entry), std::memory_order_release);
+    const std::lock_guard lock(current_mutex);
+    current = std::move(entry);
     version.fetch_add(1, std::memory_order_release);
+  }
+
+  std::shared_ptr<const Entry> load_current() const {
+    const std::lock_guard lock(current_mutex);
+    return current;
   }
 
   // The current entry. Each thread keeps the last one it read with the version it had, so a
   // read is one load of a version that changes only when the token does: no lock and no
-  // write to memory other threads read (std::atomic<shared_ptr>::load takes a lock, which two
-  // threads reading at once turn into a contended cache line).
+  // write to memory other threads read. (A lock, or std::atomic<shared_ptr>, which takes one
+  // inside, turns two threads reading at once into a contended cache line.)
   std::shared_ptr<const Entry> cached() const {
     struct Seen {
       std::uint64_t source = 0;
@@ -131,10 +137,9 @@ struct TokenSource::State {
       std::shared_ptr<const Entry> entry;
     };
     thread_local Seen seen;
-    const auto now_version = version.load(std::memory_order_acquire);
-    if (seen.source != id || seen.version != now_version) {
-      // Loaded after the version: it is at least as new as what the version says.
-      seen = {id, now_version, current.load(std::memory_order_acquire)};
+    if (seen.source != id || seen.version != version.load(std::memory_order_acquire)) {
+      const std::lock_guard lock(current_mutex);
+      seen = {id, version.load(std::memory_order_relaxed), current};
     }
     return seen.entry;
   }
@@ -145,8 +150,9 @@ struct TokenSource::State {
   }
 
   const std::uint64_t id = next_id();  // for the threads' cached() slots
-  std::atomic<std::shared_ptr<const Entry>> current;
-  std::atomic<std::uint64_t> version{0};
+  mutable std::mutex current_mutex;
+  std::shared_ptr<const Entry> current;   // guarded by current_mutex
+  std::atomic<std::uint64_t> version{0};  // changed with current, under current_mutex
   std::atomic<bool> refreshing_ahead{false};
   std::atomic<std::size_t> requests{0};
 
@@ -166,7 +172,7 @@ std::shared_ptr<TokenSource> TokenSource::client_credentials(Client client,
       std::move(client), std::move(options), State::Grant::client_credentials)));
 }
 
-std::shared_ptr<TokenSource> TokenSource::refreshing(Client client, TokenResponse initial,
+std::shared_ptr<TokenSource> TokenSource::refreshing(Client client, const TokenResponse& initial,
                                                      TokenSourceOptions options) {
   auto state =
       std::make_unique<State>(std::move(client), std::move(options), State::Grant::refresh);
@@ -177,8 +183,10 @@ std::shared_ptr<TokenSource> TokenSource::refreshing(Client client, TokenRespons
 
 Result<std::shared_ptr<const AccessToken>, GrantError> TokenSource::token() {
   auto& state = *state_;
+  // The token inside an entry, sharing its ownership (no reference count is taken twice).
   const auto as_token = [](std::shared_ptr<const Entry> entry) {
-    return std::shared_ptr<const AccessToken>(entry, &entry->token);
+    const AccessToken* token = &entry->token;
+    return std::shared_ptr<const AccessToken>(std::move(entry), token);
   };
   auto entry = state.cached();
   if (entry) {
@@ -212,12 +220,11 @@ Result<std::shared_ptr<const AccessToken>, GrantError> TokenSource::token() {
 }
 
 void TokenSource::invalidate(const AccessToken& rejected) {
-  auto entry = state_->current.load(std::memory_order_acquire);
-  while (entry && entry->token.value == rejected.value) {
-    if (state_->current.compare_exchange_weak(entry, nullptr)) {
-      state_->version.fetch_add(1, std::memory_order_release);
-      break;
-    }
+  auto& state = *state_;
+  const std::lock_guard lock(state.current_mutex);
+  if (state.current && state.current->token.value == rejected.value) {
+    state.current = nullptr;
+    state.version.fetch_add(1, std::memory_order_release);
   }
 }
 

@@ -51,7 +51,8 @@ class TokenSource {
       Client client, TokenSourceOptions options = {});
   /// Tokens from a refresh token (after the authorization code flow): `initial` is the first
   /// response; later ones come from the refresh grant, and a rotated refresh token is kept.
-  [[nodiscard]] static std::shared_ptr<TokenSource> refreshing(Client client, TokenResponse initial,
+  [[nodiscard]] static std::shared_ptr<TokenSource> refreshing(Client client,
+                                                               const TokenResponse& initial,
                                                                TokenSourceOptions options = {});
   ~TokenSource();
   TokenSource(const TokenSource&) = delete;
