@@ -199,7 +199,7 @@ Result<std::shared_ptr<const AccessToken>, GrantError> TokenSource::token() {
       if (state.refreshing_ahead.compare_exchange_strong(expected, true)) {
         auto fresh = state.fetch_once();
         state.refreshing_ahead.store(false);
-        if (fresh) return as_token(std::move(*fresh));
+        if (fresh && *fresh) return as_token(std::move(*fresh));
       }
       return as_token(std::move(entry));
     }
