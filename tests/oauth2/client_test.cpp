@@ -15,6 +15,7 @@
 #include "http/basic_auth.hpp"
 #include "oaskit/json.hpp"
 #include "security/jwt_test_support.hpp"
+#include "support/scoped_environment.hpp"
 #include "support/scripted_server.hpp"
 
 namespace oaskit::oauth2 {
@@ -263,6 +264,25 @@ TEST_F(ClientTest, PlainHttpToAnotherHost_IsAConfigurationError) {
   EXPECT_EQ(made.errors().kind, Kind::configuration);
   EXPECT_THAT(made.errors().message, HasSubstr("tokenUrl"));
   EXPECT_FALSE(Client::from_endpoints({.token_url = server_.url("/token")}, {"", PublicClient{}}));
+}
+
+TEST_F(ClientTest, TokenRequest_GoesThroughTheProxyTheEnvironmentNames) {
+  const ScriptedServer proxy([](const ServerRequest&) { return ServerResponse{.status = 403}; });
+  test::ScopedEnvironment environment;
+  for (const char* name :
+       {"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"}) {
+    environment.set(name, std::nullopt);
+  }
+  environment.set("https_proxy", proxy.origin());
+  const auto token =
+      client({"app", ClientSecret{"s3cret"}}, {.token_url = "https://auth.example.com/oauth/token"})
+          .client_credentials();
+  ASSERT_FALSE(token);
+  EXPECT_EQ(token.errors().kind, Kind::unavailable);
+  EXPECT_THAT(token.errors().message, Not(HasSubstr("s3cret")));
+  ASSERT_EQ(proxy.request_count(), 1U);
+  EXPECT_EQ(proxy.requests()[0].method, "CONNECT");
+  EXPECT_EQ(proxy.requests()[0].target, "auth.example.com:443");
 }
 
 // An API document whose oauth scheme has both flows, with URLs relative to its server.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/scoped_environment.hpp"
 #include "support/scripted_server.hpp"
 
 namespace oaskit::detail {
@@ -38,7 +39,7 @@ TEST(Send, PostSendsItsMethodHeadersAndBody) {
                         .body = "a=1&b=2"},
                        kQuick);
   ASSERT_TRUE(response) << response.errors().message;
-  ASSERT_EQ(server.request_count(), 1u);
+  ASSERT_EQ(server.request_count(), 1U);
   const auto request = server.requests()[0];
   EXPECT_EQ(request.method, "POST");
   EXPECT_EQ(request.target, "/token");
@@ -95,7 +96,7 @@ TEST(Send, PostIsNotRedirected) {
   auto response = send({.method = "POST", .url = server.url("/start"), .body = "x=1"}, kQuick);
   ASSERT_TRUE(response) << response.errors().message;
   EXPECT_EQ(response->status, 307);
-  EXPECT_EQ(server.request_count(), 1u);
+  EXPECT_EQ(server.request_count(), 1U);
 }
 
 TEST(Send, GetFollowsRedirects_KeepingAuthorizationOnTheSameOrigin) {
@@ -107,7 +108,7 @@ TEST(Send, GetFollowsRedirects_KeepingAuthorizationOnTheSameOrigin) {
       send({.url = server.url("/start"), .headers = {{"Authorization", "Bearer x"}}}, kQuick);
   ASSERT_TRUE(response) << response.errors().message;
   EXPECT_EQ(response->body, "here");
-  ASSERT_EQ(server.request_count(), 2u);
+  ASSERT_EQ(server.request_count(), 2U);
   EXPECT_EQ(server.requests()[1].header("Authorization"), "Bearer x");
 }
 
@@ -117,7 +118,7 @@ TEST(Send, RedirectToAnotherOrigin_DropsAuthorization) {
   auto response =
       send({.url = server.url("/start"), .headers = {{"Authorization", "Bearer x"}}}, kQuick);
   ASSERT_TRUE(response) << response.errors().message;
-  ASSERT_EQ(other.request_count(), 1u);
+  ASSERT_EQ(other.request_count(), 1U);
   EXPECT_FALSE(other.requests()[0].header("Authorization"));
 }
 
@@ -133,7 +134,7 @@ TEST(Send, MoreThanFiveRedirects_IsAnError) {
   auto response = send({.url = server.url("/start")}, kQuick);
   ASSERT_FALSE(response);
   EXPECT_EQ(response.errors().message, "more than 5 redirects");
-  EXPECT_EQ(server.request_count(), 6u);
+  EXPECT_EQ(server.request_count(), 6U);
 }
 
 TEST(Send, HeaderWithALineBreak_IsRefused) {
@@ -141,6 +142,57 @@ TEST(Send, HeaderWithALineBreak_IsRefused) {
       send({.url = "http://127.0.0.1:9/", .headers = {{"X-A", "b\r\nX-Injected: c"}}}, kQuick);
   ASSERT_FALSE(response);
   EXPECT_EQ(response.errors().message.find("X-Injected"), std::string::npos);
+}
+
+// A proxy that refuses every tunnel, so a test sees what the client asked of it.
+ServerResponse refuse_tunnel(const ServerRequest&) { return {.status = 403}; }
+
+// Only the variables a test sets count: any proxy settings of the machine running the tests
+// are cleared for its duration.
+void clear_proxy_environment(test::ScopedEnvironment& environment) {
+  for (const char* name : {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+                           "no_proxy", "NO_PROXY"}) {
+    environment.set(name, std::nullopt);
+  }
+}
+
+TEST(Send, HttpsProxyFromTheEnvironment_IsUsed) {
+  const ScriptedServer proxy(refuse_tunnel);
+  test::ScopedEnvironment environment;
+  clear_proxy_environment(environment);
+  environment.set("https_proxy", proxy.origin());
+  auto response = send({.url = "https://keys.example.com/jwks"}, kQuick);
+  ASSERT_FALSE(response);
+  ASSERT_EQ(proxy.request_count(), 1U);
+  EXPECT_EQ(proxy.requests()[0].method, "CONNECT");
+  EXPECT_EQ(proxy.requests()[0].target, "keys.example.com:443");
+}
+
+TEST(Send, HostInNoProxy_GoesDirect) {
+  const ScriptedServer proxy(refuse_tunnel);
+  const ScriptedServer target(
+      [](const ServerRequest&) { return ServerResponse{.body = "direct"}; });
+  test::ScopedEnvironment environment;
+  clear_proxy_environment(environment);
+  environment.set("http_proxy", proxy.origin());
+  environment.set("no_proxy", "127.0.0.1");
+  auto response = send({.url = target.url("/keys")}, kQuick);
+  ASSERT_TRUE(response) << response.errors().message;
+  EXPECT_EQ(response->body, "direct");
+  EXPECT_EQ(proxy.request_count(), 0U);
+}
+
+TEST(Send, PlainHttpProxyFromTheEnvironment_IsUsedForLoopback) {
+  const ScriptedServer proxy(
+      [](const ServerRequest&) { return ServerResponse{.body = "proxied"}; });
+  test::ScopedEnvironment environment;
+  clear_proxy_environment(environment);
+  environment.set("http_proxy", proxy.origin());
+  auto response = send({.url = "http://127.0.0.1:9/keys"}, kQuick);
+  ASSERT_TRUE(response) << response.errors().message;
+  EXPECT_EQ(response->body, "proxied");
+  ASSERT_EQ(proxy.request_count(), 1U);
+  EXPECT_EQ(proxy.requests()[0].target, "http://127.0.0.1:9/keys");
 }
 
 }  // namespace
