@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 #include "oauth2/loopback_listener.hpp"
 #include "oauth2/token_response.hpp"
@@ -45,7 +46,9 @@ void default_open_browser(const std::string& url) {
   const std::array<const char*, 3> argv{"xdg-open", url.c_str(), nullptr};
   if (::posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv.data()),
                      environ) == 0) {
-    ::waitpid(pid, nullptr, 0);  // xdg-open hands the URL over and returns
+    // xdg-open may run the browser itself until it is closed (when none was running), so it
+    // is reaped in the background: the sign-in must go on while the browser is open.
+    std::thread([pid] { ::waitpid(pid, nullptr, 0); }).detach();
   }
 }
 

@@ -20,9 +20,10 @@ class LoopbackListener {
 
   [[nodiscard]] int port() const { return port_; }
 
-  /// Serves connections until a GET for `path` arrives (other requests get a 404, a client
-  /// that sends nothing is dropped after a few seconds), answers it with `page` (HTML), and
-  /// returns its query string (without '?'); nullopt when `deadline` passes first.
+  /// Serves connections until a GET for `path` arrives, answers it with `page` (HTML), and
+  /// returns its query string (without '?'); nullopt when `deadline` passes first. Other
+  /// requests get a 404. Connections are read side by side, so one that sends nothing (a
+  /// browser's preconnect) delays no other; it is dropped after a few seconds.
   [[nodiscard]] std::optional<std::string> wait_for(std::string_view path,
                                                     std::chrono::steady_clock::time_point deadline,
                                                     std::string_view page);
