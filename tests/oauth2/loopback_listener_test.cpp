@@ -77,26 +77,16 @@ TEST(LoopbackListener, OtherRequestsGet404_AndTheRedirectStillArrives) {
   auto waited = std::async(std::launch::async, [&] {
     return listener.wait_for("/callback", Clock::now() + seconds(20), "<p>done</p>");
   });
-  {
-    const Connection garbage(listener.port());
-    ASSERT_TRUE(garbage.connected());
-    garbage.send_text("\x16\x03\x01 not http at all\r\n\r\n");
-    EXPECT_EQ(status_line(garbage.answer()), "HTTP/1.1 404 Not Found");
-  }
-  {
-    const Connection favicon(listener.port());
-    favicon.send_text("GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(status_line(favicon.answer()), "HTTP/1.1 404 Not Found");
-  }
-  {
-    const Connection post(listener.port());
-    post.send_text("POST /callback?code=posted HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(status_line(post.answer()), "HTTP/1.1 404 Not Found");
-  }
-  {
-    const Connection longer_path(listener.port());
-    longer_path.send_text("GET /callback/more?code=no HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(status_line(longer_path.answer()), "HTTP/1.1 404 Not Found");
+  for (const char* request : {
+           "\x16\x03\x01 not http at all\r\n\r\n",  // a TLS hello, say
+           "GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n",
+           "POST /callback?code=posted HTTP/1.1\r\nHost: x\r\n\r\n",
+           "GET /callback/more?code=no HTTP/1.1\r\nHost: x\r\n\r\n",
+       }) {
+    const Connection other(listener.port());
+    ASSERT_TRUE(other.connected());
+    other.send_text(request);
+    EXPECT_EQ(status_line(other.answer()), "HTTP/1.1 404 Not Found") << request;
   }
   {
     const Connection closes_early(listener.port());
