@@ -16,7 +16,6 @@
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
-#include "scheme_lookup.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -184,7 +183,7 @@ int run(const std::string& file) {
     for (const auto& [name, entry] : *doc.components->securitySchemes) {
       fmt::print("  {}: ", name);
       if (const auto* ref = std::get_if<Reference>(&entry)) fmt::print("($ref {}) ", ref->ref);
-      if (auto scheme = scheme_of(document, name, entry)) {
+      if (auto scheme = document.security_scheme(name)) {
         print_scheme(*scheme);
       } else {
         fmt::print("unresolved\n");

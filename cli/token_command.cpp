@@ -18,7 +18,6 @@
 #include "input.hpp"
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/oauth2/client.hpp"
-#include "scheme_lookup.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -93,17 +92,10 @@ int run(const TokenArguments& arguments) {
     return invalid_input;
   }
   const Document& document = *loaded;
-  // The document with the scheme's $ref, if any, replaced by what it points at.
-  OpenAPI api = document.model();
-  if (api.components && api.components->securitySchemes) {
-    if (auto* entry = api.components->securitySchemes->find(arguments.scheme)) {
-      if (auto scheme = scheme_of(document, arguments.scheme, *entry)) *entry = std::move(*scheme);
-    }
-  }
   oauth2::ClientOptions options;
   if (!arguments.ca_file.empty()) options.http.ca_file = arguments.ca_file;
   auto client = oauth2::Client::from_document(
-      api, arguments.scheme,
+      document, arguments.scheme,
       code_flow ? oauth2::Flow::authorizationCode : oauth2::Flow::clientCredentials,
       std::move(credentials), options);
   if (!client) return failed(client.errors());

@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "oaskit/diagnostic.hpp"
@@ -139,6 +141,15 @@ class Document {
 
   /// The target of the `$ref` held by the object at `loc` in `from`, or null.
   [[nodiscard]] const ResolvedRef* find_ref(const Source& from, const Path& loc) const;
+  /// Follows the `$ref` held at `loc` in `from`, and the `$ref`s its target holds in turn, to
+  /// the place that holds the value itself: `from` and `loc` when there is no `$ref` there;
+  /// nullopt when a reference on the way is unresolved or the references go round in a loop.
+  [[nodiscard]] std::optional<std::pair<const Source*, Path>> follow(const Source& from,
+                                                                     Path loc) const;
+  /// The security scheme named `name` in the root's components.securitySchemes, with its
+  /// `$ref` followed (into other files too); nullopt when there is no such scheme, or its
+  /// reference leads to nothing that is a SecurityScheme (a problem loading reported).
+  [[nodiscard]] std::optional<SecurityScheme> security_scheme(std::string_view name) const;
 
   /// A diagnostic located at `loc` in `source`.
   [[nodiscard]] static Diagnostic diagnostic(const Source& source, const Path& loc,
@@ -151,6 +162,8 @@ class Document {
   std::vector<std::unique_ptr<Source>> sources_;
   std::string minor_version_;
   std::vector<ResolvedRef> refs_;
+  // refs_ by the object holding the `$ref` (its file, and JSON pointer); the first one wins.
+  std::map<std::pair<const Source*, std::string>, std::size_t> refs_by_place_;
   Diagnostics problems_;
 };
 

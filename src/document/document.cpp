@@ -1,6 +1,9 @@
+#include <boost/json/serialize.hpp>
 #include <utility>
+#include <variant>
 
 #include "oaskit/document.hpp"
+#include "oaskit/json.hpp"
 
 namespace oaskit {
 
@@ -10,10 +13,36 @@ Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 
 const ResolvedRef* Document::find_ref(const Source& from, const Path& loc) const {
-  for (const auto& ref : refs_) {
-    if (ref.from == &from && ref.loc == loc) return &ref;
+  const auto found = refs_by_place_.find({&from, to_json_pointer(loc)});
+  return found == refs_by_place_.end() ? nullptr : &refs_[found->second];
+}
+
+std::optional<std::pair<const Source*, Path>> Document::follow(const Source& from, Path loc) const {
+  // A chain of references longer than this is a loop: references to references only.
+  constexpr int max_hops = 64;
+  const Source* source = &from;
+  for (int hop = 0; hop < max_hops; ++hop) {
+    const ResolvedRef* ref = find_ref(*source, loc);
+    if (ref == nullptr) return std::pair{source, std::move(loc)};
+    if (ref->target == nullptr) return std::nullopt;
+    source = ref->target;
+    loc = ref->target_loc;
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+std::optional<SecurityScheme> Document::security_scheme(std::string_view name) const {
+  const auto& components = model_.components;
+  if (!components || !components->securitySchemes) return std::nullopt;
+  const auto* entry = components->securitySchemes->find(name);
+  if (entry == nullptr) return std::nullopt;
+  if (const auto* scheme = std::get_if<SecurityScheme>(entry)) return *scheme;
+  const auto place = follow(root(), {"components", "securitySchemes", std::string(name)});
+  const auto* value = place ? place->first->find(place->second) : nullptr;
+  if (value == nullptr) return std::nullopt;
+  auto parsed = parse<SecurityScheme>(boost::json::serialize(*value));
+  if (!parsed) return std::nullopt;
+  return std::move(*parsed);
 }
 
 Diagnostic Document::diagnostic(const Source& source, const Path& loc, Severity severity,

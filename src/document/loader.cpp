@@ -550,6 +550,10 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
     for (auto& pending : std::exchange(deferred_, {})) queue_.push_back(std::move(pending));
   }
   resolve_extension_refs();
+  for (std::size_t i = 0; i < doc_.refs_.size(); ++i) {
+    const auto& ref = doc_.refs_[i];
+    doc_.refs_by_place_.try_emplace({ref.from, to_json_pointer(ref.loc)}, i);
+  }
   return std::move(doc_);
 }
 

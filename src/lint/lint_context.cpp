@@ -1,7 +1,6 @@
 #include "lint/lint_context.hpp"
 
 #include <algorithm>
-#include <cstdint>
 
 #include "lint/rules.hpp"
 
@@ -36,15 +35,7 @@ std::optional<ExternalModel> read_expected(const Place& place, std::string_view 
 
 }  // namespace
 
-LintContext::LintContext(const Document& doc) : doc_(doc) {
-  for (const auto& ref : doc_.refs())
-    refs_by_place_.try_emplace(place_key(ref.from, ref.loc), &ref);
-  read_external_parts();
-}
-
-std::string LintContext::place_key(const Source* source, const Path& loc) {
-  return std::to_string(reinterpret_cast<std::uintptr_t>(source)) + to_json_pointer(loc);
-}
+LintContext::LintContext(const Document& doc) : doc_(doc) { read_external_parts(); }
 
 void LintContext::read_external_parts() {
   struct Candidate {
@@ -105,16 +96,10 @@ std::string LintContext::where(const Source& source, const Path& loc) {
 }
 
 Place LintContext::follow(Place place) const {
-  // A chain of references longer than this is a cycle: references to references only.
-  constexpr int max_hops = 64;
-  for (int hop = 0; hop < max_hops; ++hop) {
-    const auto found = refs_by_place_.find(place_key(place.source, place.loc));
-    if (found == refs_by_place_.end()) return place;
-    const ResolvedRef* ref = found->second;
-    if (ref->target == nullptr) return {};
-    place = {ref->target, ref->target_loc};
-  }
-  return {};
+  if (place.source == nullptr) return {};
+  auto found = doc_.follow(*place.source, std::move(place.loc));
+  if (!found) return {};
+  return {found->first, std::move(found->second)};
 }
 
 }  // namespace oaskit::lint_detail

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -101,11 +100,8 @@ class LintContext {
 
  private:
   void read_external_parts();
-  static std::string place_key(const Source* source, const Path& loc);
 
   const Document& doc_;
-  // Document::find_ref looks through every reference; rules ask for many.
-  std::unordered_map<std::string, const ResolvedRef*> refs_by_place_;
   std::vector<ExternalPart> external_parts_;
   Diagnostics findings_;
 };

@@ -11,10 +11,12 @@
 #include <boost/url/url.hpp>
 #include <stdexcept>
 #include <utility>
+#include <variant>
 
 #include "http/basic_auth.hpp"
 #include "http/client.hpp"
 #include "http/form.hpp"
+#include "oaskit/document.hpp"
 #include "oauth2/token_response.hpp"
 
 namespace oaskit::oauth2 {
@@ -82,6 +84,22 @@ std::string random_jti() {
   }
   return jose::base64url_encode(
       std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+// `scheme`, declared as `name` in `document`, as a client of its `flow`. OpenAPI 3.1 §4.8.1: no
+// servers means a server at "/", relative to the document.
+Result<Client, GrantError> from_declared_scheme(const OpenAPI& document, std::string_view name,
+                                                const SecurityScheme& scheme, Flow flow,
+                                                ClientCredentials credentials,
+                                                ClientOptions options) {
+  const auto* oauth2 = std::get_if<OAuth2>(&scheme);
+  if (oauth2 == nullptr) {
+    return configuration("the security scheme \"" + std::string(name) + "\" is not of type oauth2");
+  }
+  const std::string base = document.servers && !document.servers->empty()
+                               ? server_url(document.servers->front())
+                               : std::string("/");
+  return Client::from_scheme(*oauth2, flow, base, std::move(credentials), std::move(options));
 }
 
 }  // namespace
@@ -239,18 +257,30 @@ Result<Client, GrantError> Client::from_document(const OpenAPI& document,
   const auto* scheme = std::get_if<SecurityScheme>(entry);
   if (scheme == nullptr) {
     return configuration("the security scheme \"" + std::string(scheme_name) +
-                         "\" is a $ref; load the document with its references resolved");
+                         "\" is a $ref; pass the loaded oaskit::Document to follow it");
   }
-  const auto* oauth2 = std::get_if<OAuth2>(scheme);
-  if (oauth2 == nullptr) {
-    return configuration("the security scheme \"" + std::string(scheme_name) +
-                         "\" is not of type oauth2");
+  return from_declared_scheme(document, scheme_name, *scheme, flow, std::move(credentials),
+                              std::move(options));
+}
+
+Result<Client, GrantError> Client::from_document(const Document& document,
+                                                 std::string_view scheme_name, Flow flow,
+                                                 ClientCredentials credentials,
+                                                 ClientOptions options) {
+  const auto& api = document.model();
+  const auto* entry = api.components && api.components->securitySchemes
+                          ? api.components->securitySchemes->find(scheme_name)
+                          : nullptr;
+  if (entry == nullptr || std::holds_alternative<SecurityScheme>(*entry)) {
+    return from_document(api, scheme_name, flow, std::move(credentials), std::move(options));
   }
-  // OpenAPI 3.1 §4.8.1: no servers means a server at "/", relative to the document.
-  const std::string base = document.servers && !document.servers->empty()
-                               ? server_url(document.servers->front())
-                               : std::string("/");
-  return from_scheme(*oauth2, flow, base, std::move(credentials), std::move(options));
+  const auto scheme = document.security_scheme(scheme_name);
+  if (!scheme) {
+    return configuration("the $ref of security scheme \"" + std::string(scheme_name) + "\" (" +
+                         std::get<Reference>(*entry).ref + ") leads to no security scheme");
+  }
+  return from_declared_scheme(api, scheme_name, *scheme, flow, std::move(credentials),
+                              std::move(options));
 }
 
 GrantResult Client::client_credentials(const std::vector<std::string>& scopes,

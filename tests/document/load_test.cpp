@@ -369,5 +369,53 @@ TEST(LoadRemote, ReportsHttpErrorsTimeoutsAndOversizedResponses) {
   }
 }
 
+TEST(Load, FollowLeadsThroughChainsOfReferencesAcrossFiles_AndStopsAtLoops) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "components": {"schemas": {"A": {"$ref": "#/components/schemas/B"},
+                             "B": {"$ref": "models.json#/Pet"},
+                             "Loop1": {"$ref": "#/components/schemas/Loop2"},
+                             "Loop2": {"$ref": "#/components/schemas/Loop1"},
+                             "Gone": {"$ref": "#/components/schemas/Nothing"},
+                             "Plain": {"type": "string"}}})"));
+  tree.write("models.json", R"({"Pet": {"type": "object"}})");
+  auto doc = loaded(root);
+  const auto pet = doc.follow(doc.root(), loc("components", "schemas", "A"));
+  ASSERT_TRUE(pet);
+  EXPECT_EQ(pet->first->name(), (tree.root() / "models.json").string());
+  EXPECT_EQ(pet->second, loc("Pet"));
+  const auto plain = doc.follow(doc.root(), loc("components", "schemas", "Plain"));
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->first, &doc.root());
+  EXPECT_EQ(plain->second, loc("components", "schemas", "Plain"));
+  EXPECT_FALSE(doc.follow(doc.root(), loc("components", "schemas", "Loop1")));
+  EXPECT_FALSE(doc.follow(doc.root(), loc("components", "schemas", "Gone")));
+}
+
+TEST(Load, SecuritySchemeByName_FollowsItsRef) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "components": {"securitySchemes": {
+    "key": {"type": "apiKey", "name": "k", "in": "header"},
+    "oauth": {"$ref": "security.json#/oauth"},
+    "alias": {"$ref": "#/components/securitySchemes/oauth"},
+    "broken": {"$ref": "#/components/securitySchemes/none"}}})"));
+  tree.write("security.json", R"({"oauth": {"type": "oauth2", "flows": {"clientCredentials":
+    {"tokenUrl": "https://auth.example.com/token", "scopes": {"read": "Read"}}}}})");
+  auto doc = loaded(root);
+  const auto key = doc.security_scheme("key");
+  ASSERT_TRUE(key);
+  EXPECT_TRUE(std::holds_alternative<APIKey>(*key));
+  for (const char* name : {"oauth", "alias"}) {
+    const auto oauth = doc.security_scheme(name);
+    ASSERT_TRUE(oauth) << name;
+    ASSERT_TRUE(std::holds_alternative<OAuth2>(*oauth)) << name;
+    EXPECT_EQ(std::get<OAuth2>(*oauth).flows.clientCredentials->tokenUrl,
+              "https://auth.example.com/token");
+  }
+  EXPECT_FALSE(doc.security_scheme("broken"));
+  EXPECT_FALSE(doc.security_scheme("missing"));
+}
+
 }  // namespace
 }  // namespace oaskit

@@ -13,10 +13,12 @@
 #include <string>
 
 #include "http/basic_auth.hpp"
+#include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "security/jwt_test_support.hpp"
 #include "support/scoped_environment.hpp"
 #include "support/scripted_server.hpp"
+#include "support/temp_tree.hpp"
 
 namespace oaskit::oauth2 {
 namespace {
@@ -333,6 +335,42 @@ TEST_F(ClientTest, FromDocument_SaysWhatIsMissing) {
     EXPECT_EQ(made.errors().kind, Kind::configuration);
     EXPECT_THAT(made.errors().message, HasSubstr(expected)) << name;
   }
+}
+
+TEST_F(ClientTest, FromLoadedDocument_FollowsARefSchemeIntoAnotherFile) {
+  const test::TempTree tree;
+  tree.write("security.yaml",
+             "oauth:\n  type: oauth2\n  flows:\n    clientCredentials:\n"
+             "      tokenUrl: /oauth/token\n      scopes: {pets:read: Read}\n");
+  const auto root =
+      tree.write("api.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nservers: [{url: '" +
+                                 server_.origin() +
+                                 "/v1'}]\ncomponents:\n  securitySchemes:\n"
+                                 "    oauth: {$ref: 'security.yaml#/oauth'}\n"
+                                 "    broken: {$ref: '#/components/securitySchemes/none'}\n");
+  const auto loaded = load(root);
+  ASSERT_TRUE(loaded);
+  // The model alone cannot follow the reference, and says what to pass instead.
+  const auto from_model = Client::from_document(loaded->model(), "oauth", Flow::clientCredentials,
+                                                {"app", ClientSecret{"s"}});
+  ASSERT_FALSE(from_model);
+  EXPECT_THAT(from_model.errors().message, HasSubstr("oaskit::Document"));
+
+  const auto made = Client::from_document(*loaded, "oauth", Flow::clientCredentials,
+                                          {"app", ClientSecret{"s"}}, options());
+  ASSERT_TRUE(made) << made.errors().message;
+  EXPECT_EQ(made->endpoints().token_url, server_.url("/oauth/token"));
+  ASSERT_TRUE(made->client_credentials({"pets:read"}));
+  EXPECT_EQ(last_request().target, "/oauth/token");
+
+  const auto broken =
+      Client::from_document(*loaded, "broken", Flow::clientCredentials, {"app", ClientSecret{"s"}});
+  ASSERT_FALSE(broken);
+  EXPECT_THAT(broken.errors().message, HasSubstr("leads to no security scheme"));
+  const auto missing =
+      Client::from_document(*loaded, "nope", Flow::clientCredentials, {"app", ClientSecret{"s"}});
+  ASSERT_FALSE(missing);
+  EXPECT_THAT(missing.errors().message, HasSubstr("no security scheme \"nope\""));
 }
 
 }  // namespace

@@ -30,6 +30,10 @@
 #include "oaskit/security/http_options.hpp"
 #include "oaskit/security/introspection.hpp"
 
+namespace oaskit {
+class Document;
+}  // namespace oaskit
+
 namespace oaskit::oauth2 {
 
 /// A client secret, sent as HTTP Basic (`client_secret_basic`, the default: id and secret
@@ -93,6 +97,13 @@ class Client {
   /// with `flow`. Relative URLs resolve against the first server's URL (its variables at their
   /// defaults), which must then be absolute.
   [[nodiscard]] static Result<Client, GrantError> from_document(const OpenAPI& document,
+                                                                std::string_view scheme_name,
+                                                                Flow flow,
+                                                                ClientCredentials credentials,
+                                                                ClientOptions options = {});
+  /// The same for a loaded document, where the scheme may be a `$ref` (into another file
+  /// too): the reference is followed. With the model alone, a `$ref` scheme is an error.
+  [[nodiscard]] static Result<Client, GrantError> from_document(const Document& document,
                                                                 std::string_view scheme_name,
                                                                 Flow flow,
                                                                 ClientCredentials credentials,
