@@ -1,7 +1,10 @@
 #pragma once
 /// The declarative description of a model's fields. Every model declares
-/// `static constexpr auto fields()` returning a tuple of `Field`s in spec order; parsing,
-/// writing and validation are all derived from it.
+/// `template <class Self = M> static constexpr auto fields()` returning a tuple of `Field`s in
+/// spec order; parsing, writing and validation are all derived from it. It is a template (its
+/// member pointers name `Self`) so that the tuple is instantiated only in the files that read
+/// or write models, not in every file that includes a model header: this halves the cost of
+/// including oaskit/models.hpp.
 
 #include <cstddef>
 #include <cstdint>

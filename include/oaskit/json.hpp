@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include "oaskit/models.hpp"
 #include "oaskit/result.hpp"
 
 namespace oaskit {

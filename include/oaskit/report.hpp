@@ -20,9 +20,10 @@
 #include <string_view>
 
 #include "oaskit/diagnostic.hpp"
-#include "oaskit/document.hpp"
 
 namespace oaskit {
+
+class Source;
 
 /// What a report says about a rule (SARIF's `rules` array): the lint module's `lint_rules()`
 /// maps onto it one to one.

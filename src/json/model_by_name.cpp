@@ -3,6 +3,7 @@
 #include <array>
 
 #include "model_list.hpp"
+#include "oaskit/models.hpp"
 
 namespace oaskit {
 namespace {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "json/locate.hpp"
+#include "oaskit/document.hpp"
 #include "oaskit/report.hpp"
 #include "report/severity_counts.hpp"
 #include "report/terminal.hpp"

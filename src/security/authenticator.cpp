@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "oaskit/model/openapi.hpp"
 #include "security/auth_error.hpp"
 
 namespace oaskit::security {

@@ -1,5 +1,6 @@
 #include <boost/url/grammar/ci_string.hpp>
 
+#include "oaskit/model/openapi.hpp"
 #include "oaskit/security/authenticator.hpp"
 
 namespace oaskit::security {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "oaskit/json.hpp"
+#include "oaskit/models.hpp"
 #include "oaskit/security/authenticator.hpp"
 #include "support/security_request.hpp"
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "oaskit/json.hpp"
+#include "oaskit/models.hpp"
 #include "oaskit/security/authenticator.hpp"
 
 namespace oaskit::security {

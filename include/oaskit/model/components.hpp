@@ -29,8 +29,9 @@ struct Components {
   std::optional<Map<OrReference<PathItem>>> pathItems{};
   Extra extra{};
 
+  template <class Self = Components>
   static constexpr auto fields() {
-    using C = Components;
+    using C = Self;
     return std::tuple{field("schemas", &C::schemas),
                       field("responses", &C::responses),
                       field("parameters", &C::parameters),

@@ -16,9 +16,10 @@ struct ExternalDocumentation {
   std::string url{};  // an absolute URL, kept as written
   Extra extra{};
 
+  template <class Self = ExternalDocumentation>
   static constexpr auto fields() {
-    return std::tuple{field("description", &ExternalDocumentation::description),
-                      field("url", &ExternalDocumentation::url, check::Url{})};
+    return std::tuple{field("description", &Self::description),
+                      field("url", &Self::url, check::Url{})};
   }
   friend bool operator==(const ExternalDocumentation&, const ExternalDocumentation&) = default;
 };

@@ -17,9 +17,10 @@ struct Contact {
   std::optional<std::string> email{};  // an e-mail address
   Extra extra{};
 
+  template <class Self = Contact>
   static constexpr auto fields() {
-    return std::tuple{field("name", &Contact::name), field("url", &Contact::url, check::Url{}),
-                      field("email", &Contact::email, check::Email{})};
+    return std::tuple{field("name", &Self::name), field("url", &Self::url, check::Url{}),
+                      field("email", &Self::email, check::Email{})};
   }
   friend bool operator==(const Contact&, const Contact&) = default;
 };
@@ -31,9 +32,10 @@ struct License {
   std::optional<std::string> url{};  // an absolute URL, kept as written
   Extra extra{};
 
+  template <class Self = License>
   static constexpr auto fields() {
-    return std::tuple{field("name", &License::name), field("identifier", &License::identifier),
-                      field("url", &License::url, check::Url{})};
+    return std::tuple{field("name", &Self::name), field("identifier", &Self::identifier),
+                      field("url", &Self::url, check::Url{})};
   }
   friend bool operator==(const License&, const License&) = default;
 };
@@ -49,14 +51,15 @@ struct Info {
   std::string version{};
   Extra extra{};
 
+  template <class Self = Info>
   static constexpr auto fields() {
-    return std::tuple{field("title", &Info::title),
-                      field("summary", &Info::summary),
-                      field("description", &Info::description),
-                      field("termsOfService", &Info::termsOfService),
-                      field("contact", &Info::contact),
-                      field("license", &Info::license),
-                      field("version", &Info::version)};
+    return std::tuple{field("title", &Self::title),
+                      field("summary", &Self::summary),
+                      field("description", &Self::description),
+                      field("termsOfService", &Self::termsOfService),
+                      field("contact", &Self::contact),
+                      field("license", &Self::license),
+                      field("version", &Self::version)};
   }
   friend bool operator==(const Info&, const Info&) = default;
 };

@@ -33,8 +33,9 @@ struct OpenAPI {
   std::optional<ExternalDocumentation> externalDocs{};
   Extra extra{};
 
+  template <class Self = OpenAPI>
   static constexpr auto fields() {
-    using O = OpenAPI;
+    using O = Self;
     return std::tuple{field("openapi", &O::openapi),
                       field("info", &O::info),
                       field("jsonSchemaDialect", &O::jsonSchemaDialect),

@@ -27,10 +27,11 @@ struct Example {
   std::optional<std::string> externalValue{};  // an absolute URL, kept as written
   Extra extra{};
 
+  template <class Self = Example>
   static constexpr auto fields() {
-    return std::tuple{field("summary", &Example::summary),
-                      field("description", &Example::description), field("value", &Example::value),
-                      field("externalValue", &Example::externalValue, check::Url{})};
+    return std::tuple{field("summary", &Self::summary), field("description", &Self::description),
+                      field("value", &Self::value),
+                      field("externalValue", &Self::externalValue, check::Url{})};
   }
   friend bool operator==(const Example&, const Example&) = default;
 };
@@ -70,7 +71,10 @@ struct ParameterBase {
   Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
-  static constexpr auto fields() { return detail::parameter_base_fields<ParameterBase>(); }
+  template <class Self = ParameterBase>
+  static constexpr auto fields() {
+    return detail::parameter_base_fields<Self>();
+  }
   friend bool operator==(const ParameterBase&, const ParameterBase&) = default;
 };
 
@@ -91,10 +95,11 @@ struct Parameter {
   Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
+  template <class Self = Parameter>
   static constexpr auto fields() {
-    return std::tuple_cat(std::tuple{field("name", &Parameter::name), field("in", &Parameter::in),
-                                     field("allowEmptyValue", &Parameter::allowEmptyValue)},
-                          detail::parameter_base_fields<Parameter>());
+    return std::tuple_cat(std::tuple{field("name", &Self::name), field("in", &Self::in),
+                                     field("allowEmptyValue", &Self::allowEmptyValue)},
+                          detail::parameter_base_fields<Self>());
   }
   friend bool operator==(const Parameter&, const Parameter&) = default;
 };
@@ -113,7 +118,10 @@ struct Header {
   Box<Map<MediaType>> content{};  // a Box: MediaType is defined below
   Extra extra{};
 
-  static constexpr auto fields() { return detail::parameter_base_fields<Header>(); }
+  template <class Self = Header>
+  static constexpr auto fields() {
+    return detail::parameter_base_fields<Self>();
+  }
   friend bool operator==(const Header&, const Header&) = default;
 };
 
@@ -126,11 +134,11 @@ struct Encoding {
   std::optional<bool> allowReserved{};
   Extra extra{};
 
+  template <class Self = Encoding>
   static constexpr auto fields() {
-    return std::tuple{field("contentType", &Encoding::contentType),
-                      field("headers", &Encoding::headers), field("style", &Encoding::style),
-                      field("explode", &Encoding::explode),
-                      field("allowReserved", &Encoding::allowReserved)};
+    return std::tuple{field("contentType", &Self::contentType), field("headers", &Self::headers),
+                      field("style", &Self::style), field("explode", &Self::explode),
+                      field("allowReserved", &Self::allowReserved)};
   }
   friend bool operator==(const Encoding&, const Encoding&) = default;
 };
@@ -145,10 +153,10 @@ struct MediaType {
   std::optional<Map<Encoding>> encoding{};
   Extra extra{};
 
+  template <class Self = MediaType>
   static constexpr auto fields() {
-    return std::tuple{field("schema", &MediaType::schema), field("example", &MediaType::example),
-                      field("examples", &MediaType::examples),
-                      field("encoding", &MediaType::encoding)};
+    return std::tuple{field("schema", &Self::schema), field("example", &Self::example),
+                      field("examples", &Self::examples), field("encoding", &Self::encoding)};
   }
   friend bool operator==(const MediaType&, const MediaType&) = default;
 };

@@ -28,10 +28,10 @@ struct RequestBody {
   std::optional<bool> required{};
   Extra extra{};
 
+  template <class Self = RequestBody>
   static constexpr auto fields() {
-    return std::tuple{field("description", &RequestBody::description),
-                      field("content", &RequestBody::content),
-                      field("required", &RequestBody::required)};
+    return std::tuple{field("description", &Self::description), field("content", &Self::content),
+                      field("required", &Self::required)};
   }
   friend bool operator==(const RequestBody&, const RequestBody&) = default;
 };
@@ -46,11 +46,12 @@ struct Link {
   std::optional<Server> server{};
   Extra extra{};
 
+  template <class Self = Link>
   static constexpr auto fields() {
     return std::tuple{
-        field("operationRef", &Link::operationRef), field("operationId", &Link::operationId),
-        field("parameters", &Link::parameters),     field("requestBody", &Link::requestBody),
-        field("description", &Link::description),   field("server", &Link::server)};
+        field("operationRef", &Self::operationRef), field("operationId", &Self::operationId),
+        field("parameters", &Self::parameters),     field("requestBody", &Self::requestBody),
+        field("description", &Self::description),   field("server", &Self::server)};
   }
   friend bool operator==(const Link&, const Link&) = default;
 };
@@ -63,10 +64,10 @@ struct Response {
   std::optional<Map<OrReference<Link>>> links{};
   Extra extra{};
 
+  template <class Self = Response>
   static constexpr auto fields() {
-    return std::tuple{field("description", &Response::description),
-                      field("headers", &Response::headers), field("content", &Response::content),
-                      field("links", &Response::links)};
+    return std::tuple{field("description", &Self::description), field("headers", &Self::headers),
+                      field("content", &Self::content), field("links", &Self::links)};
   }
   friend bool operator==(const Response&, const Response&) = default;
 };
@@ -96,8 +97,9 @@ struct Operation {
   std::optional<std::vector<Server>> servers{};
   Extra extra{};
 
+  template <class Self = Operation>
   static constexpr auto fields() {
-    using O = Operation;
+    using O = Self;
     return std::tuple{field("tags", &O::tags),
                       field("summary", &O::summary),
                       field("description", &O::description),
@@ -132,8 +134,9 @@ struct PathItem {
   std::optional<std::vector<OrReference<Parameter>>> parameters{};
   Extra extra{};
 
+  template <class Self = PathItem>
   static constexpr auto fields() {
-    using P = PathItem;
+    using P = Self;
     return std::tuple{field("$ref", &P::ref),
                       field("summary", &P::summary),
                       field("description", &P::description),

@@ -19,9 +19,10 @@ struct Reference {
   std::optional<std::string> description{};
   Extra extra{};
 
+  template <class Self = Reference>
   static constexpr auto fields() {
-    return std::tuple{field("$ref", &Reference::ref), field("summary", &Reference::summary),
-                      field("description", &Reference::description)};
+    return std::tuple{field("$ref", &Self::ref), field("summary", &Self::summary),
+                      field("description", &Self::description)};
   }
   friend bool operator==(const Reference&, const Reference&) = default;
 };

@@ -26,9 +26,9 @@ struct Discriminator {
   std::optional<Map<std::string>> mapping{};
   Extra extra{};
 
+  template <class Self = Discriminator>
   static constexpr auto fields() {
-    return std::tuple{field("propertyName", &Discriminator::propertyName),
-                      field("mapping", &Discriminator::mapping)};
+    return std::tuple{field("propertyName", &Self::propertyName), field("mapping", &Self::mapping)};
   }
   friend bool operator==(const Discriminator&, const Discriminator&) = default;
 };
@@ -42,10 +42,11 @@ struct XML {
   std::optional<bool> wrapped{};
   Extra extra{};
 
+  template <class Self = XML>
   static constexpr auto fields() {
-    return std::tuple{field("name", &XML::name), field("namespace", &XML::namespace_),
-                      field("prefix", &XML::prefix), field("attribute", &XML::attribute),
-                      field("wrapped", &XML::wrapped)};
+    return std::tuple{field("name", &Self::name), field("namespace", &Self::namespace_),
+                      field("prefix", &Self::prefix), field("attribute", &Self::attribute),
+                      field("wrapped", &Self::wrapped)};
   }
   friend bool operator==(const XML&, const XML&) = default;
 };
@@ -141,8 +142,9 @@ struct Schema {
   std::optional<Any> example{};  // deprecated in OpenAPI 3.1 in favour of examples
   Extra extra{};
 
+  template <class Self = Schema>
   static constexpr auto fields() {
-    using S = Schema;
+    using S = Self;
     constexpr check::GreaterEqual non_negative{0};
     return std::tuple{
         field("$schema", &S::schema_),

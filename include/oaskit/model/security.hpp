@@ -35,9 +35,9 @@ struct SecurityBase {
   std::optional<std::string> description{};
   Extra extra{};
 
+  template <class Self = SecurityBase>
   static constexpr auto fields() {
-    return std::tuple{field("type", &SecurityBase::type),
-                      field("description", &SecurityBase::description)};
+    return std::tuple{field("type", &Self::type), field("description", &Self::description)};
   }
   friend bool operator==(const SecurityBase&, const SecurityBase&) = default;
 };
@@ -50,10 +50,11 @@ struct APIKey {
   APIKeyIn in = APIKeyIn::header;
   Extra extra{};
 
+  template <class Self = APIKey>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &APIKey::type, check::Equals{SecuritySchemeType::apiKey}),
-                      field("description", &APIKey::description), field("name", &APIKey::name),
-                      field("in", &APIKey::in)};
+    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::apiKey}),
+                      field("description", &Self::description), field("name", &Self::name),
+                      field("in", &Self::in)};
   }
   friend bool operator==(const APIKey&, const APIKey&) = default;
 };
@@ -65,10 +66,10 @@ struct HTTPBase {
   std::string scheme{};
   Extra extra{};
 
+  template <class Self = HTTPBase>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &HTTPBase::type, check::Equals{SecuritySchemeType::http}),
-                      field("description", &HTTPBase::description),
-                      field("scheme", &HTTPBase::scheme)};
+    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::http}),
+                      field("description", &Self::description), field("scheme", &Self::scheme)};
   }
   friend bool operator==(const HTTPBase&, const HTTPBase&) = default;
 };
@@ -81,11 +82,12 @@ struct HTTPBearer {
   std::optional<std::string> bearerFormat{};  // a hint such as "JWT"
   Extra extra{};
 
+  template <class Self = HTTPBearer>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &HTTPBearer::type, check::Equals{SecuritySchemeType::http}),
-                      field("description", &HTTPBearer::description),
-                      defaulted("scheme", &HTTPBearer::scheme, check::LiteralNoCase{"bearer"}),
-                      field("bearerFormat", &HTTPBearer::bearerFormat)};
+    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::http}),
+                      field("description", &Self::description),
+                      defaulted("scheme", &Self::scheme, check::LiteralNoCase{"bearer"}),
+                      field("bearerFormat", &Self::bearerFormat)};
   }
   friend bool operator==(const HTTPBearer&, const HTTPBearer&) = default;
 };
@@ -96,10 +98,10 @@ struct MutualTLS {
   std::optional<std::string> description{};
   Extra extra{};
 
+  template <class Self = MutualTLS>
   static constexpr auto fields() {
-    return std::tuple{
-        defaulted("type", &MutualTLS::type, check::Equals{SecuritySchemeType::mutualTLS}),
-        field("description", &MutualTLS::description)};
+    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::mutualTLS}),
+                      field("description", &Self::description)};
   }
   friend bool operator==(const MutualTLS&, const MutualTLS&) = default;
 };
@@ -119,7 +121,10 @@ struct OAuthFlow {
   Map<std::string> scopes{};
   Extra extra{};
 
-  static constexpr auto fields() { return detail::oauth_flow_fields<OAuthFlow>(); }
+  template <class Self = OAuthFlow>
+  static constexpr auto fields() {
+    return detail::oauth_flow_fields<Self>();
+  }
   friend bool operator==(const OAuthFlow&, const OAuthFlow&) = default;
 };
 
@@ -130,10 +135,10 @@ struct OAuthFlowImplicit {
   Map<std::string> scopes{};
   Extra extra{};
 
+  template <class Self = OAuthFlowImplicit>
   static constexpr auto fields() {
-    return std::tuple_cat(
-        std::tuple{field("authorizationUrl", &OAuthFlowImplicit::authorizationUrl)},
-        detail::oauth_flow_fields<OAuthFlowImplicit>());
+    return std::tuple_cat(std::tuple{field("authorizationUrl", &Self::authorizationUrl)},
+                          detail::oauth_flow_fields<Self>());
   }
   friend bool operator==(const OAuthFlowImplicit&, const OAuthFlowImplicit&) = default;
 };
@@ -145,9 +150,10 @@ struct OAuthFlowPassword {
   Map<std::string> scopes{};
   Extra extra{};
 
+  template <class Self = OAuthFlowPassword>
   static constexpr auto fields() {
-    return std::tuple_cat(std::tuple{field("tokenUrl", &OAuthFlowPassword::tokenUrl)},
-                          detail::oauth_flow_fields<OAuthFlowPassword>());
+    return std::tuple_cat(std::tuple{field("tokenUrl", &Self::tokenUrl)},
+                          detail::oauth_flow_fields<Self>());
   }
   friend bool operator==(const OAuthFlowPassword&, const OAuthFlowPassword&) = default;
 };
@@ -159,9 +165,10 @@ struct OAuthFlowClientCredentials {
   Map<std::string> scopes{};
   Extra extra{};
 
+  template <class Self = OAuthFlowClientCredentials>
   static constexpr auto fields() {
-    return std::tuple_cat(std::tuple{field("tokenUrl", &OAuthFlowClientCredentials::tokenUrl)},
-                          detail::oauth_flow_fields<OAuthFlowClientCredentials>());
+    return std::tuple_cat(std::tuple{field("tokenUrl", &Self::tokenUrl)},
+                          detail::oauth_flow_fields<Self>());
   }
   friend bool operator==(const OAuthFlowClientCredentials&,
                          const OAuthFlowClientCredentials&) = default;
@@ -175,8 +182,9 @@ struct OAuthFlowAuthorizationCode {
   Map<std::string> scopes{};
   Extra extra{};
 
+  template <class Self = OAuthFlowAuthorizationCode>
   static constexpr auto fields() {
-    using F = OAuthFlowAuthorizationCode;
+    using F = Self;
     return std::tuple_cat(std::tuple{field("authorizationUrl", &F::authorizationUrl),
                                      field("tokenUrl", &F::tokenUrl)},
                           detail::oauth_flow_fields<F>());
@@ -193,11 +201,11 @@ struct OAuthFlows {
   std::optional<OAuthFlowAuthorizationCode> authorizationCode{};
   Extra extra{};
 
+  template <class Self = OAuthFlows>
   static constexpr auto fields() {
-    return std::tuple{field("implicit", &OAuthFlows::implicit),
-                      field("password", &OAuthFlows::password),
-                      field("clientCredentials", &OAuthFlows::clientCredentials),
-                      field("authorizationCode", &OAuthFlows::authorizationCode)};
+    return std::tuple{field("implicit", &Self::implicit), field("password", &Self::password),
+                      field("clientCredentials", &Self::clientCredentials),
+                      field("authorizationCode", &Self::authorizationCode)};
   }
   friend bool operator==(const OAuthFlows&, const OAuthFlows&) = default;
 };
@@ -209,9 +217,10 @@ struct OAuth2 {
   OAuthFlows flows{};
   Extra extra{};
 
+  template <class Self = OAuth2>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &OAuth2::type, check::Equals{SecuritySchemeType::oauth2}),
-                      field("description", &OAuth2::description), field("flows", &OAuth2::flows)};
+    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::oauth2}),
+                      field("description", &Self::description), field("flows", &Self::flows)};
   }
   friend bool operator==(const OAuth2&, const OAuth2&) = default;
 };
@@ -223,11 +232,12 @@ struct OpenIdConnect {
   std::string openIdConnectUrl{};
   Extra extra{};
 
+  template <class Self = OpenIdConnect>
   static constexpr auto fields() {
     return std::tuple{
-        defaulted("type", &OpenIdConnect::type, check::Equals{SecuritySchemeType::openIdConnect}),
-        field("description", &OpenIdConnect::description),
-        field("openIdConnectUrl", &OpenIdConnect::openIdConnectUrl)};
+        defaulted("type", &Self::type, check::Equals{SecuritySchemeType::openIdConnect}),
+        field("description", &Self::description),
+        field("openIdConnectUrl", &Self::openIdConnectUrl)};
   }
   friend bool operator==(const OpenIdConnect&, const OpenIdConnect&) = default;
 };

@@ -19,10 +19,10 @@ struct ServerVariable {
   std::optional<std::string> description{};
   Extra extra{};
 
+  template <class Self = ServerVariable>
   static constexpr auto fields() {
-    return std::tuple{field("enum", &ServerVariable::enum_, check::MinItems{1}),
-                      field("default", &ServerVariable::default_),
-                      field("description", &ServerVariable::description)};
+    return std::tuple{field("enum", &Self::enum_, check::MinItems{1}),
+                      field("default", &Self::default_), field("description", &Self::description)};
   }
   friend bool operator==(const ServerVariable&, const ServerVariable&) = default;
 };
@@ -34,9 +34,10 @@ struct Server {
   std::optional<Map<ServerVariable>> variables{};
   Extra extra{};
 
+  template <class Self = Server>
   static constexpr auto fields() {
-    return std::tuple{field("url", &Server::url), field("description", &Server::description),
-                      field("variables", &Server::variables)};
+    return std::tuple{field("url", &Self::url), field("description", &Self::description),
+                      field("variables", &Self::variables)};
   }
   friend bool operator==(const Server&, const Server&) = default;
 };

@@ -18,9 +18,10 @@ struct Tag {
   std::optional<ExternalDocumentation> externalDocs{};
   Extra extra{};
 
+  template <class Self = Tag>
   static constexpr auto fields() {
-    return std::tuple{field("name", &Tag::name), field("description", &Tag::description),
-                      field("externalDocs", &Tag::externalDocs)};
+    return std::tuple{field("name", &Self::name), field("description", &Self::description),
+                      field("externalDocs", &Self::externalDocs)};
   }
   friend bool operator==(const Tag&, const Tag&) = default;
 };

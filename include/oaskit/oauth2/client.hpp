@@ -25,13 +25,14 @@
 
 #include "oaskit/jose.hpp"
 #include "oaskit/map.hpp"
-#include "oaskit/model/openapi.hpp"
 #include "oaskit/oauth2/token.hpp"
 #include "oaskit/security/http_options.hpp"
 #include "oaskit/security/introspection.hpp"
 
 namespace oaskit {
 class Document;
+struct OAuth2;
+struct OpenAPI;
 }  // namespace oaskit
 
 namespace oaskit::oauth2 {

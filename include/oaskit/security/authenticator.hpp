@@ -23,10 +23,13 @@
 #include <string_view>
 #include <vector>
 
-#include "oaskit/model/openapi.hpp"
 #include "oaskit/security/identity.hpp"
 #include "oaskit/security/schemes.hpp"
 #include "oaskit/security/shared_json_object.hpp"
+
+namespace oaskit {
+struct OpenAPI;
+}  // namespace oaskit
 
 namespace oaskit::security {
 
