@@ -24,6 +24,7 @@
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "support/corpus.hpp"
 
 namespace oaskit {
 namespace {
@@ -31,7 +32,7 @@ namespace {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-const fs::path corpus_dir = OASKIT_CORPUS;
+using test::corpus_dir;
 
 struct CorpusDocument {
   std::string path;     // relative to the corpus directory
@@ -211,10 +212,8 @@ class CorpusRoundTrip : public ::testing::TestWithParam<CorpusDocument> {};
 
 TEST_P(CorpusRoundTrip, ReadsWritesAndReadsBackTheSameDocument) {
   const CorpusDocument& document = GetParam();
-  if (document.path.empty()) {
-    GTEST_SKIP() << "no corpus at " << corpus_dir
-                 << " (or its MANIFEST.tsv lists no OpenAPI 3.x document)";
-  }
+  OASKIT_SKIP_WITHOUT_CORPUS();
+  ASSERT_FALSE(document.path.empty()) << "the corpus's MANIFEST.tsv lists no OpenAPI 3.x document";
   const fs::path file = corpus_dir / document.path;
   ASSERT_TRUE(fs::exists(file)) << file << " is in MANIFEST.tsv but missing";
   // Loaded as a document: JSON or YAML, every $ref resolved (multi-file documents too).

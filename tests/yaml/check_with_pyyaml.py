@@ -7,11 +7,17 @@
    below), is the value read_yaml gave.
 
 Usage: check_with_pyyaml.py DUMP_EXECUTABLE CORPUS_DIR
-Exits 77 (ctest's "skipped") when PyYAML is not installed."""
+Exits 77 (ctest's "skipped") when PyYAML is not installed or there is no corpus."""
 import json
+import os
 import re
 import subprocess
 import sys
+
+if len(sys.argv) == 3 and not os.path.isfile(os.path.join(sys.argv[2], "MANIFEST.tsv")):
+    print("SKIPPED: no corpus at " + os.path.normpath(sys.argv[2]) +
+          " (../shared/corpus beside the clone, with its MANIFEST.tsv)")
+    sys.exit(77)
 
 try:
     import yaml
