@@ -2,8 +2,10 @@
 
 import * as jose from 'jose';
 
-// RSA key generation is slow: one RSA key pair serves all six RS and PS algorithms (WebCrypto
-// binds a key to one algorithm, so it is imported once per algorithm).
+// RSA key generation is slow: one RSA key pair serves all six RS and PS algorithms, imported
+// once per algorithm. jose 5 on Node.js makes node:crypto KeyObjects, which any of them may use;
+// importing per algorithm keeps this right where jose makes WebCrypto keys (jose 6), which are
+// bound to one algorithm. `extractable` matters only to those WebCrypto keys.
 let rsaPkcs8 = null;
 
 /// An extractable {privateKey, publicKey} for `alg`.
