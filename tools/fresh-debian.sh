@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The README's two commands on a plain Debian 12, as a newcomer meets them: makes a minbase
-# bookworm root with debootstrap, copies this repository's committed HEAD into it (as a clone
-# would) with ../shared beside it, then runs `./run demo` and `./run test` inside, printing the
-# wall time of each. Needs root and the Debian archive; not part of ./run test.
+# The README's two commands on a plain Debian 12, as a newcomer meets them: a minbase bookworm
+# root made with debootstrap (kept as a tarball, so every run starts from a fresh root without
+# downloading it again), a `git clone` of this repository's committed HEAD in it with ../shared
+# beside it, then `./run demo` and `./run test` inside, printing the wall time of each. Needs
+# root and the Debian archive; not part of ./run test.
 #
-#   tools/fresh-debian.sh [--root DIR] [--keep] [--no-shared] [--only demo|test]
+#   tools/fresh-debian.sh [--root DIR] [--clean] [--no-shared] [--only demo|test]
 #
-#   --root DIR    where the Debian root goes (default /var/tmp/oaskit-fresh-debian); an existing
-#                 root there is reused, but its copy of the repository is always made anew
-#   --keep        keep the root afterwards (default: keep too; --clean removes it at the end)
+#   --root DIR    where the Debian root goes (default /var/tmp/oaskit-fresh-debian); it is made
+#                 anew from DIR.minbase.tar (debootstrapped once) on every run
+#   --clean       remove the root afterwards (default: keep it, with its logs DIR.demo.log and
+#                 DIR.test.log, to look into)
 #   --no-shared   no ../shared beside the clone: the corpus tests must skip, by name
 #   --only CMD    run only `./run demo` or only `./run test`
 # Environment: MIRROR (default http://deb.debian.org/debian).
@@ -21,7 +23,6 @@ clean=0
 while (($#)); do
   case "$1" in
     --root) root=$2; shift 2 ;;
-    --keep) shift ;;
     --clean) clean=1; shift ;;
     --no-shared) with_shared=0; shift ;;
     --only) only=$2; shift 2 ;;
@@ -37,13 +38,25 @@ if ! command -v debootstrap >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
 fi
 
-if [[ ! -x $root/usr/bin/apt-get ]]; then
-  echo "== debootstrap --variant=minbase bookworm $root"
+tarball=$root.minbase.tar
+if [[ ! -f $tarball ]]; then
+  echo "== debootstrap --variant=minbase bookworm (kept as $tarball)"
   start=$SECONDS
-  debootstrap --variant=minbase bookworm "$root" "$mirror" >"$root.debootstrap.log" 2>&1 ||
+  staging=$root.debootstrap
+  rm -rf "$staging"
+  debootstrap --variant=minbase bookworm "$staging" "$mirror" >"$root.debootstrap.log" 2>&1 ||
     { tail -20 "$root.debootstrap.log" >&2; exit 1; }
+  tar -C "$staging" -cf "$tarball.partial" . && mv "$tarball.partial" "$tarball"
+  rm -rf "$staging"
   echo "   $((SECONDS - start)) s"
 fi
+if grep -q " $root/" /proc/mounts; then
+  echo "$0: something is still mounted under $root; unmount it first" >&2
+  exit 1
+fi
+rm -rf "$root"
+mkdir -p "$root"
+tar -C "$root" -xf "$tarball"
 # What a Debian 12 installation lists besides the release itself.
 cat >"$root/etc/apt/sources.list" <<EOF
 deb $mirror bookworm main
@@ -51,6 +64,16 @@ deb $mirror bookworm-updates main
 deb ${mirror%/debian}/debian-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The network this machine is on: where it trusts local certificate authorities (a TLS proxy
+# in front of the npm registry, say), so would any machine on it. ca-certificates, which
+# ./run deps installs, adds them to the system bundle; Node.js reads that bundle through
+# NODE_EXTRA_CA_CERTS (its own CA list is built in).
+extra_ca=()
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  extra_ca=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+fi
 
 mounts=()
 cleanup() {
@@ -69,10 +92,9 @@ for m in proc sys dev dev/pts; do
   mounts+=("$root/$m")
 done
 
-# The committed HEAD only, as a clone of main would have it (no build folders, no node_modules).
-rm -rf "$root/work"
-mkdir -p "$root/work/main"
-git -C "$repo" archive HEAD | tar -x -C "$root/work/main"
+# A clone: the committed HEAD only (no build folders, no node_modules).
+mkdir -p "$root/work"
+git clone -q --no-hardlinks "$repo" "$root/work/main"
 if ((with_shared)) && [[ -d $repo/../shared ]]; then
   cp -a "$repo/../shared" "$root/work/shared"
   chmod -R a-w "$root/work/shared"
@@ -82,7 +104,7 @@ echo "   in $root/work/main, ../shared $( ((with_shared)) && echo present || ech
 
 in_root() {
   chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 CI=true TERM=dumb bash -c "cd /work/main && $1" </dev/null
+    LANG=C.UTF-8 CI=true TERM=dumb "${extra_ca[@]}" bash -c "cd /work/main && $1" </dev/null
 }
 
 status=0
@@ -92,9 +114,22 @@ for cmd in demo test; do
   echo "== ./run $cmd"
   start=$SECONDS
   rc=0
-  in_root "./run $cmd" 2>&1 | tee "$root.$cmd.log" || rc=$?
+  began=$(date +%s)
+  rm -f "$root.$cmd.first"
+  # The demo's own output begins with its first "== " heading, after deps and the build.
+  in_root "./run $cmd" 2>&1 | while IFS= read -r line; do
+    printf '%s\n' "$line"
+    if [[ ! -f $root.$cmd.first && $line == "== "* ]]; then
+      echo $(($(date +%s) - began)) >"$root.$cmd.first"
+    fi
+  done | tee "$root.$cmd.log" || rc=$?
   elapsed=$((SECONDS - start))
-  summary+=("./run $cmd: exit $rc, $((elapsed / 60)) min $((elapsed % 60)) s")
+  line="./run $cmd: exit $rc, $((elapsed / 60)) min $((elapsed % 60)) s"
+  if [[ $cmd == demo && -f $root.$cmd.first ]]; then
+    first=$(<"$root.$cmd.first")
+    line+=" ($((first / 60)) min $((first % 60)) s to its first line of output)"
+  fi
+  summary+=("$line")
   ((rc == 0)) || status=1
 done
 echo
