@@ -16,6 +16,7 @@
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/model/openapi.hpp"
 
 namespace oaskit::cli {
 namespace {

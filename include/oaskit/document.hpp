@@ -17,10 +17,12 @@
 
 #include "oaskit/diagnostic.hpp"
 #include "oaskit/error.hpp"
-#include "oaskit/model/openapi.hpp"
+#include "oaskit/model/security.hpp"
 #include "oaskit/result.hpp"
 
 namespace oaskit {
+
+struct OpenAPI;
 
 enum class SourceFormat { json, yaml };
 
@@ -124,8 +126,10 @@ class Document {
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;
 
-  /// The root file as a model; `$ref`s stay References (and Schema::ref).
-  [[nodiscard]] const OpenAPI& model() const noexcept { return model_; }
+  /// The root file as a model; `$ref`s stay References (and Schema::ref). Reading its fields
+  /// needs the models' definitions: include oaskit/models.hpp (this header only declares
+  /// OpenAPI, so that files that load or lint documents do not depend on every model).
+  [[nodiscard]] const OpenAPI& model() const noexcept { return *model_; }
   [[nodiscard]] const Source& root() const noexcept { return *sources_.front(); }
   /// The root first, then every file reached through `$ref`, in the order first reached.
   [[nodiscard]] const std::vector<std::unique_ptr<Source>>& sources() const noexcept {
@@ -158,7 +162,7 @@ class Document {
 
  private:
   friend class DocumentLoader;
-  OpenAPI model_;
+  std::unique_ptr<OpenAPI> model_;  // never null but in a moved-from Document
   std::vector<std::unique_ptr<Source>> sources_;
   std::string minor_version_;
   std::vector<ResolvedRef> refs_;

@@ -4,10 +4,11 @@
 
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/model/openapi.hpp"
 
 namespace oaskit {
 
-Document::Document() = default;
+Document::Document() : model_(std::make_unique<OpenAPI>()) {}
 Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
@@ -32,7 +33,7 @@ std::optional<std::pair<const Source*, Path>> Document::follow(const Source& fro
 }
 
 std::optional<SecurityScheme> Document::security_scheme(std::string_view name) const {
-  const auto& components = model_.components;
+  const auto& components = model_->components;
   if (!components || !components->securitySchemes) return std::nullopt;
   const auto* entry = components->securitySchemes->find(name);
   if (entry == nullptr) return std::nullopt;

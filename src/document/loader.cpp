@@ -533,11 +533,11 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
     errors.insert(errors.begin(), doc_.problems_.begin(), doc_.problems_.end());
     return errors;
   }
-  doc_.model_ = std::move(*model);
+  *doc_.model_ = std::move(*model);
   doc_.minor_version_ = std::move(*version);
 
   detail::ModelWalker walker({}, source.uri());
-  walker.walk(doc_.model_);
+  walker.walk(*doc_.model_);
   add_found(source, walker);
   while (true) {
     while (!queue_.empty()) {

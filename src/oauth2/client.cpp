@@ -17,6 +17,7 @@
 #include "http/client.hpp"
 #include "http/form.hpp"
 #include "oaskit/document.hpp"
+#include "oaskit/model/openapi.hpp"
 #include "oauth2/token_response.hpp"
 
 namespace oaskit::oauth2 {

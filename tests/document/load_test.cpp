@@ -6,6 +6,7 @@
 #include <string>
 
 #include "oaskit/document.hpp"
+#include "oaskit/models.hpp"
 #include "support/temp_tree.hpp"
 #include "support/test_support.hpp"
 

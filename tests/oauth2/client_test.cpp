@@ -15,6 +15,7 @@
 #include "http/basic_auth.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/model/openapi.hpp"
 #include "security/jwt_test_support.hpp"
 #include "support/scoped_environment.hpp"
 #include "support/scripted_server.hpp"

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "oaskit/error.hpp"
 #include "oaskit/json.hpp"
-#include "oaskit/models.hpp"
 
 namespace oaskit::test {
 
