@@ -5,6 +5,7 @@
 #include <string>
 
 #include "oaskit/document.hpp"
+#include "oaskit/jose.hpp"
 
 namespace oaskit::cli {
 
@@ -17,5 +18,13 @@ Result<Document, Diagnostics> load_document(const std::string& path, const LoadO
 
 /// Writes `text` to `path` (standard output for "" or "-"); false after printing why to stderr.
 bool write_output(const std::string& path, const std::string& text);
+
+/// `text` without leading and trailing spaces, tabs and line breaks.
+std::string trimmed(std::string_view text);
+/// True for an http(s) URL (as opposed to a file name).
+bool is_url(std::string_view text);
+/// Keys from a JWKS, a single JWK, or a PEM key. A single key is one the user chose, so it
+/// gets `kid` (when given) and checks a token whatever "kid" the token names.
+Result<jose::KeySet, jose::KeyError> read_keys(const std::string& text, const std::string& kid);
 
 }  // namespace oaskit::cli

@@ -36,13 +36,6 @@ struct VerifyArguments {
   std::string token = "-";
 };
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 // The token given, or read from standard input for "-".
 std::optional<std::string> read_token(const std::string& argument) {
   auto text = argument == "-" ? read_input("-") : std::optional<std::string>(argument);
@@ -57,34 +50,6 @@ int refused(const TokenError& error) {
   std::replace(line.begin(), line.end(), '\n', ' ');
   fmt::print(stderr, "{}\n", line);
   return invalid_input;
-}
-
-bool is_url(std::string_view text) {
-  return text.starts_with("https://") || text.starts_with("http://");
-}
-
-// A JWKS, a single JWK, or a PEM key. A single key is one the user chose, so it checks the
-// token whatever "kid" the token names.
-Result<jose::KeySet, jose::KeyError> read_keys(const std::string& text, const std::string& kid) {
-  const std::string key_text = trimmed(text);
-  const std::optional<std::string> token_kid =
-      kid.empty() ? std::nullopt : std::optional<std::string>(kid);
-  if (key_text.starts_with("-----BEGIN")) {
-    auto key = jose::Key::from_pem(key_text, token_kid);
-    if (!key) return key.errors();
-    return jose::KeySet({std::move(*key)});
-  }
-  boost::system::error_code ec;
-  auto value = json::parse(key_text, ec);
-  if (ec || !value.is_object()) {
-    return jose::KeyError{"not a JWKS, a JWK or a PEM key"};
-  }
-  if (value.get_object().contains("keys")) return jose::KeySet::from_jwks(key_text);
-  auto& jwk = value.get_object();
-  if (token_kid && !jwk.contains("kid")) jwk["kid"] = *token_kid;
-  auto key = jose::Key::from_jwk(jwk);
-  if (!key) return key.errors();
-  return jose::KeySet({std::move(*key)});
 }
 
 int run_verify(const VerifyArguments& arguments) {

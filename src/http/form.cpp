@@ -1,5 +1,7 @@
 #include "http/form.hpp"
 
+#include <boost/url/pct_string_view.hpp>
+
 namespace oaskit::detail {
 namespace {
 
@@ -38,6 +40,12 @@ std::string form_body(const std::vector<std::pair<std::string, std::string>>& fi
     body += form_urlencode(value);
   }
   return body;
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space) {
+  auto encoded = boost::urls::make_pct_string_view(text);
+  if (!encoded) return std::nullopt;
+  return encoded->decode(boost::urls::encoding_opts(plus_as_space));
 }
 
 }  // namespace oaskit::detail

@@ -2,6 +2,7 @@
 // application/x-www-form-urlencoded, as the WHATWG URL standard serializes it (§5.2): the form
 // bodies of OAuth 2.0 requests, and the id and secret of client_secret_basic (RFC 6749 §2.3.1).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,5 +16,9 @@ namespace oaskit::detail {
 
 /// `name=value` pairs, each side form-urlencoded, joined with '&'.
 [[nodiscard]] std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// `text` with its %XX escapes decoded (and '+' as a space when `plus_as_space`, as in query
+/// strings and form bodies); nullopt when an escape is invalid.
+[[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space);
 
 }  // namespace oaskit::detail

@@ -90,7 +90,7 @@ std::vector<std::string> granted_scopes(const ObjectSummary& claims) {
 }
 
 void check_options(const JwtVerifierOptions& options) {
-  if (options.issuer.empty()) {
+  if (options.issuer.empty() && !options.accept_any_issuer) {
     throw std::invalid_argument("JwtVerifierOptions::issuer must name the expected issuer");
   }
   if (options.audience.empty()) {
@@ -285,7 +285,7 @@ std::optional<TokenError> JwtVerifier::State::check_claims(
   }
   const auto* iss = claims.string("iss");
   if (iss == nullptr) return refuse(TokenCheck::iss, "the token has no issuer (\"iss\")");
-  if (*iss != options.issuer) {
+  if (!options.accept_any_issuer && *iss != options.issuer) {
     return refuse(TokenCheck::iss, "the token's issuer is not the expected one");
   }
   const auto* aud = claims.find("aud");

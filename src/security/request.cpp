@@ -1,7 +1,8 @@
 #include "oaskit/security/request.hpp"
 
 #include <boost/url/grammar/ci_string.hpp>
-#include <boost/url/pct_string_view.hpp>
+
+#include "http/form.hpp"
 
 namespace oaskit::security {
 
@@ -17,9 +18,7 @@ std::string_view trimmed(std::string_view text) {
 
 // A query component decoded as a form field ('+' is a space); nullopt for an invalid escape.
 std::optional<std::string> form_decoded(std::string_view text) {
-  auto encoded = boost::urls::make_pct_string_view(text);
-  if (!encoded) return std::nullopt;
-  return encoded->decode(boost::urls::encoding_opts(/*space_as_plus=*/true));
+  return detail::percent_decode(text, /*plus_as_space=*/true);
 }
 
 }  // namespace

@@ -30,6 +30,9 @@ namespace oaskit::security {
 
 struct JwtVerifierOptions {
   std::string issuer;    ///< "iss" must equal this exactly
+  /// Keys trusted on their own (a local JWKS file that one issuer owns): "iss" must then be
+  /// present but is not compared, and `issuer` may be empty.
+  bool accept_any_issuer = false;
   std::string audience;  ///< "aud" (a string or an array) must contain this
   /// The algorithms accepted (RFC 8725 §3.1). "none" never is; HS* only with a secret in `keys`.
   std::vector<jose::Algorithm> algorithms{jose::Algorithm::RS256};

@@ -265,4 +265,16 @@ class APIKeyCookie : public APIKeyBase {
   [[nodiscard]] Extracted extract(const RequestView& request) const override;
 };
 
+/// The scheme a document's SecurityScheme describes, registered as `name` (its key in
+/// components.securitySchemes): API keys, HTTP bearer and basic, OAuth 2.0 and OpenID Connect,
+/// each with auto_error on. nullptr for schemes whose credentials no request header carries
+/// (mutualTLS) and for HTTP schemes other than bearer and basic (digest, ...).
+/// \code
+/// for (const auto& [name, scheme] : *document.components->securitySchemes)
+///   if (auto* model = std::get_if<SecurityScheme>(&scheme))
+///     if (auto s = scheme_from_model(name, *model)) auth.add(s, verifier_for(name));
+/// \endcode
+[[nodiscard]] std::shared_ptr<const Scheme> scheme_from_model(std::string name,
+                                                              const SecurityScheme& model);
+
 }  // namespace oaskit::security

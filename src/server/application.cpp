@@ -1,0 +1,601 @@
+#include "server/application.hpp"
+
+#include <boost/json/stream_parser.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/url/grammar/ci_string.hpp>
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "oaskit/models.hpp"
+#include "oaskit/security/schemes.hpp"
+#include "oaskit/yaml.hpp"
+#include "server/assets.hpp"
+#include "server/docs_pages.hpp"
+#include "server/mock.hpp"
+#include "server/parameters.hpp"
+#include "server/resolver.hpp"
+#include "server/router.hpp"
+
+namespace oaskit::server::detail {
+
+namespace {
+
+using boost::urls::grammar::ci_is_equal;
+
+struct CompiledOperation {
+  std::string method;  // upper case, as sent on the wire
+  std::string operation_id;
+  std::vector<ParameterRule> parameters;
+  bool has_body = false;
+  bool body_required = false;
+  std::vector<std::string> body_media_types;  // lower case, wildcards kept (`image/*`)
+  std::vector<SecurityRequirement> security;
+  bool needs_security = false;  // some requirement, and no empty alternative
+  const Handler* handler = nullptr;
+  Response mock;
+};
+
+struct CompiledRoute {
+  std::string path_template;
+  std::vector<CompiledOperation> operations;
+  std::string allow;  // the Allow header for this path
+};
+
+// A scheme the document names but no request can satisfy here: mutualTLS, HTTP digest, or a
+// name missing from components.securitySchemes. It takes no credential, so a requirement that
+// names it never passes.
+class UnusableScheme final : public security::Scheme {
+ public:
+  UnusableScheme(std::string name, SecurityScheme model)
+      : Scheme(std::move(name), true), model_(std::move(model)) {}
+  [[nodiscard]] SecurityScheme model() const override { return model_; }
+  [[nodiscard]] std::string challenge() const override { return {}; }
+  [[nodiscard]] Extracted extract(const security::RequestView&) const override {
+    return security::AuthError{.status = 401,
+                               .challenges = {},
+                               .error = {},
+                               .error_description = {},
+                               .detail = "Not authenticated"};
+  }
+
+ private:
+  SecurityScheme model_;
+};
+
+security::Verifier refusing_verifier(const std::string& name) {
+  return [name](const security::Credential&) -> security::VerifyResult {
+    return security::TokenError{
+        .check = security::TokenCheck::rejected,
+        .message = "this server is not configured to accept credentials for '" + name + "'",
+        .internal = {}};
+  };
+}
+
+bool is_json_type(std::string_view type) {
+  return ci_is_equal(type, "application/json") ||
+         (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// `type/subtype` of a Content-Type value, lower case, without parameters or spaces.
+std::string media_type_of(std::string_view content_type) {
+  auto type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  return lower(type);
+}
+
+bool media_type_accepts(std::string_view declared, std::string_view sent) {
+  if (declared == "*/*" || declared == sent) return true;
+  if (declared.ends_with("/*")) return sent.starts_with(declared.substr(0, declared.size() - 1));
+  return false;
+}
+
+Diagnostic error_at(const std::string& file, Path loc, std::string rule, std::string message,
+                    Severity severity = Severity::error) {
+  return Diagnostic{.severity = severity,
+                    .rule = std::move(rule),
+                    .message = std::move(message),
+                    .file = file,
+                    .loc = std::move(loc),
+                    .position = std::nullopt};
+}
+
+constexpr std::array<std::pair<const char*, Box<Operation> PathItem::*>, 8> methods{{
+    {"GET", &PathItem::get},
+    {"PUT", &PathItem::put},
+    {"POST", &PathItem::post},
+    {"DELETE", &PathItem::delete_},
+    {"OPTIONS", &PathItem::options},
+    {"HEAD", &PathItem::head},
+    {"PATCH", &PathItem::patch},
+    {"TRACE", &PathItem::trace},
+}};
+
+}  // namespace
+
+struct Application::State {
+  Inputs inputs;
+  Router router;
+  std::vector<CompiledRoute> routes;
+  std::shared_ptr<const security::Authenticator> authenticator;
+  // Built-in routes, by path.
+  std::map<std::string, Response, std::less<>> builtin;
+  std::string assets_prefix;  // "/docs/assets/"
+};
+
+Application::Application(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Application::~Application() = default;
+
+namespace {
+
+// The default authenticator: every scheme of the document with a verifier that refuses, so
+// that secured operations answer 401 with the right challenge until real verifiers are set.
+std::shared_ptr<security::Authenticator> document_authenticator(const OpenAPI& model,
+                                                                const Resolver& resolver) {
+  auto auth = std::make_shared<security::Authenticator>();
+  if (!model.components || !model.components->securitySchemes) return auth;
+  for (const auto& [name, entry] : *model.components->securitySchemes) {
+    std::optional<SecurityScheme> scheme;
+    if (const auto* direct = std::get_if<SecurityScheme>(&entry)) {
+      scheme = *direct;
+    } else if (auto target = resolver.read<SecurityScheme>(std::get<Reference>(entry).ref)) {
+      scheme = std::move(*target);
+    }
+    if (!scheme) continue;
+    auto usable = security::scheme_from_model(name, *scheme);
+    auth->add(usable ? std::move(usable) : std::make_shared<UnusableScheme>(name, *scheme),
+              refusing_verifier(name));
+  }
+  return auth;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inputs,
+                                                                      Diagnostics& warnings) {
+  auto state = std::make_unique<State>();
+  state->inputs = std::move(inputs);
+  const auto& in = state->inputs;
+  const auto& model = *in.model;
+  const auto& options = *in.options;
+  const auto& file = in.document_name;
+  Resolver resolver(*in.document);
+  Diagnostics errors;
+
+  std::shared_ptr<security::Authenticator> fallback;
+  if (in.authenticator) {
+    state->authenticator = in.authenticator;
+  } else {
+    fallback = document_authenticator(model, resolver);
+    state->authenticator = fallback;
+  }
+
+  std::map<std::string, Path, std::less<>> operation_ids;
+  if (model.paths) {
+    for (const auto& [path_template, item] : model.paths->entries) {
+      const Path item_loc{"paths", path_template};
+      if (item.ref) {
+        warnings.push_back(error_at(file, item_loc, "server-path-item-ref",
+                                    "a Path Item $ref is not served: bundle the document first",
+                                    Severity::warning));
+        continue;
+      }
+      CompiledRoute route{.path_template = path_template, .operations = {}, .allow = {}};
+      for (const auto& [method, member] : methods) {
+        const auto& operation = item.*member;
+        if (!operation) continue;
+        Path loc = item_loc;
+        loc.emplace_back(lower(method));
+        CompiledOperation op;
+        op.method = method;
+        op.operation_id = operation->operationId.value_or("");
+        if (!op.operation_id.empty()) operation_ids.emplace(op.operation_id, loc);
+        // Parameters: the operation's override the path's of the same name and location.
+        std::vector<Parameter> declared;
+        auto add_parameters = [&](const auto& list, const Path& list_loc) {
+          if (!list) return;
+          for (std::size_t i = 0; i < list->size(); ++i) {
+            auto parameter = resolver.resolve((*list)[i]);
+            Path at = list_loc;
+            at.emplace_back("parameters");
+            at.emplace_back(i);
+            if (!parameter) {
+              errors.push_back(error_at(file, at, "server-unresolved-ref", parameter.errors()));
+              continue;
+            }
+            auto same = std::ranges::find_if(declared, [&](const Parameter& p) {
+              return p.name == parameter->name && p.in == parameter->in;
+            });
+            if (same != declared.end()) {
+              *same = std::move(*parameter);
+            } else {
+              declared.push_back(std::move(*parameter));
+            }
+          }
+        };
+        add_parameters(item.parameters, item_loc);
+        add_parameters(operation->parameters, loc);
+        for (const auto& parameter : declared) {
+          auto rule = compile_parameter(parameter, resolver);
+          if (!rule) {
+            errors.push_back(error_at(file, loc, "server-parameter",
+                                      "parameter '" + parameter.name + "': " + rule.errors()));
+            continue;
+          }
+          op.parameters.push_back(std::move(*rule));
+        }
+        if (operation->requestBody) {
+          auto body = resolver.resolve(*operation->requestBody);
+          if (!body) {
+            Path at = loc;
+            at.emplace_back("requestBody");
+            errors.push_back(error_at(file, at, "server-unresolved-ref", body.errors()));
+          } else {
+            op.has_body = true;
+            op.body_required = body->required.value_or(false);
+            for (const auto& [type, media] : body->content) {
+              op.body_media_types.push_back(media_type_of(type));
+            }
+          }
+        }
+        op.security = operation->security ? *operation->security
+                                          : model.security.value_or(std::vector<SecurityRequirement>{});
+        op.needs_security =
+            !op.security.empty() &&
+            std::ranges::none_of(op.security, [](const auto& alt) { return alt.empty(); });
+        for (const auto& alternative : op.security) {
+          for (const auto& [scheme, scopes] : alternative) {
+            if (state->authenticator->find(scheme) != nullptr) continue;
+            if (fallback) {
+              warnings.push_back(error_at(
+                  file, loc, "server-undeclared-scheme",
+                  "the security scheme '" + scheme +
+                      "' is not in components.securitySchemes: requests never satisfy it",
+                  Severity::warning));
+              fallback->add(std::make_shared<UnusableScheme>(scheme, HTTPBase{}),
+                            refusing_verifier(scheme));
+            } else {
+              errors.push_back(error_at(file, loc, "server-unknown-scheme",
+                                        "this operation requires the security scheme '" + scheme +
+                                            "', which the authenticator does not have: add it "
+                                            "with Authenticator::add"));
+            }
+          }
+        }
+        op.mock = mock_response(*operation, resolver);
+        if (auto handler = in.handlers.find(op.operation_id);
+            !op.operation_id.empty() && handler != in.handlers.end()) {
+          op.handler = &handler->second;
+        } else if (options.require_all_operations_bound) {
+          errors.push_back(error_at(
+              file, loc, "server-unbound-operation",
+              op.operation_id.empty()
+                  ? "this operation has no operationId, so no handler can be bound to it"
+                  : "no handler is bound to operation '" + op.operation_id + "'"));
+        }
+        route.operations.push_back(std::move(op));
+      }
+      if (route.operations.empty()) continue;
+      // Allow: the declared methods, HEAD where GET is, and OPTIONS (always answered).
+      std::vector<std::string> allowed;
+      for (const auto& op : route.operations) allowed.push_back(op.method);
+      if (std::ranges::count(allowed, "GET") && !std::ranges::count(allowed, "HEAD")) {
+        allowed.emplace_back("HEAD");
+      }
+      if (!std::ranges::count(allowed, "OPTIONS")) allowed.emplace_back("OPTIONS");
+      for (const auto& m : allowed) route.allow += (route.allow.empty() ? "" : ", ") + m;
+      if (auto problem = state->router.add(path_template, state->routes.size())) {
+        warnings.push_back(error_at(file, item_loc, "server-path-template",
+                                    "the path template is not served: " + *problem,
+                                    Severity::warning));
+        continue;
+      }
+      state->routes.push_back(std::move(route));
+    }
+  }
+  for (const auto& [id, handler] : in.handlers) {
+    if (!operation_ids.contains(id)) {
+      std::string known;
+      for (const auto& [name, loc] : operation_ids) {
+        if (known.size() > 200) {
+          known += ", ...";
+          break;
+        }
+        known += (known.empty() ? "" : ", ") + name;
+      }
+      errors.push_back(error_at(file, {"paths"}, "server-unknown-operation",
+                                "a handler is bound to operationId '" + id +
+                                    "', which no operation of the document has" +
+                                    (known.empty() ? "" : " (it has: " + known + ")")));
+    }
+  }
+  if (!errors.empty()) return errors;
+
+  // Built-in routes.
+  const auto& docs = options.docs;
+  const std::string title = docs.title.empty() ? model.info.title : docs.title;
+  auto builtin = [&](const std::optional<std::string>& url, Response response) {
+    if (!url) return;
+    if (state->router.match(*url).index() == 0) {
+      warnings.push_back(error_at(file, {"paths"}, "server-builtin-route",
+                                  "the built-in route " + *url +
+                                      " hides the document's path that matches it",
+                                  Severity::warning));
+    }
+    state->builtin.insert_or_assign(*url, std::move(response));
+  };
+  state->assets_prefix = docs.assets_url + "/";
+  if (docs.openapi_url) {
+    builtin(docs.openapi_url, Response{.status = 200,
+                                       .content_type = "application/json",
+                                       .body = boost::json::serialize(*in.document),
+                                       .headers = {}});
+  }
+  builtin(docs.openapi_yaml_url, Response{.status = 200,
+                                          .content_type = "application/yaml",
+                                          .body = to_yaml(*in.document),
+                                          .headers = {}});
+  if (docs.openapi_url) {
+    const PageSettings page{.title = title,
+                            .openapi_url = *docs.openapi_url,
+                            .assets_url = docs.assets_url,
+                            .oauth2_redirect_url = docs.swagger_ui_oauth2_redirect_url,
+                            .init_oauth = docs.init_oauth};
+    builtin(docs.docs_url, html(swagger_ui_page(page)));
+    builtin(docs.redoc_url, html(redoc_page(page)));
+  }
+  builtin(docs.swagger_ui_oauth2_redirect_url, html(oauth2_redirect_page(docs.assets_url)));
+  return std::make_unique<Application>(std::move(state));
+}
+
+namespace {
+
+Response validation_failure(const std::vector<ValidationError>& errors) {
+  return Response{.status = 422,
+                  .content_type = "application/json",
+                  .body = validation_body(errors),
+                  .headers = {}};
+}
+
+bool accepts_gzip(const Server::RawRequest& request) {
+  for (const auto& [name, value] : request.headers) {
+    if (!ci_is_equal(name, "accept-encoding")) continue;
+    // gzip listed without q=0 (RFC 9110 §12.5.3)
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      auto item = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      const auto semicolon = item.find(';');
+      auto coding = item.substr(0, semicolon);
+      while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+      if (!ci_is_equal(coding, "gzip") && coding != "*") continue;
+      if (semicolon == std::string_view::npos) return true;
+      auto params = item.substr(semicolon + 1);
+      const auto q = params.find("q=");
+      if (q == std::string_view::npos) return true;
+      const auto weight = params.substr(q + 2);
+      double w = 1;
+      std::from_chars(weight.data(), weight.data() + weight.size(), w);
+      return w > 0;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string_view> header_of(const Server::RawRequest& request,
+                                          std::string_view name) {
+  for (const auto& [field, value] : request.headers)
+    if (ci_is_equal(field, name)) return value;
+  return std::nullopt;
+}
+
+Response asset_response(const Asset& asset, const Server::RawRequest& request) {
+  Response response{.status = 200,
+                    .content_type = std::string(asset.content_type),
+                    .body = {},
+                    .headers = {{"ETag", std::string(asset.etag)},
+                                {"Cache-Control", "public, max-age=86400"},
+                                {"Vary", "Accept-Encoding"}}};
+  if (auto match = header_of(request, "if-none-match");
+      match && match->find(asset.etag) != std::string_view::npos) {
+    response.status = 304;
+    return response;
+  }
+  if (!asset.gzip.empty() && accepts_gzip(request)) {
+    response.body = std::string(asset.gzip);
+    response.headers.emplace_back("Content-Encoding", "gzip");
+  } else {
+    response.body = std::string(asset.raw);
+  }
+  return response;
+}
+
+// Line and column (from 1) of byte `offset` in `text`.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+Response Application::respond(const Server::RawRequest& request, Outcome& outcome) const {
+  const auto& state = *state_;
+  const auto& options = *state.inputs.options;
+  outcome.route = "-";
+  outcome.head = request.method == "HEAD";
+  auto target = request.target;
+  if (request.method == "OPTIONS" && target == "*") {
+    outcome.route = "*";
+    return Response::empty(204);
+  }
+  if (target.empty() || target.front() != '/') {
+    return Response::detail(400, "The request target must be a path starting with '/'");
+  }
+  const auto question = target.find('?');
+  const auto path = target.substr(0, question);
+  const auto query = question == std::string_view::npos ? std::string_view{}
+                                                        : target.substr(question + 1);
+
+  // Built-in routes: the document, its pages, their assets.
+  const bool read = request.method == "GET" || request.method == "HEAD";
+  if (auto builtin = state.builtin.find(path); builtin != state.builtin.end()) {
+    outcome.route = builtin->first;
+    if (!read) {
+      auto refused = Response::detail(405, "Method Not Allowed");
+      refused.headers.emplace_back("Allow", "GET, HEAD");
+      return refused;
+    }
+    return builtin->second;
+  }
+  if (path.starts_with(state.assets_prefix)) {
+    const auto name = path.substr(state.assets_prefix.size());
+    for (const auto& asset : docs_assets()) {
+      if (asset.name != name) continue;
+      outcome.route = state.assets_prefix + "{asset}";
+      if (!read) {
+        auto refused = Response::detail(405, "Method Not Allowed");
+        refused.headers.emplace_back("Allow", "GET, HEAD");
+        return refused;
+      }
+      return asset_response(asset, request);
+    }
+  }
+
+  auto matched = state.router.match(path);
+  if (const auto* failure = std::get_if<Router::Failure>(&matched)) {
+    if (*failure == Router::Failure::bad_encoding) {
+      return Response::detail(400, "The path has an invalid %-escape");
+    }
+    return Response::detail(404, "Not Found");
+  }
+  auto& match = std::get<Router::Match>(matched);
+  const auto& route = state.routes[match.route];
+  outcome.route = route.path_template;
+  const CompiledOperation* op = nullptr;
+  for (const auto& candidate : route.operations)
+    if (candidate.method == request.method) op = &candidate;
+  if (op == nullptr && request.method == "HEAD") {
+    for (const auto& candidate : route.operations)
+      if (candidate.method == "GET") op = &candidate;
+  }
+  if (op == nullptr) {
+    if (request.method == "OPTIONS") {
+      auto answer = Response::empty(204);
+      answer.headers.emplace_back("Allow", route.allow);
+      return answer;
+    }
+    auto refused = Response::detail(405, "Method Not Allowed");
+    refused.headers.emplace_back("Allow", route.allow);
+    return refused;
+  }
+
+  security::RequestView view{.method = request.method, .target = target, .headers = request.headers};
+  Request::Parts parts{.method = request.method,
+                       .path_template = route.path_template,
+                       .operation_id = op->operation_id,
+                       .view = view,
+                       .body = request.body,
+                       .media_type = {},
+                       .json = nullptr,
+                       .principal = {},
+                       .parameters = {}};
+  if (!op->security.empty()) {
+    auto principal = state.authenticator->authenticate(view, op->security);
+    if (!principal) {
+      const auto& error = principal.errors();
+      Response refused{.status = error.status,
+                       .content_type = "application/json",
+                       .body = error.body(),
+                       .headers = {}};
+      if (!error.challenges.empty()) {
+        refused.headers.emplace_back("WWW-Authenticate", error.www_authenticate());
+      }
+      return refused;
+    }
+    parts.principal = std::move(*principal);
+  }
+
+  std::vector<ValidationError> problems;
+  RawParameters raw{.path = std::move(match.parameters), .query = parse_query(query), .view = &view};
+  read_parameters(op->parameters, raw, parts.parameters, problems);
+
+  if (op->has_body) {
+    const auto content_type = header_of(request, "content-type");
+    if (request.body.empty() && !content_type) {
+      if (op->body_required) {
+        problems.push_back(ValidationError{.type = "missing",
+                                           .loc = {std::string("body")},
+                                           .msg = "Field required",
+                                           .input = nullptr,
+                                           .ctx = {}});
+      }
+    } else {
+      if (request.body.size() > options.limits.max_body_bytes) {
+        return Response::detail(413, "The request body is larger than " +
+                                         std::to_string(options.limits.max_body_bytes) +
+                                         " bytes");
+      }
+      parts.media_type = media_type_of(content_type.value_or(""));
+      const bool accepted = std::ranges::any_of(op->body_media_types, [&](const std::string& t) {
+        return media_type_accepts(t, parts.media_type);
+      });
+      if (!accepted) {
+        std::string list;
+        for (const auto& t : op->body_media_types) list += (list.empty() ? "" : ", ") + t;
+        return Response::detail(
+            415, "Unsupported media type '" +
+                     (parts.media_type.empty() ? std::string("(none)") : parts.media_type) +
+                     "': this operation accepts " + list);
+      }
+      if (is_json_type(parts.media_type)) {
+        boost::json::stream_parser parser;
+        boost::system::error_code ec;
+        const auto used = parser.write_some(request.body.data(), request.body.size(), ec);
+        if (!ec) parser.finish(ec);
+        if (ec) {
+          const auto [line, column] =
+              line_column(request.body, std::min(used, request.body.size()));
+          return Response::detail(400, "The body is not valid JSON: " + ec.message() +
+                                           " at line " + std::to_string(line) + ", column " +
+                                           std::to_string(column));
+        }
+        parts.json = parser.release();
+        if (options.validate_body) {
+          auto body_problems = options.validate_body(op->operation_id, parts.media_type, parts.json);
+          problems.insert(problems.end(), body_problems.begin(), body_problems.end());
+        }
+      }
+    }
+  }
+  if (!problems.empty()) return validation_failure(problems);
+
+  if (op->handler == nullptr) return op->mock;
+  try {
+    return (*op->handler)(Request(std::move(parts)));
+  } catch (const std::exception& e) {
+    outcome.error = e.what();
+  } catch (...) {
+    outcome.error = "an exception that is not a std::exception";
+  }
+  return Response::detail(500, "Internal Server Error");
+}
+
+}  // namespace oaskit::server::detail
