@@ -128,8 +128,8 @@ int run_serve(const ServeArguments& arguments) {
                      name);
           return usage_error;
         }
-        verify = [name, value = key->second](const security::Credential& credential)
-            -> security::VerifyResult {
+        verify = [name, value = key->second](
+                     const security::Credential& credential) -> security::VerifyResult {
           if (!same_secret(credential.value, value)) {
             return security::TokenError{.check = security::TokenCheck::rejected,
                                         .message = "the API key is not valid",
@@ -202,8 +202,7 @@ Command add_serve_command(CLI::App& app) {
       "Serve a document: its operations answer their examples, its security is enforced, and "
       "/docs, /redoc and /openapi.json are built in");
   command->add_option("FILE", arguments->file, "The OpenAPI document (JSON or YAML)")->required();
-  command->add_option("--host", arguments->host, "The address to listen on")
-      ->capture_default_str();
+  command->add_option("--host", arguments->host, "The address to listen on")->capture_default_str();
   command->add_option("--port", arguments->port, "The port; 0 picks a free one")
       ->capture_default_str();
   auto* jwks = command->add_option(

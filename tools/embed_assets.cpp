@@ -115,7 +115,8 @@ int main(int argc, char** argv) {
   // Written only when it changed, so a rebuild of the tool does not recompile the assets.
   const auto text = out.str();
   std::ifstream existing(argv[1], std::ios::binary);
-  const std::string old((std::istreambuf_iterator<char>(existing)), std::istreambuf_iterator<char>());
+  const std::string old((std::istreambuf_iterator<char>(existing)),
+                        std::istreambuf_iterator<char>());
   if (old != text) std::ofstream(argv[1], std::ios::binary) << text;
   return 0;
 }

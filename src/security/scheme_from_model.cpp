@@ -32,8 +32,8 @@ std::shared_ptr<const Scheme> scheme_from_model(std::string name, const Security
         } else if constexpr (std::is_same_v<Model, oaskit::HTTPBase>) {
           // HTTP auth-scheme names are case-insensitive (RFC 9110 §11.1).
           if (!boost::urls::grammar::ci_is_equal(scheme.scheme, "basic")) return nullptr;
-          return std::make_shared<HTTPBasic>(HTTPBasicOptions{
-              .scheme_name = std::move(name), .description = scheme.description});
+          return std::make_shared<HTTPBasic>(
+              HTTPBasicOptions{.scheme_name = std::move(name), .description = scheme.description});
         } else if constexpr (std::is_same_v<Model, oaskit::OAuth2>) {
           return std::make_shared<OAuth2>(OAuth2Options{.flows = scheme.flows,
                                                         .scheme_name = std::move(name),

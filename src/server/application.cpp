@@ -1,10 +1,10 @@
 #include "server/application.hpp"
 
-#include <boost/json/stream_parser.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/url/grammar/ci_string.hpp>
 #include <algorithm>
 #include <array>
+#include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
+#include <boost/url/grammar/ci_string.hpp>
 #include <charconv>
 
 #include "oaskit/models.hpp"
@@ -159,7 +159,7 @@ std::shared_ptr<security::Authenticator> document_authenticator(const OpenAPI& m
 }  // namespace
 
 Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inputs,
-                                                                      Diagnostics& warnings) {
+                                                                     Diagnostics& warnings) {
   auto state = std::make_unique<State>();
   state->inputs = std::move(inputs);
   const auto& in = state->inputs;
@@ -245,8 +245,9 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
             }
           }
         }
-        op.security = operation->security ? *operation->security
-                                          : model.security.value_or(std::vector<SecurityRequirement>{});
+        op.security = operation->security
+                          ? *operation->security
+                          : model.security.value_or(std::vector<SecurityRequirement>{});
         op.needs_security =
             !op.security.empty() &&
             std::ranges::none_of(op.security, [](const auto& alt) { return alt.empty(); });
@@ -254,11 +255,11 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
           for (const auto& [scheme, scopes] : alternative) {
             if (state->authenticator->find(scheme) != nullptr) continue;
             if (fallback) {
-              warnings.push_back(error_at(
-                  file, loc, "server-undeclared-scheme",
-                  "the security scheme '" + scheme +
-                      "' is not in components.securitySchemes: requests never satisfy it",
-                  Severity::warning));
+              warnings.push_back(
+                  error_at(file, loc, "server-undeclared-scheme",
+                           "the security scheme '" + scheme +
+                               "' is not in components.securitySchemes: requests never satisfy it",
+                           Severity::warning));
               fallback->add(std::make_shared<UnusableScheme>(scheme, HTTPBase{}),
                             refusing_verifier(scheme));
             } else {
@@ -274,11 +275,11 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
             !op.operation_id.empty() && handler != in.handlers.end()) {
           op.handler = &handler->second;
         } else if (options.require_all_operations_bound) {
-          errors.push_back(error_at(
-              file, loc, "server-unbound-operation",
-              op.operation_id.empty()
-                  ? "this operation has no operationId, so no handler can be bound to it"
-                  : "no handler is bound to operation '" + op.operation_id + "'"));
+          errors.push_back(
+              error_at(file, loc, "server-unbound-operation",
+                       op.operation_id.empty()
+                           ? "this operation has no operationId, so no handler can be bound to it"
+                           : "no handler is bound to operation '" + op.operation_id + "'"));
         }
         route.operations.push_back(std::move(op));
       }
@@ -324,10 +325,10 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
   auto builtin = [&](const std::optional<std::string>& url, Response response) {
     if (!url) return;
     if (state->router.match(*url).index() == 0) {
-      warnings.push_back(error_at(file, {"paths"}, "server-builtin-route",
-                                  "the built-in route " + *url +
-                                      " hides the document's path that matches it",
-                                  Severity::warning));
+      warnings.push_back(
+          error_at(file, {"paths"}, "server-builtin-route",
+                   "the built-in route " + *url + " hides the document's path that matches it",
+                   Severity::warning));
     }
     state->builtin.insert_or_assign(*url, std::move(response));
   };
@@ -451,8 +452,8 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
   }
   const auto question = target.find('?');
   const auto path = target.substr(0, question);
-  const auto query = question == std::string_view::npos ? std::string_view{}
-                                                        : target.substr(question + 1);
+  const auto query =
+      question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
 
   // Built-in routes: the document, its pages, their assets.
   const bool read = request.method == "GET" || request.method == "HEAD";
@@ -507,7 +508,8 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
     return refused;
   }
 
-  security::RequestView view{.method = request.method, .target = target, .headers = request.headers};
+  security::RequestView view{
+      .method = request.method, .target = target, .headers = request.headers};
   Request::Parts parts{.method = request.method,
                        .path_template = route.path_template,
                        .operation_id = op->operation_id,
@@ -534,7 +536,8 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
   }
 
   std::vector<ValidationError> problems;
-  RawParameters raw{.path = std::move(match.parameters), .query = parse_query(query), .view = &view};
+  RawParameters raw{
+      .path = std::move(match.parameters), .query = parse_query(query), .view = &view};
   read_parameters(op->parameters, raw, parts.parameters, problems);
 
   if (op->has_body) {
@@ -550,8 +553,7 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
     } else {
       if (request.body.size() > options.limits.max_body_bytes) {
         return Response::detail(413, "The request body is larger than " +
-                                         std::to_string(options.limits.max_body_bytes) +
-                                         " bytes");
+                                         std::to_string(options.limits.max_body_bytes) + " bytes");
       }
       parts.media_type = media_type_of(content_type.value_or(""));
       const bool accepted = std::ranges::any_of(op->body_media_types, [&](const std::string& t) {
@@ -573,13 +575,14 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
         if (ec) {
           const auto [line, column] =
               line_column(request.body, std::min(used, request.body.size()));
-          return Response::detail(400, "The body is not valid JSON: " + ec.message() +
-                                           " at line " + std::to_string(line) + ", column " +
+          return Response::detail(400, "The body is not valid JSON: " + ec.message() + " at line " +
+                                           std::to_string(line) + ", column " +
                                            std::to_string(column));
         }
         parts.json = parser.release();
         if (options.validate_body) {
-          auto body_problems = options.validate_body(op->operation_id, parts.media_type, parts.json);
+          auto body_problems =
+              options.validate_body(op->operation_id, parts.media_type, parts.json);
           problems.insert(problems.end(), body_problems.begin(), body_problems.end());
         }
       }

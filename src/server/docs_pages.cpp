@@ -11,12 +11,23 @@ std::string escaped_html(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -38,32 +49,35 @@ std::string script_literal(const boost::json::value& value) {
 
 std::string swagger_ui_page(const PageSettings& settings) {
   const auto assets = escaped_html(settings.assets_url);
-  boost::json::object config{{"url", settings.openapi_url},
-                             {"dom_id", "#swagger-ui"},
-                             {"layout", "BaseLayout"},
-                             {"deepLinking", true},
-                             {"showExtensions", true},
-                             {"showCommonExtensions", true},
+  boost::json::object config{{"url", settings.openapi_url},  {"dom_id", "#swagger-ui"},
+                             {"layout", "BaseLayout"},       {"deepLinking", true},
+                             {"showExtensions", true},       {"showCommonExtensions", true},
                              {"persistAuthorization", false}};
   std::string page = R"(<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link type="text/css" rel="stylesheet" href=")" + assets + R"(/swagger-ui.css">
-<link rel="icon" type="image/png" href=")" + assets + R"(/favicon-32x32.png">
-<title>)" + escaped_html(settings.title) + R"( - Swagger UI</title>
+<link type="text/css" rel="stylesheet" href=")" +
+                     assets + R"(/swagger-ui.css">
+<link rel="icon" type="image/png" href=")" +
+                     assets + R"(/favicon-32x32.png">
+<title>)" + escaped_html(settings.title) +
+                     R"( - Swagger UI</title>
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src=")" + assets + R"(/swagger-ui-bundle.js"></script>
+<script src=")" + assets +
+                     R"(/swagger-ui-bundle.js"></script>
 <script>
-const config = )" + script_literal(config) + ";\n";
+const config = )" + script_literal(config) +
+                     ";\n";
   if (settings.oauth2_redirect_url) {
     page += "config.oauth2RedirectUrl = window.location.origin + " +
             script_literal(boost::json::string(*settings.oauth2_redirect_url)) + ";\n";
   }
-  page += R"(config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset];
+  page +=
+      R"(config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset];
 const ui = SwaggerUIBundle(config);
 )";
   if (settings.init_oauth) {
@@ -86,13 +100,16 @@ std::string redoc_page(const PageSettings& settings) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>)" + escaped_html(settings.title) + R"( - ReDoc</title>
+<title>)" +
+         escaped_html(settings.title) + R"( - ReDoc</title>
 <style>body { margin: 0; padding: 0; }</style>
 </head>
 <body>
 <noscript>ReDoc needs JavaScript.</noscript>
-<redoc spec-url=")" + escaped_html(settings.openapi_url) + R"("></redoc>
-<script src=")" + escaped_html(settings.assets_url) + R"(/redoc.standalone.js"></script>
+<redoc spec-url=")" +
+         escaped_html(settings.openapi_url) + R"("></redoc>
+<script src=")" +
+         escaped_html(settings.assets_url) + R"(/redoc.standalone.js"></script>
 </body>
 </html>
 )";
@@ -103,7 +120,8 @@ std::string oauth2_redirect_page(const std::string& assets_url) {
 <html lang="en-US">
 <head><title>Swagger UI: OAuth2 Redirect</title></head>
 <body>
-<script src=")" + escaped_html(assets_url) + R"(/oauth2-redirect.js"></script>
+<script src=")" +
+         escaped_html(assets_url) + R"(/oauth2-redirect.js"></script>
 </body>
 </html>
 )";

@@ -45,8 +45,8 @@ std::optional<Any> media_example(const MediaType& media, const Resolver& resolve
 }
 
 Response text_or_json(int status, std::string media_type, const Any& example) {
-  Response response{.status = status, .content_type = std::move(media_type), .body = {},
-                    .headers = {}};
+  Response response{
+      .status = status, .content_type = std::move(media_type), .body = {}, .headers = {}};
   // A string example of a text media type is the body itself; anything else is JSON.
   if (example.is_string() && !is_json(response.content_type)) {
     response.body = std::string(example.get_string());

@@ -15,17 +15,22 @@ namespace {
 
 std::string_view in_name(In in) {
   switch (in) {
-    case In::path: return "path";
-    case In::query: return "query";
-    case In::header: return "header";
-    case In::cookie: return "cookie";
+    case In::path:
+      return "path";
+    case In::query:
+      return "query";
+    case In::header:
+      return "header";
+    case In::cookie:
+      return "cookie";
   }
   return "query";
 }
 
 bool json_media_type(std::string_view type) {
   return boost::urls::grammar::ci_is_equal(type, "application/json") ||
-         (type.size() > 5 && boost::urls::grammar::ci_is_equal(type.substr(type.size() - 5), "+json"));
+         (type.size() > 5 &&
+          boost::urls::grammar::ci_is_equal(type.substr(type.size() - 5), "+json"));
 }
 
 std::optional<double> number_of(const std::optional<Number>& n) {
@@ -37,11 +42,16 @@ Result<ValueRule, std::string> value_rule(const Schema& schema, const Extra& ext
   ValueRule rule;
   auto kind_of = [](SchemaType type) -> std::optional<ValueRule::Kind> {
     switch (type) {
-      case SchemaType::integer: return ValueRule::Kind::integer;
-      case SchemaType::number: return ValueRule::Kind::number;
-      case SchemaType::boolean: return ValueRule::Kind::boolean;
-      case SchemaType::string: return ValueRule::Kind::string;
-      default: return std::nullopt;
+      case SchemaType::integer:
+        return ValueRule::Kind::integer;
+      case SchemaType::number:
+        return ValueRule::Kind::number;
+      case SchemaType::boolean:
+        return ValueRule::Kind::boolean;
+      case SchemaType::string:
+        return ValueRule::Kind::string;
+      default:
+        return std::nullopt;
     }
   };
   if (schema.type) {
@@ -95,10 +105,18 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
                                                      const Resolver& resolver) {
   ParameterRule rule;
   switch (parameter.in) {
-    case ParameterInType::path: rule.in = In::path; break;
-    case ParameterInType::query: rule.in = In::query; break;
-    case ParameterInType::header: rule.in = In::header; break;
-    case ParameterInType::cookie: rule.in = In::cookie; break;
+    case ParameterInType::path:
+      rule.in = In::path;
+      break;
+    case ParameterInType::query:
+      rule.in = In::query;
+      break;
+    case ParameterInType::header:
+      rule.in = In::header;
+      break;
+    case ParameterInType::cookie:
+      rule.in = In::cookie;
+      break;
   }
   rule.name = parameter.name;
   rule.required = parameter.required.value_or(rule.in == In::path);
@@ -157,7 +175,8 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (piece.empty()) continue;
     const auto equals = piece.find('=');
     const auto name = piece.substr(0, equals);
-    const auto value = equals == std::string_view::npos ? std::string_view{} : piece.substr(equals + 1);
+    const auto value =
+        equals == std::string_view::npos ? std::string_view{} : piece.substr(equals + 1);
     auto decoded_name = oaskit::detail::percent_decode(name, true);
     auto decoded_value = oaskit::detail::percent_decode(value, true);
     pairs.emplace_back(decoded_name ? std::move(*decoded_name) : std::string(name),
@@ -232,8 +251,9 @@ class Checker {
         const auto* begin = text.data() + (text.starts_with('+') ? 1 : 0);
         auto [ptr, ec] = std::from_chars(begin, end, n);
         if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(n)) {
-          fail("float_parsing", "Input should be a valid number, unable to parse string as a number",
-               loc, boost::json::string(text));
+          fail("float_parsing",
+               "Input should be a valid number, unable to parse string as a number", loc,
+               boost::json::string(text));
           return nullptr;
         }
         value = n;
@@ -244,8 +264,9 @@ class Checker {
         static constexpr std::string_view yes[] = {"true", "1", "yes", "on", "t", "y"};
         static constexpr std::string_view no[] = {"false", "0", "no", "off", "f", "n"};
         auto is_one_of = [&](const auto& words) {
-          return std::ranges::any_of(
-              words, [&](std::string_view w) { return boost::urls::grammar::ci_is_equal(w, text); });
+          return std::ranges::any_of(words, [&](std::string_view w) {
+            return boost::urls::grammar::ci_is_equal(w, text);
+          });
         };
         if (is_one_of(yes)) {
           value = true;
@@ -259,7 +280,9 @@ class Checker {
         break;
       }
       case ValueRule::Kind::string:
-      case ValueRule::Kind::any: value = boost::json::string(text); break;
+      case ValueRule::Kind::any:
+        value = boost::json::string(text);
+        break;
     }
     return check(std::move(value), loc, text) ? value : boost::json::value(nullptr);
   }
@@ -288,7 +311,8 @@ class Checker {
       for (std::size_t i = 0; i < rule.allowed.size(); ++i) {
         if (i > 0) expected += i + 1 == rule.allowed.size() ? " or " : ", ";
         const auto& a = rule.allowed[i];
-        expected += a.is_string() ? "'" + std::string(a.get_string()) + "'" : boost::json::serialize(a);
+        expected +=
+            a.is_string() ? "'" + std::string(a.get_string()) + "'" : boost::json::serialize(a);
       }
       fail("enum", "Input should be " + expected, loc, boost::json::string(text),
            {{"expected", expected}});
@@ -432,20 +456,20 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
       };
       auto plural = [](std::int64_t n) { return n == 1 ? " item" : " items"; };
       if (rule.min_items && count < *rule.min_items) {
-        checker.fail("too_short",
-                     "List should have at least " + std::to_string(*rule.min_items) +
-                         plural(*rule.min_items) + " after validation, not " + std::to_string(count),
-                     loc, list_input(),
-                     {{"field_type", "List"}, {"min_length", *rule.min_items},
-                      {"actual_length", count}});
+        checker.fail(
+            "too_short",
+            "List should have at least " + std::to_string(*rule.min_items) +
+                plural(*rule.min_items) + " after validation, not " + std::to_string(count),
+            loc, list_input(),
+            {{"field_type", "List"}, {"min_length", *rule.min_items}, {"actual_length", count}});
       }
       if (rule.max_items && count > *rule.max_items) {
-        checker.fail("too_long",
-                     "List should have at most " + std::to_string(*rule.max_items) +
-                         plural(*rule.max_items) + " after validation, not " + std::to_string(count),
-                     loc, list_input(),
-                     {{"field_type", "List"}, {"max_length", *rule.max_items},
-                      {"actual_length", count}});
+        checker.fail(
+            "too_long",
+            "List should have at most " + std::to_string(*rule.max_items) +
+                plural(*rule.max_items) + " after validation, not " + std::to_string(count),
+            loc, list_input(),
+            {{"field_type", "List"}, {"max_length", *rule.max_items}, {"actual_length", count}});
       }
       value.value = std::move(array);
     } else {

@@ -61,7 +61,6 @@ struct RawParameters {
 /// Reads every rule's value from `raw`, appending a Parameter to `values` for each and a
 /// ValidationError for each problem.
 void read_parameters(const std::vector<ParameterRule>& rules, const RawParameters& raw,
-                     std::vector<Request::Parameter>& values,
-                     std::vector<ValidationError>& errors);
+                     std::vector<Request::Parameter>& values, std::vector<ValidationError>& errors);
 
 }  // namespace oaskit::server::detail

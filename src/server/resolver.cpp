@@ -57,8 +57,8 @@ Result<T, std::string> Resolver::read(std::string_view ref) const {
   if (!target) return target.errors();
   auto model = parse<T>(boost::json::serialize(**target));
   if (!model) {
-    return "the reference " + std::string(ref) + " does not lead to a valid object: " +
-           to_string(model.errors().front());
+    return "the reference " + std::string(ref) +
+           " does not lead to a valid object: " + to_string(model.errors().front());
   }
   return std::move(*model);
 }

@@ -93,11 +93,11 @@ bool match_mixed(const Pattern& pattern, std::string_view segment,
     if (i + 1 < pattern.size()) {
       const auto& next = pattern[i + 1].text;
       // The last literal is a suffix; others are found from the left.
-      end = i + 2 == pattern.size() ? (segment.size() >= next.size() + at + 1 &&
-                                               segment.ends_with(next)
-                                           ? segment.size() - next.size()
-                                           : std::string_view::npos)
-                                    : segment.find(next, at + 1);
+      end = i + 2 == pattern.size()
+                ? (segment.size() >= next.size() + at + 1 && segment.ends_with(next)
+                       ? segment.size() - next.size()
+                       : std::string_view::npos)
+                : segment.find(next, at + 1);
       if (end == std::string_view::npos) return false;
     }
     if (end <= at) return false;

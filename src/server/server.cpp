@@ -4,6 +4,7 @@
 
 #include "oaskit/server.hpp"
 
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
@@ -13,7 +14,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <ctime>
@@ -68,8 +68,8 @@ std::string validation_body(const std::vector<ValidationError>& errors) {
         loc.emplace_back(std::get<std::size_t>(step));
       }
     }
-    boost::json::object entry{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.msg},
-                              {"input", e.input}};
+    boost::json::object entry{
+        {"type", e.type}, {"loc", std::move(loc)}, {"msg", e.msg}, {"input", e.input}};
     if (!e.ctx.empty()) entry["ctx"] = e.ctx;
     detail.push_back(std::move(entry));
   }
@@ -108,11 +108,10 @@ std::string log_time() {
 
 // A client's X-Request-Id is echoed when it is short and plain; otherwise one is made.
 std::string request_id(std::string_view sent) {
-  const bool plain = !sent.empty() && sent.size() <= 128 &&
-                     std::ranges::all_of(sent, [](char c) {
-                       return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-                              c == '_' || c == '.' || c == ':';
-                     });
+  const bool plain = !sent.empty() && sent.size() <= 128 && std::ranges::all_of(sent, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+           c == ':';
+  });
   if (plain) return std::string(sent);
   thread_local std::mt19937_64 random{std::random_device{}()};
   char id[33];
@@ -262,9 +261,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       return fail(431, "The request's headers are larger than " +
                            std::to_string(limits().max_header_bytes) + " bytes");
     }
-    if (ec == beast::error::timeout || ec == http::error::end_of_stream ||
-        ec == asio::error::eof || ec == asio::error::operation_aborted ||
-        ec == asio::error::connection_reset) {
+    if (ec == beast::error::timeout || ec == http::error::end_of_stream || ec == asio::error::eof ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
       return close();
     }
     if (ec) return fail(400, "The request is not valid HTTP/1.1: " + ec.message());
@@ -279,10 +277,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       http::async_read(self->stream_, self->buffer_, *self->parser_,
                        [self](beast::error_code read_error, std::size_t) {
                          if (read_error == http::error::body_limit) {
-                           return self->fail(413, "The request body is larger than " +
-                                                      std::to_string(
-                                                          self->limits().max_body_bytes) +
-                                                      " bytes");
+                           return self->fail(
+                               413, "The request body is larger than " +
+                                        std::to_string(self->limits().max_body_bytes) + " bytes");
                          }
                          if (read_error) return self->close();
                          self->answer();
@@ -345,9 +342,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     message->prepare_payload();
     if (outcome.head) message->body().clear();  // Content-Length stays that of the GET answer
 
-    const auto elapsed = std::chrono::duration<double, std::milli>(
-                             std::chrono::steady_clock::now() - started_)
-                             .count();
+    const auto elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+            .count();
     std::string route = outcome.route;
     if (route == "-" && target != "-") route = loggable(target.substr(0, target.find('?')));
     char duration[32];
@@ -358,13 +355,13 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     server_.log(line);
 
     beast::get_lowest_layer(stream_).expires_after(limits().write_timeout);
-    http::async_write(stream_, *message,
-                      [self = this->shared_from_this(), message, keep_alive](beast::error_code ec,
-                                                                             std::size_t) {
-                        if (ec || !keep_alive) return self->close();
-                        self->parser_.reset();
-                        self->wait_for_request();
-                      });
+    http::async_write(
+        stream_, *message,
+        [self = this->shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {
+          if (ec || !keep_alive) return self->close();
+          self->parser_.reset();
+          self->wait_for_request();
+        });
   }
 
   void close() {
@@ -441,14 +438,13 @@ Result<bool, Diagnostics> Server::prepare() {
   if (state_->app) return true;
   if (!state_->load_errors.empty()) return state_->load_errors;
   state_->warnings.clear();
-  auto app = detail::Application::build(
-      detail::Inputs{.model = state_->model.get(),
-                     .document = &state_->document,
-                     .document_name = state_->document_name,
-                     .handlers = state_->handlers,
-                     .authenticator = state_->authenticator,
-                     .options = &state_->options},
-      state_->warnings);
+  auto app = detail::Application::build(detail::Inputs{.model = state_->model.get(),
+                                                       .document = &state_->document,
+                                                       .document_name = state_->document_name,
+                                                       .handlers = state_->handlers,
+                                                       .authenticator = state_->authenticator,
+                                                       .options = &state_->options},
+                                        state_->warnings);
   if (!app) return app.errors();
   state_->app = std::move(*app);
   return true;
@@ -490,10 +486,10 @@ Result<Endpoint, Diagnostics> Server::start() {
       runtime->tls->use_certificate_chain_file(options.tls->certificate_chain_file);
       runtime->tls->use_private_key_file(options.tls->private_key_file, asio::ssl::context::pem);
     } catch (const std::exception& e) {
-      return Diagnostics{start_error("server-tls", "the TLS certificate or key could not be used (" +
-                                                       options.tls->certificate_chain_file + ", " +
-                                                       options.tls->private_key_file + "): " +
-                                                       e.what())};
+      return Diagnostics{
+          start_error("server-tls", "the TLS certificate or key could not be used (" +
+                                        options.tls->certificate_chain_file + ", " +
+                                        options.tls->private_key_file + "): " + e.what())};
     }
   }
   const unsigned threads =
@@ -508,8 +504,8 @@ Result<Endpoint, Diagnostics> Server::start() {
     auto found = resolver.resolve(options.host, std::to_string(options.port),
                                   tcp::resolver::passive | tcp::resolver::numeric_service, ec);
     if (ec || found.empty()) {
-      return Diagnostics{start_error("server-listen", "cannot resolve the host '" + options.host +
-                                                          "': " + ec.message())};
+      return Diagnostics{start_error(
+          "server-listen", "cannot resolve the host '" + options.host + "': " + ec.message())};
     }
     endpoint = found.begin()->endpoint();
   }
@@ -532,39 +528,39 @@ Result<Endpoint, Diagnostics> Server::start() {
   *accept = [state, rt, accept_weak = std::weak_ptr(accept)] {
     if (rt->stopping) return;
     auto& worker = *rt->workers[rt->next++ % rt->workers.size()];
-    rt->acceptor->async_accept(
-        worker.context, [state, rt, &worker, accept_weak](beast::error_code error, tcp::socket socket) {
-          auto again = accept_weak.lock();
-          if (error == asio::error::operation_aborted || rt->stopping || !again) return;
-          if (!error) {
-            asio::post(worker.context, [state, rt, &worker, socket = std::move(socket)]() mutable {
-              if (rt->stopping) return;
-              beast::error_code ignored;
-              const auto remote = socket.remote_endpoint(ignored);
-              socket.set_option(tcp::no_delay(true), ignored);
-              std::shared_ptr<SessionBase> session;
-              if (rt->tls) {
-                auto s = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
-                    *state, std::move(socket), *rt->tls);
-                s->start(remote);
-                session = s;
-              } else {
-                auto s = std::make_shared<Session<beast::tcp_stream>>(*state, std::move(socket));
-                s->start(remote);
-                session = s;
-              }
-              // Forget sessions that have ended, then remember this one.
-              worker.sessions.remove_if([](const auto& weak) { return weak.expired(); });
-              worker.sessions.push_back(session);
-            });
-            (*again)();
+    rt->acceptor->async_accept(worker.context, [state, rt, &worker, accept_weak](
+                                                   beast::error_code error, tcp::socket socket) {
+      auto again = accept_weak.lock();
+      if (error == asio::error::operation_aborted || rt->stopping || !again) return;
+      if (!error) {
+        asio::post(worker.context, [state, rt, &worker, socket = std::move(socket)]() mutable {
+          if (rt->stopping) return;
+          beast::error_code ignored;
+          const auto remote = socket.remote_endpoint(ignored);
+          socket.set_option(tcp::no_delay(true), ignored);
+          std::shared_ptr<SessionBase> session;
+          if (rt->tls) {
+            auto s = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
+                *state, std::move(socket), *rt->tls);
+            s->start(remote);
+            session = s;
           } else {
-            // Out of descriptors or similar: try again shortly rather than spin.
-            auto timer = std::make_shared<asio::steady_timer>(rt->workers.front()->context,
-                                                              std::chrono::milliseconds(50));
-            timer->async_wait([timer, again](beast::error_code) { (*again)(); });
+            auto s = std::make_shared<Session<beast::tcp_stream>>(*state, std::move(socket));
+            s->start(remote);
+            session = s;
           }
+          // Forget sessions that have ended, then remember this one.
+          worker.sessions.remove_if([](const auto& weak) { return weak.expired(); });
+          worker.sessions.push_back(session);
         });
+        (*again)();
+      } else {
+        // Out of descriptors or similar: try again shortly rather than spin.
+        auto timer = std::make_shared<asio::steady_timer>(rt->workers.front()->context,
+                                                          std::chrono::milliseconds(50));
+        timer->async_wait([timer, again](beast::error_code) { (*again)(); });
+      }
+    });
   };
   rt->running = rt->workers.size();
   for (auto& worker : rt->workers) {
@@ -579,10 +575,10 @@ Result<Endpoint, Diagnostics> Server::start() {
   const bool tls = options.tls.has_value();
   const bool v6 = endpoint.address().is_v6();
   const std::string host = v6 ? "[" + options.host + "]" : options.host;
-  return Endpoint{.host = options.host,
-                  .port = port,
-                  .url = std::string(tls ? "https" : "http") + "://" + host + ":" +
-                         std::to_string(port) + "/"};
+  return Endpoint{
+      .host = options.host,
+      .port = port,
+      .url = std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port) + "/"};
 }
 
 void Server::stop() {
