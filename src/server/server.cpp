@@ -261,6 +261,10 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       return fail(431, "The request's headers are larger than " +
                            std::to_string(limits().max_header_bytes) + " bytes");
     }
+    if (ec == http::error::body_limit) {
+      return fail(413, "The request body is larger than " +
+                           std::to_string(limits().max_body_bytes) + " bytes");
+    }
     if (ec == beast::error::timeout || ec == http::error::end_of_stream || ec == asio::error::eof ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
       return close();
