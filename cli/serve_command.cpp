@@ -181,6 +181,7 @@ int run_serve(const ServeArguments& arguments) {
                "are refused (--jwks, --issuer, --api-key configure them)\n",
                list);
   }
+  server::Server::hold_stop_signals();  // a stop signal right after the URL line is kept
   auto started = server.start();
   if (!started) {
     for (const auto& d : started.errors()) fmt::print(stderr, "oaskit serve: {}\n", d.message);

@@ -1,13 +1,14 @@
 // The pet store: a service whose OpenAPI 3.1 document, declared below with oaskit's models,
 // is its configuration. Routes, parameters and scopes come from the document; the handlers
 // only do the work. Run it with `./run demo`, or:
-//   petstore [--port 8000] [--api-key KEY] [--jwks FILE --audience AUD [--iss ISSUER]]
+//   petstore [--host 127.0.0.1] [--port 8000] [--api-key KEY]
+//            [--jwks FILE --audience AUD [--iss ISSUER] [--no-cache]] [--quiet]
 // The API key grants pets:read; bearer tokens (JWT access tokens checked against the JWKS)
 // grant what their "scope" claim says.
-#include <atomic>
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "oaskit/jose.hpp"
@@ -26,7 +27,9 @@ OpenAPI petstore_document() {
   const Map<std::string> scopes{{"pets:read", "Read pets"},
                                 {"pets:write", "Add, change and remove pets"},
                                 {"admin", "Everything"}};
-  const SchemaOrBool pet = Schema{.ref = "#/components/schemas/Pet"};
+  const Schema pet_ref{.ref = "#/components/schemas/Pet"};
+  const SchemaOrBool pet = pet_ref;
+  const SchemaOrBool pet_list = Schema{.items = SchemaItems{pet_ref}, .type = SchemaType::array};
   const Parameter pet_id{.name = "petId",
                          .in = ParameterInType::path,
                          .required = true,
@@ -60,11 +63,7 @@ OpenAPI petstore_document() {
                                    .name = "tag",
                                    .in = ParameterInType::query,
                                    .schema = SchemaOrBool{Schema{.type = SchemaType::string}}}},
-                       .responses =
-                           Responses{.entries = {{"200", answer("The pets",
-                                                                Schema{.items = SchemaItems{Schema{.ref =
-                                                                                                       "#/components/schemas/Pet"}},
-                                                                       .type = SchemaType::array})}}},
+                       .responses = Responses{.entries = {{"200", answer("The pets", pet_list)}}},
                        .security = secured("pets:read")},
       .post = Operation{.summary = "Add a pet",
                         .operationId = "createPet",
@@ -91,6 +90,14 @@ OpenAPI petstore_document() {
                                    .responses = Responses{.entries = {{"200", answer("Up")}}},
                                    .security = std::vector<SecurityRequirement>{}}};
 
+  // Where the development authorization server will answer (the next step of the demo).
+  const std::string authorize_url = "http://127.0.0.1:9000/oauth/authorize";
+  const std::string token_url = "http://127.0.0.1:9000/oauth/token";
+  const OAuthFlows flows{
+      .clientCredentials = OAuthFlowClientCredentials{.tokenUrl = token_url, .scopes = scopes},
+      .authorizationCode = OAuthFlowAuthorizationCode{
+          .authorizationUrl = authorize_url, .tokenUrl = token_url, .scopes = scopes}};
+
   OpenAPI api{
       .openapi = "3.1.0",
       .info = {
@@ -111,19 +118,7 @@ OpenAPI petstore_document() {
                        .required = std::vector<std::string>{"name"},
                        .example = Any{{"id", 1}, {"name", "Rex"}, {"tag", "dog"}}}}},
           .securitySchemes = Map<OrReference<SecurityScheme>>{
-              {"oauth",
-               SecurityScheme{oaskit::OAuth2{
-                   .flows =
-                       OAuthFlows{
-                           .clientCredentials =
-                               OAuthFlowClientCredentials{.tokenUrl = "http://127.0.0.1:9000/oauth/"
-                                                                      "token",
-                                                          .scopes = scopes},
-                           .authorizationCode =
-                               OAuthFlowAuthorizationCode{
-                                   .authorizationUrl = "http://127.0.0.1:9000/oauth/authorize",
-                                   .tokenUrl = "http://127.0.0.1:9000/oauth/token",
-                                   .scopes = scopes}}}}},
+              {"oauth", SecurityScheme{oaskit::OAuth2{.flows = flows}}},
               {"apiKey",
                SecurityScheme{oaskit::APIKey{.name = "X-API-Key", .in = APIKeyIn::header}}}}};
   return api;
@@ -168,7 +163,20 @@ class Store {
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args{{"--port", "8000"}, {"--host", "127.0.0.1"}};
-  for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
+  const std::set<std::string> flags{"--quiet", "--no-cache"};
+  const std::set<std::string> options_with_value{"--port", "--host", "--api-key",
+                                                 "--jwks", "--audience", "--iss"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string name = argv[i];
+    if (flags.contains(name)) {
+      args[name] = "";
+    } else if (options_with_value.contains(name) && i + 1 < argc) {
+      args[name] = argv[++i];
+    } else {
+      std::fprintf(stderr, "petstore: unknown option or missing value: %s\n", name.c_str());
+      return 2;
+    }
+  }
 
   Store store;
   store.put(0, {{"name", "Rex"}, {"tag", "dog"}});
@@ -259,6 +267,7 @@ int main(int argc, char** argv) {
   }
   server.authenticator(auth);
 
+  server::Server::hold_stop_signals();  // a stop signal right after the URL line is kept
   auto started = server.start();
   if (!started) {
     for (const auto& d : started.errors()) std::fprintf(stderr, "%s\n", to_string(d).c_str());

@@ -308,8 +308,14 @@ class Server {
   void stop();
   /// Blocks until the server has stopped.
   void wait();
-  /// Blocks until SIGINT or SIGTERM, then stops gracefully.
+  /// Blocks until SIGINT or SIGTERM, then stops gracefully. A signal that arrives before this
+  /// call would end the process: call hold_stop_signals() before start() to keep it pending
+  /// until this call takes it (say, when a script stops the service as soon as it prints its
+  /// URL).
   void run_until_signal();
+  /// Blocks SIGINT and SIGTERM in the calling thread (and so in the threads start() makes);
+  /// run_until_signal() unblocks them once it handles them.
+  static void hold_stop_signals();
 
   /// Answers one request without a socket: what a connection does with a request it has read.
   /// For tests, fuzzing, and embedding in another HTTP server. Call after start() or prepare().

@@ -15,6 +15,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <list>
@@ -27,6 +28,7 @@
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 #include "server/application.hpp"
+#include "server/beast_request.hpp"
 
 namespace oaskit::server {
 
@@ -306,12 +308,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void answer() {
     auto& request = parser_->get();
-    Server::RawRequest raw{.method = request.method_string(),
-                           .target = request.target(),
-                           .headers = {},
-                           .body = request.body()};
-    raw.headers.reserve(16);
-    for (const auto& field : request) raw.headers.emplace_back(field.name_string(), field.value());
+    const auto raw = detail::raw_request(request);
     detail::Outcome outcome;
     auto response = server_.app->respond(raw, outcome);
     const auto id = request_id(request["X-Request-Id"]);
@@ -634,6 +631,18 @@ void Server::wait() {
   rt->changed.wait(lock, [rt] { return rt->running == 0; });
 }
 
+namespace {
+void mask_stop_signals(int how) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(how, &stop_signals, nullptr);
+}
+}  // namespace
+
+void Server::hold_stop_signals() { mask_stop_signals(SIG_BLOCK); }
+
 void Server::run_until_signal() {
   auto* rt = state_->runtime.get();
   if (rt == nullptr) return;
@@ -641,6 +650,8 @@ void Server::run_until_signal() {
   asio::signal_set signals(signals_context, SIGINT, SIGTERM);
   bool signalled = false;
   signals.async_wait([&](beast::error_code ec, int) { signalled = !ec; });
+  // Handled now: a signal held since hold_stop_signals() may come in.
+  mask_stop_signals(SIG_UNBLOCK);
   for (;;) {
     signals_context.run_for(std::chrono::milliseconds(100));
     if (signalled) break;
