@@ -97,19 +97,18 @@ int main(int argc, char** argv) {
   std::function<void()> accept = [&] {
     auto& context = *next;
     if (++next == contexts.end()) next = contexts.begin();
-    acceptor.async_accept(
-        pool ? asio::make_strand(context) : context.get_executor(),
-        [&](beast::error_code ec, tcp::socket socket) {
-          if (!ec) {
-            socket.set_option(tcp::no_delay(true));
-            // Start on the connection's own executor (its thread or strand).
-            auto executor = socket.get_executor();
-            asio::dispatch(executor, [session = std::make_shared<Session>(std::move(socket))] {
-              session->read();
-            });
-          }
-          accept();
-        });
+    const asio::any_io_executor executor = pool ? asio::any_io_executor(asio::make_strand(context))
+                                                : asio::any_io_executor(context.get_executor());
+    acceptor.async_accept(executor, [&](beast::error_code ec, tcp::socket socket) {
+      if (!ec) {
+        socket.set_option(tcp::no_delay(true));
+        // Start on the connection's own executor (its thread or strand).
+        auto own = socket.get_executor();
+        asio::dispatch(
+            own, [session = std::make_shared<Session>(std::move(socket))] { session->read(); });
+      }
+      accept();
+    });
   };
   accept();
   std::vector<std::thread> running;

@@ -124,7 +124,7 @@ class Request {
   /// between T and the schema is a programming error (std::invalid_argument).
   /// \code
   /// auto id = req.path<std::int64_t>("petId");
-  /// auto tags = req.query<std::vector<std::string>>("tags").value_or({});
+  /// auto tags = req.query<std::vector<std::string>>("tags");  // std::nullopt when absent
   /// \endcode
   template <class T>
   [[nodiscard]] T path(std::string_view name) const {
@@ -194,7 +194,9 @@ struct Response {
   /// More header fields (Content-Type and Content-Length are set from the members above).
   std::vector<std::pair<std::string, std::string>> headers{};
 
-  /// `value` as compact JSON.
+  /// `value` as compact JSON. JSON text is UTF-8: a byte of a string that does not start a
+  /// well-formed UTF-8 sequence (say, a client's percent-decoded %FF echoed back) is written
+  /// as U+FFFD, so the body always parses.
   static Response json(const boost::json::value& value, int status = 200);
   /// FastAPI's error shape: `{"detail":"Pet 7 not found"}`.
   static Response detail(int status, std::string_view detail);

@@ -91,8 +91,10 @@ std::string preferred_name(const Source& source, const Path& loc) {
   const auto* last_name = std::get_if<std::string>(&loc.back());
   if (last_name != nullptr) return *last_name;
   const std::string index = std::to_string(std::get<std::size_t>(loc.back()));
-  for (const auto& step : std::ranges::reverse_view(loc)) {
-    if (const auto* name = std::get_if<std::string>(&step)) return *name + '_' + index;
+  // Reverse iterators rather than views::reverse, which clang 14 (the fuzz build) cannot
+  // compile with libstdc++ 12's ranges.
+  for (auto step = loc.rbegin(); step != loc.rend(); ++step) {
+    if (const auto* name = std::get_if<std::string>(&*step)) return *name + '_' + index;
   }
   return file_stem + '_' + index;
 }

@@ -23,6 +23,7 @@
 #include <random>
 #include <thread>
 
+#include "json/locate.hpp"
 #include "oaskit/bundle.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
@@ -37,10 +38,33 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
+namespace {
+// JSON text is UTF-8 (RFC 8259 §8.1), but a string may hold any bytes a client sent (a
+// percent-decoded %FF, a header value): each byte that does not start a well-formed sequence
+// becomes U+FFFD, so the answer always parses. Only the bytes outside a sequence change, and
+// JSON's own syntax is ASCII, so this is safe on the serialized text.
+std::string valid_utf8(std::string text) {
+  auto bad = oaskit::detail::first_invalid_utf8(text);
+  if (!bad) return text;
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t from = 0;
+  while (bad) {
+    const auto at = from + *bad;
+    out.append(text, from, at - from);
+    out += "\xEF\xBF\xBD";
+    from = at + 1;
+    bad = oaskit::detail::first_invalid_utf8(std::string_view(text).substr(from));
+  }
+  out.append(text, from);
+  return out;
+}
+}  // namespace
+
 Response Response::json(const boost::json::value& value, int status) {
   return Response{.status = status,
                   .content_type = "application/json",
-                  .body = boost::json::serialize(value),
+                  .body = valid_utf8(boost::json::serialize(value)),
                   .headers = {}};
 }
 
@@ -75,7 +99,7 @@ std::string validation_body(const std::vector<ValidationError>& errors) {
     if (!e.ctx.empty()) entry["ctx"] = e.ctx;
     detail.push_back(std::move(entry));
   }
-  return boost::json::serialize(boost::json::object{{"detail", std::move(detail)}});
+  return valid_utf8(boost::json::serialize(boost::json::object{{"detail", std::move(detail)}}));
 }
 
 namespace {

@@ -109,6 +109,17 @@ TEST_F(Parameters, PathParameters_AreDecodedAndConverted_FromPathItemAndOperatio
   EXPECT_EQ(answer.json(), boost::json::parse(R"({"itemId":42,"part":"wheel nut","count":3})"));
 }
 
+// Found by fuzz/request_fuzz.cpp: a 422 quotes the input, which may be any bytes once
+// percent-decoded; the body stays JSON (UTF-8) with U+FFFD for the bytes that are not.
+TEST_F(Parameters, A422QuotingBytesThatAreNotUtf8_IsStillJson) {
+  auto answer = server_.call("GET", "/items/%FFx/parts/ab?count=1");
+  ASSERT_EQ(answer.status, 422) << answer;
+  boost::system::error_code ec;
+  const auto body = boost::json::parse(answer.body, ec);
+  ASSERT_FALSE(ec) << answer.body;
+  EXPECT_EQ(body.at("detail").at(0).at("input"), "\uFFFDx");
+}
+
 TEST_F(Parameters, AMissingRequiredParameter_IsA422InFastAPIsShape) {
   auto answer = server_.call("GET", "/items/1/parts/ab");
   ASSERT_EQ(answer.status, 422) << answer;
@@ -205,6 +216,32 @@ TEST_F(Parameters, AskingForAParameterTheOperationDoesNotDeclare_IsAProgrammingE
     return Response::empty();
   });
   EXPECT_EQ(server_.call("GET", "/items").status, 204);
+}
+
+TEST(ParameterStyles, AStyleTheServerDoesNotRead_IsAWarningAtStart_NamingHowItIsRead) {
+  auto document = document_from(R"(
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /items/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, style: label, schema: {type: string}}
+        - {name: filter, in: query, style: deepObject, schema: {type: object}}
+        - {name: tags, in: query, style: pipeDelimited, schema: {type: array}}
+      responses: {"204": {description: none}}
+)");
+  server::Server server(*document);
+  ASSERT_TRUE(server.prepare());
+  std::vector<std::string> messages;
+  for (const auto& w : server.warnings()) {
+    if (w.rule == "server-parameter-style") messages.push_back(w.message);
+  }
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "parameter 'id': style 'label' is not supported here; it is read as "
+                          "style 'simple'",
+                          "parameter 'filter': style 'deepObject' is not supported here; it is "
+                          "read as style 'form'"}));
 }
 
 }  // namespace

@@ -144,6 +144,18 @@ TEST(Bodies, AMediaTypeTheOperationDoesNotDeclare_Is415_AndWildcardsMatch) {
       201);
 }
 
+// Found by fuzz/request_fuzz.cpp: an answer that quotes what the client sent must still be
+// JSON, which is UTF-8; bytes that are not become U+FFFD.
+TEST(Bodies, AnAnswerQuotingBytesThatAreNotUtf8_IsStillJson) {
+  InMemoryServer server(pets_document);
+  auto refused = server.call("POST", "/pets", {{"Content-Type", "text/\x9F\x8Bplain"}}, "hi");
+  EXPECT_EQ(refused.status, 415);
+  boost::system::error_code ec;
+  const auto body = boost::json::parse(refused.body, ec);
+  ASSERT_FALSE(ec) << refused.body;
+  EXPECT_NE(body.at("detail").as_string().find("text/\uFFFD\uFFFDplain"), std::string::npos);
+}
+
 TEST(Bodies, MalformedJson_Is400WithLineAndColumn) {
   InMemoryServer server(pets_document);
   auto answer =
