@@ -164,7 +164,7 @@ class Store {
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args{{"--port", "8000"}, {"--host", "127.0.0.1"}};
   const std::set<std::string> flags{"--quiet", "--no-cache"};
-  const std::set<std::string> options_with_value{"--port", "--host", "--api-key",
+  const std::set<std::string> options_with_value{"--port", "--host",     "--api-key",
                                                  "--jwks", "--audience", "--iss"};
   for (int i = 1; i < argc; ++i) {
     const std::string name = argv[i];
