@@ -75,6 +75,11 @@ class Key {
   /// `kid` and `alg` may be given since PEM has no place for them.
   static Result<Key, KeyError> from_pem(std::string_view pem, std::optional<std::string> kid = {},
                                         std::optional<Algorithm> alg = {});
+  /// A new private key for `alg` from OpenSSL's generator: RSA 2048 for RS*/PS*, the
+  /// algorithm's curve for ES*, Ed25519 for EdDSA (HMAC secrets: use `hmac_secret` with random
+  /// bytes). Its `alg` is set to `alg`, `use` to "sig", and `kid` to the RFC 7638 thumbprint
+  /// unless given.
+  static Result<Key, KeyError> generate(Algorithm alg, std::optional<std::string> kid = {});
   /// An HMAC secret for HS256/384/512. Secrets shorter than the hash output are refused
   /// (RFC 7518 §3.2).
   static Result<Key, KeyError> hmac_secret(std::string secret, std::optional<std::string> kid = {});
@@ -105,6 +110,12 @@ class Key {
 
   /// The public JWK (with kid/alg/use when set); for a secret, the oct JWK with `k`.
   [[nodiscard]] boost::json::object to_jwk() const;
+  /// The RFC 7638 JWK thumbprint: base64url of the SHA-256 of the key's required public
+  /// members in lexicographic order, without whitespace. Stable across kid/alg/use.
+  [[nodiscard]] std::string thumbprint() const;
+  /// The private key as PKCS#8 PEM ("PRIVATE KEY"), so a generated key can be kept; an error
+  /// for public keys and secrets.
+  [[nodiscard]] Result<std::string, KeyError> private_pem() const;
 
   struct State;  // OpenSSL handles; defined in src/jose
 
@@ -139,6 +150,10 @@ class KeySet {
  private:
   std::vector<Key> keys_;
 };
+
+/// `bytes` random bytes from OpenSSL's generator, base64url: tokens, codes, nonces, PKCE
+/// verifiers (32 bytes make 43 characters). Throws std::runtime_error if OpenSSL cannot.
+[[nodiscard]] std::string random_base64url(std::size_t bytes);
 
 /// A compact JWS: base64url(header) "." base64url(payload) "." base64url(signature). `header`
 /// gets "alg" set to `alg` (and "kid" from the key when it has one and the header has none).

@@ -326,7 +326,20 @@ class Server {
     std::string_view target;
     std::vector<std::pair<std::string_view, std::string_view>> headers;
     std::string_view body;
+    /// The client's IP address as text (empty when unknown, as in memory).
+    std::string_view client_address{};
   };
+  /// Answers every request to one path outside the document (say, an authorization server
+  /// mounted beside the API, oaskit/devauth.hpp): no parameters, security or body checks.
+  using RouteHandler = std::function<Response(const RawRequest&)>;
+  /// Routes every method to exactly `path` (the query aside) to `handler`, ahead of the
+  /// document's paths. A path the document or a built-in route also has is an error at start.
+  Server& route(std::string path, RouteHandler handler);
+  /// What depends on the server's own URL: called once it is known (from start(), after binding
+  /// and before the first request; from prepare() alone, with the configured host and port),
+  /// with the document /openapi.json and /docs will serve, which it may edit.
+  using EndpointHook = std::function<void(const Endpoint& endpoint, boost::json::value& document)>;
+  Server& on_endpoint(EndpointHook hook);
   [[nodiscard]] Response respond(const RawRequest& request) const;
   /// Does what start() checks without listening.
   Result<bool, Diagnostics> prepare();

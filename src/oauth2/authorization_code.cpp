@@ -1,7 +1,6 @@
 #include "oaskit/oauth2/authorization_code.hpp"
 
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -25,15 +24,6 @@ namespace {
 using Kind = GrantError::Kind;
 using detail::grant_error;
 
-// `size` random bytes, base64url: 32 bytes make PKCE's recommended 43 characters.
-std::string random_text(std::size_t size) {
-  std::string bytes(size, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(size)) != 1) {
-    throw std::runtime_error("OpenSSL could not make random bytes");
-  }
-  return jose::base64url_encode(bytes);
-}
-
 constexpr std::string_view done_page =
     "<!doctype html><meta charset=\"utf-8\"><title>Signed in</title>"
     "<p>The program that asked you to sign in has the answer. You can close this window.</p>";
@@ -56,7 +46,7 @@ void default_open_browser(const std::string& url) {
 
 Pkce Pkce::generate() {
   Pkce pair;
-  pair.verifier = random_text(32);
+  pair.verifier = jose::random_base64url(32);
   pair.challenge = challenge_of(pair.verifier);
   return pair;
 }
@@ -89,7 +79,7 @@ GrantResult authorize(const Client& client, const AuthorizationOptions& options)
   const std::string redirect_uri =
       "http://127.0.0.1:" + std::to_string(listener->port()) + options.redirect_path;
   const Pkce pkce = Pkce::generate();
-  const std::string state = random_text(32);
+  const std::string state = jose::random_base64url(32);
 
   boost::urls::url request(*boost::urls::parse_uri(*endpoints.authorization_url));
   auto params = request.params();

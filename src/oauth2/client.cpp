@@ -1,7 +1,5 @@
 #include "oaskit/oauth2/client.hpp"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -78,15 +76,6 @@ std::string server_url(const Server& server) {
   return url;
 }
 
-std::string random_jti() {
-  std::array<unsigned char, 18> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    throw std::runtime_error("OpenSSL could not make random bytes");
-  }
-  return jose::base64url_encode(
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-}
-
 // `scheme`, declared as `name` in `document`, as a client of its `flow`. OpenAPI 3.1 §4.8.1: no
 // servers means a server at "/", relative to the document.
 Result<Client, GrantError> from_declared_scheme(const OpenAPI& document, std::string_view name,
@@ -145,8 +134,9 @@ struct Client::State {
     if (const auto* jwt = std::get_if<PrivateKeyJwt>(&credentials.authentication)) {
       const auto issued = std::chrono::system_clock::to_time_t(now());
       const boost::json::object claims{
-          {"iss", id},           {"sub", id},     {"aud", request.url},
-          {"jti", random_jti()}, {"iat", issued}, {"exp", issued + jwt->lifetime.count()}};
+          {"iss", id},          {"sub", id},
+          {"aud", request.url}, {"jti", jose::random_base64url(18)},
+          {"iat", issued},      {"exp", issued + jwt->lifetime.count()}};
       auto assertion =
           jose::sign_compact({{"typ", "JWT"}}, boost::json::serialize(claims), jwt->key, jwt->alg);
       if (!assertion) {

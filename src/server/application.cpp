@@ -367,6 +367,22 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
     builtin(docs.redoc_url, html(redoc_page(page)));
   }
   builtin(docs.swagger_ui_oauth2_redirect_url, html(oauth2_redirect_page(docs.assets_url)));
+
+  // Routes mounted beside the document must not take a path from it or from a built-in route.
+  for (const auto& [path, handler] : in.routes) {
+    std::string problem;
+    if (path.empty() || path.front() != '/') {
+      problem = "the route '" + path + "' added beside the document must start with '/'";
+    } else if (state->router.match(path).index() == 0) {
+      problem = "the route " + path + " added beside the document is a path of the document";
+    } else if (state->builtin.contains(path) || path.starts_with(state->assets_prefix)) {
+      problem = "the route " + path + " added beside the document is a built-in route's";
+    }
+    if (!problem.empty()) {
+      errors.push_back(error_at(file, {"paths"}, "server-route", problem + "; mount it elsewhere"));
+    }
+  }
+  if (!errors.empty()) return errors;
   return std::make_unique<Application>(std::move(state));
 }
 
@@ -451,6 +467,23 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
 
 }  // namespace
 
+namespace {
+
+// What a handler throws is the server's log's, never the client's: the client gets a 500.
+template <class Call>
+Response call_guarded(const Call& call, Outcome& outcome) {
+  try {
+    return call();
+  } catch (const std::exception& e) {
+    outcome.error = e.what();
+  } catch (...) {
+    outcome.error = "an exception that is not a std::exception";
+  }
+  return Response::detail(500, "Internal Server Error");
+}
+
+}  // namespace
+
 Response Application::respond(const Server::RawRequest& request, Outcome& outcome) const {
   const auto& state = *state_;
   const auto& options = *state.inputs.options;
@@ -492,6 +525,11 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
       }
       return asset_response(asset, request);
     }
+  }
+
+  if (auto mounted = state.inputs.routes.find(path); mounted != state.inputs.routes.end()) {
+    outcome.route = mounted->first;
+    return call_guarded([&] { return mounted->second(request); }, outcome);
   }
 
   auto matched = state.router.match(path);
@@ -605,14 +643,7 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
   if (!problems.empty()) return validation_failure(problems);
 
   if (op->handler == nullptr) return op->mock;
-  try {
-    return (*op->handler)(Request(std::move(parts)));
-  } catch (const std::exception& e) {
-    outcome.error = e.what();
-  } catch (...) {
-    outcome.error = "an exception that is not a std::exception";
-  }
-  return Response::detail(500, "Internal Server Error");
+  return call_guarded([&] { return (*op->handler)(Request(std::move(parts))); }, outcome);
 }
 
 }  // namespace oaskit::server::detail

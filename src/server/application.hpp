@@ -17,6 +17,7 @@ struct Inputs {
   const boost::json::value* document = nullptr;  // the same document as JSON (bundled)
   std::string document_name;                     // for diagnostics
   std::map<std::string, Handler, std::less<>> handlers;
+  std::map<std::string, Server::RouteHandler, std::less<>> routes;  // paths beside the document
   std::shared_ptr<const security::Authenticator> authenticator;
   const ServerOptions* options = nullptr;
 };

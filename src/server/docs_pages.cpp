@@ -5,8 +5,6 @@
 
 namespace oaskit::server::detail {
 
-namespace {
-
 std::string escaped_html(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -32,6 +30,8 @@ std::string escaped_html(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 // A JavaScript literal inside <script>: JSON, with "</" written "<\/" so that a value cannot
 // end the script element.

@@ -18,6 +18,10 @@ struct PageSettings {
   std::optional<SwaggerUiOAuth> init_oauth;
 };
 
+/// `text` with the characters HTML gives a meaning (& < > " ') as entities: safe in element
+/// content and in quoted attribute values.
+[[nodiscard]] std::string escaped_html(std::string_view text);
+
 [[nodiscard]] std::string swagger_ui_page(const PageSettings& settings);
 [[nodiscard]] std::string redoc_page(const PageSettings& settings);
 [[nodiscard]] std::string oauth2_redirect_page(const std::string& assets_url);

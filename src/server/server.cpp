@@ -171,8 +171,13 @@ struct Server::State {
   std::string document_name;
   Diagnostics load_errors;
   std::map<std::string, Handler, std::less<>> handlers;
+  std::map<std::string, RouteHandler, std::less<>> routes;
+  std::vector<EndpointHook> endpoint_hooks;
   std::shared_ptr<const security::Authenticator> authenticator;
   std::unique_ptr<detail::Application> app;
+
+  // Prepares the application once, after the hooks have seen the endpoint.
+  Result<bool, Diagnostics> prepare(const Endpoint& endpoint);
   Diagnostics warnings;
   std::mutex log_mutex;
 
@@ -232,7 +237,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       : server_(server), stream_(std::forward<Args>(args)...) {}
 
   void start(tcp::endpoint remote) {
-    client_ = remote.address().to_string() + ":" + std::to_string(remote.port());
+    address_ = remote.address().to_string();
+    client_ = address_ + ":" + std::to_string(remote.port());
     if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
       beast::get_lowest_layer(stream_).expires_after(server_.options.limits.header_timeout);
       stream_.async_handshake(asio::ssl::stream_base::server,
@@ -332,7 +338,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void answer() {
     auto& request = parser_->get();
-    const auto raw = detail::raw_request(request);
+    auto raw = detail::raw_request(request);
+    raw.client_address = address_;
     detail::Outcome outcome;
     auto response = server_.app->respond(raw, outcome);
     const auto id = request_id(request["X-Request-Id"]);
@@ -402,7 +409,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::string client_;
+  std::string address_;  // the client's IP address
+  std::string client_;   // address:port, for the log
   std::chrono::steady_clock::time_point started_{};
   bool idle_ = false;
   bool closing_ = false;
@@ -459,20 +467,50 @@ Server& Server::authenticator(std::shared_ptr<const security::Authenticator> aut
 
 const Diagnostics& Server::warnings() const { return state_->warnings; }
 
-Result<bool, Diagnostics> Server::prepare() {
-  if (state_->app) return true;
-  if (!state_->load_errors.empty()) return state_->load_errors;
-  state_->warnings.clear();
-  auto app = detail::Application::build(detail::Inputs{.model = state_->model.get(),
-                                                       .document = &state_->document,
-                                                       .document_name = state_->document_name,
-                                                       .handlers = state_->handlers,
-                                                       .authenticator = state_->authenticator,
-                                                       .options = &state_->options},
-                                        state_->warnings);
-  if (!app) return app.errors();
-  state_->app = std::move(*app);
+Server& Server::route(std::string path, RouteHandler handler) {
+  state_->routes.insert_or_assign(std::move(path), std::move(handler));
+  return *this;
+}
+
+Server& Server::on_endpoint(EndpointHook hook) {
+  state_->endpoint_hooks.push_back(std::move(hook));
+  return *this;
+}
+
+namespace {
+
+std::string endpoint_url(bool tls, const std::string& host, bool v6, std::uint16_t port) {
+  return std::string(tls ? "https" : "http") + "://" + (v6 ? "[" + host + "]" : host) + ":" +
+         std::to_string(port) + "/";
+}
+
+}  // namespace
+
+Result<bool, Diagnostics> Server::State::prepare(const Endpoint& endpoint) {
+  if (app) return true;
+  if (!load_errors.empty()) return load_errors;
+  for (const auto& hook : endpoint_hooks) hook(endpoint, document);
+  warnings.clear();
+  auto built = detail::Application::build(detail::Inputs{.model = model.get(),
+                                                         .document = &document,
+                                                         .document_name = document_name,
+                                                         .handlers = handlers,
+                                                         .routes = routes,
+                                                         .authenticator = authenticator,
+                                                         .options = &options},
+                                          warnings);
+  if (!built) return built.errors();
+  app = std::move(*built);
   return true;
+}
+
+Result<bool, Diagnostics> Server::prepare() {
+  const auto& options = state_->options;
+  const bool v6 = options.host.find(':') != std::string::npos;
+  return state_->prepare(
+      Endpoint{.host = options.host,
+               .port = options.port,
+               .url = endpoint_url(options.tls.has_value(), options.host, v6, options.port)});
 }
 
 Response Server::respond(const RawRequest& request) const {
@@ -498,8 +536,7 @@ Diagnostic start_error(std::string rule, std::string message) {
 
 Result<Endpoint, Diagnostics> Server::start() {
   if (state_->runtime) return Diagnostics{start_error("server-started", "the server is running")};
-  auto prepared = prepare();
-  if (!prepared) return prepared.errors();
+  if (!state_->load_errors.empty()) return state_->load_errors;
   auto& options = state_->options;
   auto runtime = std::make_unique<State::Runtime>();
   if (options.tls) {
@@ -544,6 +581,14 @@ Result<Endpoint, Diagnostics> Server::start() {
                                                         ec.message())};
   }
   const auto port = acceptor.local_endpoint().port();
+  const bool v6 = endpoint.address().is_v6();
+  Endpoint listening{.host = options.host,
+                     .port = port,
+                     .url = endpoint_url(options.tls.has_value(), options.host, v6, port)};
+  // The routes are prepared once the URL is known (the hooks may need it); nothing is accepted
+  // before.
+  auto prepared = state_->prepare(listening);
+  if (!prepared) return prepared.errors();
   auto* state = state_.get();
   auto* rt = runtime.get();
   state_->runtime = std::move(runtime);
@@ -597,13 +642,7 @@ Result<Endpoint, Diagnostics> Server::start() {
     });
   }
   asio::post(rt->workers.front()->context, [accept] { (*accept)(); });
-  const bool tls = options.tls.has_value();
-  const bool v6 = endpoint.address().is_v6();
-  const std::string host = v6 ? "[" + options.host + "]" : options.host;
-  return Endpoint{
-      .host = options.host,
-      .port = port,
-      .url = std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port) + "/"};
+  return listening;
 }
 
 void Server::stop() {

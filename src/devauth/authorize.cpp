@@ -1,0 +1,366 @@
+// The authorization endpoint (RFC 6749 §4.1.1, RFC 7636, RFC 9207): checks the request, shows a
+// sign-in and consent page rendered on the server (no JavaScript), and sends the browser back
+// to the client with a code, or with an error.
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+
+#include "devauth/endpoints.hpp"
+#include "server/docs_pages.hpp"
+
+namespace oaskit::devauth::detail {
+namespace {
+
+constexpr std::string_view csrf_cookie = "oaskit_devauth_csrf";
+constexpr Seconds pending_lifetime = 600;
+constexpr std::size_t max_pending = 4096;
+
+server::Response html(int status, std::string body) {
+  server::Response response{.status = status,
+                            .content_type = "text/html; charset=utf-8",
+                            .body = std::move(body),
+                            .headers = {}};
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; "
+                                "frame-ancestors 'none'; base-uri 'none'");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  return response;
+}
+
+constexpr std::string_view page_style =
+    "body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;color:#1f2328;margin:0}"
+    "main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
+    "box-shadow:0 1px 3px #0002}h1{font-size:1.4rem;margin-top:0}ul{padding-left:1.2rem}"
+    "code{background:#eef;padding:0 .25rem;border-radius:3px}label{display:block;margin:.8rem 0}"
+    "input{display:block;width:100%;box-sizing:border-box;padding:.5rem;font:inherit;"
+    "margin-top:.25rem}.buttons{display:flex;gap:.5rem;margin-top:1rem}button{font:inherit;"
+    "padding:.5rem 1rem;border-radius:4px;border:1px solid #888;cursor:pointer}"
+    "button.allow{background:#1f6feb;color:#fff;border-color:#1f6feb}"
+    ".error{color:#b00020;font-weight:600}.note{color:#666;font-size:.85rem}";
+
+// A page that does not send the browser anywhere: the request cannot be trusted enough to
+// redirect (unknown client, unregistered redirect URI: RFC 6749 §4.1.2.1), or has expired.
+server::Response error_page(int status, std::string_view message) {
+  std::string body =
+      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+      "<title>Authorization error</title><style>";
+  body += page_style;
+  body +=
+      "</style><main><h1>This authorization request cannot go on</h1><p class=\"error\" "
+      "id=\"error\">";
+  body += server::detail::escaped_html(message);
+  body += "</p><p class=\"note\">oaskit development authorization server</p></main></html>";
+  return html(status, std::move(body));
+}
+
+bool is_loopback(std::string_view host) {
+  return host == "127.0.0.1" || host == "[::1]" || host == "localhost";
+}
+
+// RFC 6749 §3.1.2.3 compares redirect URIs exactly; RFC 8252 §7.3 lets a native client's
+// loopback redirect URI (http, loopback host) come back on any port.
+bool redirect_matches(std::string_view registered, std::string_view requested) {
+  if (registered == requested) return true;
+  auto a = boost::urls::parse_absolute_uri(registered);
+  auto b = boost::urls::parse_absolute_uri(requested);
+  if (!a || !b || a->scheme() != "http" || b->scheme() != "http") return false;
+  if (!is_loopback(a->encoded_host()) || a->encoded_host() != b->encoded_host()) return false;
+  return a->encoded_path() == b->encoded_path() && a->has_query() == b->has_query() &&
+         a->encoded_query() == b->encoded_query() && a->encoded_userinfo() == b->encoded_userinfo();
+}
+
+std::string cookie_value(const server::Server::RawRequest& request, std::string_view name) {
+  for (const auto& [field, value] : request.headers) {
+    if (field.size() != 6 || (field[0] != 'C' && field[0] != 'c') || field.substr(1) != "ookie") {
+      continue;
+    }
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const auto semicolon = rest.find(';');
+      auto pair = rest.substr(0, semicolon);
+      rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const auto eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+        return std::string(pair.substr(eq + 1));
+      }
+    }
+  }
+  return {};
+}
+
+// The browser's way back to the client: `redirect_uri` with `parameters` added to its query.
+server::Response redirect(const std::string& redirect_uri,
+                          const std::vector<std::pair<std::string, std::string>>& parameters) {
+  boost::urls::url url(redirect_uri);
+  for (const auto& [name, value] : parameters) {
+    if (!value.empty()) url.params().append({name, value});
+  }
+  server::Response response{.status = 303, .content_type = "text/plain", .body = {}, .headers = {}};
+  response.headers.emplace_back("Location", std::string(url.buffer()));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  return response;
+}
+
+server::Response error_redirect(const AuthorizationServer::State& state,
+                                const std::string& redirect_uri, const std::string& client_state,
+                                std::string_view error, std::string_view description) {
+  return redirect(redirect_uri, {{"error", std::string(error)},
+                                 {"error_description", std::string(description)},
+                                 {"state", client_state},
+                                 {"iss", state.issuer}});
+}
+
+std::string origin_of(std::string_view uri) {
+  auto parsed = boost::urls::parse_absolute_uri(uri);
+  if (!parsed) return std::string(uri);
+  if (!parsed->has_authority()) return std::string(parsed->scheme()) + ":";
+  return std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_authority());
+}
+
+server::Response consent_page(const AuthorizationServer::State& state, const std::string& id,
+                              const AuthorizationServer::State::Pending& pending,
+                              std::string_view username, std::string_view error, int status) {
+  const auto* client = find_client(state.config, pending.client_id);
+  const std::string name =
+      client != nullptr && !client->client_name.empty() ? client->client_name : pending.client_id;
+  std::string body =
+      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+      "<title>Sign in</title><style>";
+  body += page_style;
+  body += "</style><main><h1>Sign in</h1><p><strong id=\"client\">" +
+          server::detail::escaped_html(name) + "</strong> asks to use the API as you";
+  if (pending.scope.empty()) {
+    body += ".</p>";
+  } else {
+    body += ", with these permissions:</p><ul id=\"scopes\">";
+    for (const auto& scope : pending.scope) {
+      const auto* description = state.config.scopes.find(scope);
+      body += "<li><code>" + server::detail::escaped_html(scope) + "</code>";
+      if (description != nullptr && !description->empty()) {
+        body += " — " + server::detail::escaped_html(*description);
+      }
+      body += "</li>";
+    }
+    body += "</ul>";
+  }
+  if (!error.empty())
+    body += "<p class=\"error\" id=\"error\">" + server::detail::escaped_html(error) + "</p>";
+  body += "<form method=\"post\" action=\"" +
+          server::detail::escaped_html(state.config.paths.authorization) +
+          "\"><input type=\"hidden\" name=\"request\" value=\"" + server::detail::escaped_html(id) +
+          "\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+          server::detail::escaped_html(pending.csrf) +
+          "\"><label>Username<input id=\"username\" name=\"username\" autocomplete=\"username\" "
+          "required autofocus value=\"" +
+          server::detail::escaped_html(username) +
+          "\"></label><label>Password<input id=\"password\" type=\"password\" name=\"password\" "
+          "autocomplete=\"current-password\" required></label><div class=\"buttons\">"
+          "<button class=\"allow\" id=\"allow\" type=\"submit\" name=\"decision\" "
+          "value=\"allow\">Sign in and allow</button><button id=\"deny\" type=\"submit\" "
+          "name=\"decision\" value=\"deny\" formnovalidate>Deny</button></div></form>"
+          "<p class=\"note\">You will then go back to " +
+          server::detail::escaped_html(origin_of(pending.redirect_uri)) +
+          ".<br>oaskit development authorization server: for development and tests, not for "
+          "production.</p></main></html>";
+  auto response = html(status, std::move(body));
+  response.headers.emplace_back("Set-Cookie", std::string(csrf_cookie) + "=" + pending.csrf +
+                                                  "; Path=" + state.config.paths.authorization +
+                                                  "; HttpOnly; SameSite=Strict");
+  return response;
+}
+
+// GET: the authorization request (RFC 6749 §4.1.1 with RFC 7636's challenge).
+server::Response show(AuthorizationServer::State& state,
+                      const server::Server::RawRequest& request) {
+  const auto question = request.target.find('?');
+  auto parameters =
+      parse_parameters(question == std::string_view::npos ? std::string_view{}
+                                                          : request.target.substr(question + 1));
+  if (!parameters) return error_page(400, parameters.errors().description);
+  std::lock_guard lock(state.mutex);
+  const auto client_id = parameter(*parameters, "client_id");
+  const auto* client = find_client(state.config, client_id);
+  if (client == nullptr) {
+    return error_page(400, client_id.empty() ? "The request names no client (client_id)."
+                                             : "The client '" + client_id + "' is not registered.");
+  }
+  auto redirect_uri = parameter(*parameters, "redirect_uri");
+  const bool redirect_uri_given = !redirect_uri.empty();
+  if (!redirect_uri_given) {
+    if (client->redirect_uris.size() != 1) {
+      return error_page(400, "The request has no redirect_uri, and the client registers " +
+                                 std::string(client->redirect_uris.empty() ? "none" : "several") +
+                                 ".");
+    }
+    redirect_uri = client->redirect_uris.front();
+  } else if (std::none_of(client->redirect_uris.begin(), client->redirect_uris.end(),
+                          [&](const auto& registered) {
+                            return redirect_matches(registered, redirect_uri);
+                          })) {
+    return error_page(400, "The redirect_uri '" + redirect_uri +
+                               "' is not registered for the client '" + client_id + "'.");
+  }
+  const auto client_state = parameter(*parameters, "state");
+  const auto refuse = [&](std::string_view error, std::string_view description) {
+    state.log("devauth: authorization request of client '" + client_id +
+              "' refused: " + std::string(description));
+    return error_redirect(state, redirect_uri, client_state, error, description);
+  };
+  const auto response_type = parameter(*parameters, "response_type");
+  if (response_type != "code") {
+    return refuse("unsupported_response_type",
+                  response_type.empty() ? "response_type is missing"
+                                        : "only response_type=code is offered (RFC 9700 §2.1.2)");
+  }
+  if (!allows(*client, GrantType::authorization_code)) {
+    return refuse("unauthorized_client", "the client may not use the authorization_code grant");
+  }
+  const auto challenge = parameter(*parameters, "code_challenge");
+  const auto method = parameter(*parameters, "code_challenge_method");
+  if (challenge.empty()) {
+    return refuse("invalid_request",
+                  "PKCE is required: send code_challenge with "
+                  "code_challenge_method=S256 (RFC 7636)");
+  }
+  if (method != "S256") {
+    return refuse("invalid_request",
+                  "code_challenge_method must be S256 (plain is refused, "
+                  "RFC 9700 §2.1.1)");
+  }
+  if (challenge.size() != 43 ||
+      challenge.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                                  "-_") != std::string::npos) {
+    return refuse("invalid_request",
+                  "code_challenge must be the 43-character base64url SHA-256 "
+                  "of the verifier");
+  }
+  auto scope = granted_scope(state.config, *client, parameter(*parameters, "scope"));
+  if (!scope) return refuse(scope.errors().error, scope.errors().description);
+  if (state.config.users.empty()) {
+    return refuse("access_denied", "the config has no users who could sign in");
+  }
+
+  const auto now = state.now();
+  state.prune(now);
+  if (state.pending.size() >= max_pending) {
+    std::erase_if(state.pending, [&](const auto& entry) { return entry.second.expires <= now; });
+    if (state.pending.size() >= max_pending) state.pending.erase(state.pending.begin());
+  }
+  const auto id = jose::random_base64url(18);
+  auto& pending = state.pending[id];
+  pending = AuthorizationServer::State::Pending{.client_id = client_id,
+                                                .redirect_uri = redirect_uri,
+                                                .redirect_uri_given = redirect_uri_given,
+                                                .scope = std::move(*scope),
+                                                .state = client_state,
+                                                .code_challenge = challenge,
+                                                .csrf = jose::random_base64url(24),
+                                                .expires = now + pending_lifetime};
+  return consent_page(state, id, pending, "", "", 200);
+}
+
+// POST: the page's form comes back.
+server::Response decide(AuthorizationServer::State& state,
+                        const server::Server::RawRequest& request) {
+  auto type = header(request, "Content-Type");
+  if (type.substr(0, type.find(';')) != "application/x-www-form-urlencoded") {
+    return error_page(415, "The sign-in form must be posted as application/x-www-form-urlencoded.");
+  }
+  auto form = parse_parameters(request.body);
+  if (!form) return error_page(400, form.errors().description);
+  std::lock_guard lock(state.mutex);
+  const auto now = state.now();
+  state.prune(now);
+  const auto id = parameter(*form, "request");
+  auto found = state.pending.find(id);
+  if (found == state.pending.end() || found->second.expires <= now) {
+    if (found != state.pending.end()) state.pending.erase(found);
+    return error_page(400,
+                      "This sign-in request is unknown or has expired: start again from the "
+                      "application.");
+  }
+  auto& pending = found->second;
+  // The form must come from the page this server rendered in this browser: the token in the
+  // form and in the cookie set with the page (double submit) must both be the request's.
+  const auto form_csrf = parameter(*form, "csrf");
+  const auto cookie_csrf = cookie_value(request, csrf_cookie);
+  if (form_csrf.empty() || cookie_csrf.empty() || !same_secret(form_csrf, pending.csrf) ||
+      !same_secret(cookie_csrf, pending.csrf)) {
+    return error_page(403, "The form's CSRF token does not match this browser's sign-in request.");
+  }
+  const auto decision = parameter(*form, "decision");
+  if (decision == "deny") {
+    auto answer = error_redirect(state, pending.redirect_uri, pending.state, "access_denied",
+                                 "the user denied the request");
+    state.log("devauth: the user denied client '" + pending.client_id + "'");
+    state.pending.erase(found);
+    return answer;
+  }
+  if (decision != "allow") return error_page(400, "The form has no decision (allow or deny).");
+  const auto username = parameter(*form, "username");
+  const auto password = parameter(*form, "password");
+  const auto& limit = state.config.rate_limit;
+  const auto user_key = "user:" + username;
+  const auto address_key = "signin-address:" + std::string(request.client_address);
+  const auto wait = std::max(state.failures.blocked_for(user_key, now, limit),
+                             state.failures.blocked_for(address_key, now, limit));
+  if (wait > 0) {
+    auto page = consent_page(
+        state, id, pending, username,
+        "Too many failed sign-ins: try again in " + std::to_string(wait) + " seconds.", 429);
+    page.headers.emplace_back("Retry-After", std::to_string(wait));
+    return page;
+  }
+  const User* user = nullptr;
+  for (const auto& candidate : state.config.users) {
+    if (candidate.username == username) user = &candidate;
+  }
+  // A missing user costs the same comparison as a wrong password.
+  const bool password_ok = same_secret(password, user != nullptr ? user->password : "\x01");
+  if (user == nullptr || !password_ok) {
+    state.failures.record_failure(user_key, now, limit);
+    state.failures.record_failure(address_key, now, limit);
+    state.log("devauth: a sign-in failed for '" + username + "'" +
+              (request.client_address.empty() ? std::string()
+                                              : " from " + std::string(request.client_address)));
+    return consent_page(state, id, pending, username, "The username or password is wrong.", 200);
+  }
+  const std::string subject = user->subject.empty() ? user->username : user->subject;
+  const auto code = jose::random_base64url(32);
+  const auto grant_id = jose::random_base64url(12);
+  state.codes.insert_or_assign(
+      digest(code),
+      AuthorizationServer::State::Code{.client_id = pending.client_id,
+                                       .redirect_uri = pending.redirect_uri,
+                                       .redirect_uri_given = pending.redirect_uri_given,
+                                       .scope = pending.scope,
+                                       .subject = subject,
+                                       .code_challenge = pending.code_challenge,
+                                       .grant_id = grant_id,
+                                       .expires = now + state.config.code_lifetime.count(),
+                                       .auth_time = now,
+                                       .used = false});
+  state.grants[grant_id].expires = now + state.config.code_lifetime.count();
+  state.log("devauth: '" + subject + "' signed in and allowed client '" + pending.client_id +
+            "', scope '" + join_scope(pending.scope) + "'");
+  auto answer = redirect(pending.redirect_uri,
+                         {{"code", code}, {"state", pending.state}, {"iss", state.issuer}});
+  state.pending.erase(found);
+  return answer;
+}
+
+}  // namespace
+
+server::Response authorization_endpoint(AuthorizationServer::State& state,
+                                        const server::Server::RawRequest& request) {
+  if (request.method == "POST") return decide(state, request);
+  return show(state, request);
+}
+
+}  // namespace oaskit::devauth::detail

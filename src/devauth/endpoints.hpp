@@ -1,0 +1,28 @@
+#pragma once
+// What the endpoints share: answers in RFC 6749's shapes, and the client and scope checks.
+
+#include "devauth/state.hpp"
+
+namespace oaskit::devauth::detail {
+
+/// A JSON answer with CORS for browser clients; `no_store` for anything with a token or
+/// about one (RFC 6749 §5.1).
+[[nodiscard]] server::Response json_answer(const boost::json::value& body, int status,
+                                           bool no_store);
+/// An RFC 6749 §5.2 error answer (401 with a Basic challenge for invalid_client; 429 with
+/// Retry-After).
+[[nodiscard]] server::Response error_answer(const OAuthError& error);
+
+[[nodiscard]] const Client* find_client(const Config& config, std::string_view client_id);
+[[nodiscard]] bool allows(const Client& client, GrantType grant);
+/// The scope a client gets for `requested` (space-separated): every name must be declared by
+/// the API and allowed to the client (else invalid_scope); nothing requested gives the client's
+/// allowed scopes (every declared one when it is not restricted).
+[[nodiscard]] Result<std::vector<std::string>, OAuthError> granted_scope(
+    const Config& config, const Client& client, std::string_view requested);
+
+/// The authorization endpoint: the sign-in and consent page (GET) and its form (POST).
+[[nodiscard]] server::Response authorization_endpoint(AuthorizationServer::State& state,
+                                                      const server::Server::RawRequest& request);
+
+}  // namespace oaskit::devauth::detail

@@ -1,0 +1,147 @@
+#pragma once
+// What the development authorization server keeps between requests, shared by its endpoints
+// (authorization_server.cpp: token, metadata, JWKS, introspection, revocation; authorize.cpp:
+// the authorization page). Everything mutable is behind one mutex: a development server's
+// load is a person and a test suite.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "oaskit/devauth.hpp"
+
+namespace oaskit::devauth {
+
+namespace detail {
+
+using Clock = std::chrono::system_clock;
+using Seconds = std::int64_t;  // since the epoch
+
+/// An OAuth 2.0 error (RFC 6749 §5.2, §4.1.2.1): `error` code, a description for a person, and
+/// the HTTP status of a token-endpoint answer.
+struct OAuthError {
+  std::string error;
+  std::string description;
+  int status = 400;
+  Seconds retry_after = 0;  // with 429
+};
+
+/// A request's form or query parameters; a repeated name is an error (RFC 6749 §3.1, §3.2).
+using Parameters = std::map<std::string, std::string, std::less<>>;
+[[nodiscard]] Result<Parameters, OAuthError> parse_parameters(std::string_view text);
+[[nodiscard]] std::string parameter(const Parameters& parameters, std::string_view name);
+
+/// The value of header `name` (case-insensitive), empty when absent.
+[[nodiscard]] std::string_view header(const server::Server::RawRequest& request,
+                                      std::string_view name);
+
+/// Space-separated scope tokens (RFC 6749 §3.3), and back.
+[[nodiscard]] std::vector<std::string> split_scope(std::string_view text);
+[[nodiscard]] std::string join_scope(const std::vector<std::string>& scope);
+
+/// SHA-256 of `text`, base64url: how codes and refresh tokens are stored (never in clear).
+[[nodiscard]] std::string digest(std::string_view text);
+/// Compares secrets in time that does not depend on where they differ.
+[[nodiscard]] bool same_secret(std::string_view a, std::string_view b);
+
+/// Failed attempts per key in a fixed window; keys are bounded (the oldest windows go first).
+class FailureLimiter {
+ public:
+  /// Seconds until `key` may try again, or 0.
+  [[nodiscard]] Seconds blocked_for(const std::string& key, Seconds now, const RateLimit& limit);
+  void record_failure(const std::string& key, Seconds now, const RateLimit& limit);
+
+ private:
+  struct Window {
+    Seconds start = 0;
+    unsigned failures = 0;
+  };
+  std::map<std::string, Window, std::less<>> windows_;
+};
+
+}  // namespace detail
+
+struct AuthorizationServer::State {
+  explicit State(jose::Key signing_key) : key(std::move(signing_key)) {}
+
+  Config config;
+  Options options;
+  jose::Key key;            // signs access tokens
+  jose::KeySet public_set;  // the JWKS
+
+  mutable std::mutex mutex;  // guards what follows
+  std::string issuer;
+  std::string audience;
+
+  /// An authorization request shown to a person, waiting for the form to come back.
+  struct Pending {
+    std::string client_id;
+    std::string redirect_uri;
+    bool redirect_uri_given = false;
+    std::vector<std::string> scope;
+    std::string state;
+    std::string code_challenge;
+    std::string csrf;
+    detail::Seconds expires = 0;
+  };
+  std::map<std::string, Pending, std::less<>> pending;  // by request id
+
+  /// A code given out, by its digest.
+  struct Code {
+    std::string client_id;
+    std::string redirect_uri;
+    bool redirect_uri_given = false;
+    std::vector<std::string> scope;
+    std::string subject;
+    std::string code_challenge;
+    std::string grant_id;
+    detail::Seconds expires = 0;
+    detail::Seconds auth_time = 0;
+    bool used = false;
+  };
+  std::map<std::string, Code, std::less<>> codes;
+
+  /// A refresh token, by its digest; `used` once rotated (a second use is a replay).
+  struct Refresh {
+    std::string client_id;
+    std::vector<std::string> scope;
+    std::string subject;
+    std::string grant_id;
+    detail::Seconds issued = 0;
+    detail::Seconds expires = 0;
+    bool used = false;
+  };
+  std::map<std::string, Refresh, std::less<>> refresh_tokens;
+
+  /// What one authorization has produced, so that it can be revoked as a whole (a code used
+  /// twice, a refresh token replayed, a revocation).
+  struct Grant {
+    std::vector<std::pair<std::string, detail::Seconds>> access_tokens;  // jti, exp
+    std::vector<std::string> refresh_digests;
+    bool revoked = false;
+    detail::Seconds expires = 0;  // when nothing of it can be valid any more
+  };
+  std::map<std::string, Grant, std::less<>> grants;
+  std::map<std::string, detail::Seconds, std::less<>> revoked_jtis;     // until their exp
+  std::map<std::string, detail::Seconds, std::less<>> used_assertions;  // private_key_jwt jti
+  detail::FailureLimiter failures;
+  detail::Seconds last_prune = 0;
+
+  [[nodiscard]] detail::Seconds now() const;
+  [[nodiscard]] std::string url_of(std::string_view path) const;  // with the mutex held
+  void log(const std::string& line) const {
+    if (options.log) options.log(line);
+  }
+  /// Forgets what has expired (at most once a minute).
+  void prune(detail::Seconds now);
+  /// Revokes everything `grant_id` produced.
+  void revoke_grant(const std::string& grant_id);
+};
+
+}  // namespace oaskit::devauth
