@@ -18,6 +18,7 @@
 
 #include "commands.hpp"
 #include "input.hpp"
+#include "oaskit/devauth.hpp"
 #include "oaskit/models.hpp"
 #include "oaskit/security/jwks.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
@@ -37,6 +38,8 @@ struct ServeArguments {
   std::string audience;
   std::vector<std::string> api_keys;  // SCHEME=VALUE
   unsigned threads = 0;
+  bool dev_auth = false;        // --dev-auth given
+  std::string dev_auth_config;  // its CONFIG; empty: a generated one
 };
 
 bool is_bearer(const SecurityScheme& scheme) {
@@ -67,6 +70,12 @@ int run_serve(const ServeArguments& arguments) {
     api_keys[entry.substr(0, equals)] = entry.substr(equals + 1);
   }
   const bool bearer_configured = !arguments.jwks.empty() || !arguments.issuer_url.empty();
+  if (bearer_configured && arguments.dev_auth) {
+    fmt::print(stderr,
+               "oaskit serve: --dev-auth verifies bearer tokens with its own keys: it cannot be "
+               "combined with --jwks or --issuer\n");
+    return usage_error;
+  }
   if (bearer_configured && arguments.audience.empty()) {
     fmt::print(stderr,
                "oaskit serve: --audience is needed with --jwks or --issuer: access tokens are "
@@ -109,6 +118,37 @@ int run_serve(const ServeArguments& arguments) {
   }
   const auto& model = document->model();
 
+  // The development authorization server, when asked for: its config is refused with the
+  // document's (exit 1), and it verifies the bearer schemes' tokens.
+  std::shared_ptr<devauth::AuthorizationServer> dev_auth;
+  if (arguments.dev_auth) {
+    auto scopes = devauth::scopes_of(model);
+    Result<devauth::Config, Diagnostics> config = Diagnostics{};
+    if (arguments.dev_auth_config.empty()) {
+      const auto text = devauth::default_config_text(scopes);
+      fmt::print(stderr,
+                 "oaskit serve: --dev-auth without a config: made this one (save it to a file and "
+                 "pass it to --dev-auth to keep its secrets):\n{}\n",
+                 text);
+      config = devauth::read_config_text("(generated)", text, ".", scopes);
+    } else {
+      config = devauth::read_config(arguments.dev_auth_config, scopes);
+    }
+    if (!config) {
+      for (const auto& d : config.errors()) fmt::print(stderr, "{}\n", to_string(d));
+      return invalid_input;
+    }
+    if (!arguments.audience.empty()) config->audience = arguments.audience;
+    auto created = devauth::AuthorizationServer::create(
+        std::move(*config),
+        {.log = [](std::string_view line) { fmt::print(stderr, "{}\n", line); }});
+    if (!created) {
+      for (const auto& d : created.errors()) fmt::print(stderr, "{}\n", to_string(d));
+      return invalid_input;
+    }
+    dev_auth = std::move(*created);
+  }
+
   // Every scheme of the document, with the verifier the options give it (or none: refused).
   auto authenticator = std::make_shared<security::Authenticator>();
   std::vector<std::string> unconfigured;
@@ -145,6 +185,8 @@ int run_serve(const ServeArguments& arguments) {
         api_keys.erase(key);
       } else if (verifier && is_bearer(*scheme_model)) {
         verify = security::bearer(verifier);
+      } else if (dev_auth && is_bearer(*scheme_model)) {
+        verify = dev_auth->bearer_verifier();
       } else {
         unconfigured.push_back(name);
         verify = [name](const security::Credential&) -> security::VerifyResult {
@@ -165,8 +207,22 @@ int run_serve(const ServeArguments& arguments) {
 
   server::ServerOptions options{.host = arguments.host, .port = arguments.port};
   options.threads = arguments.threads;
+  if (dev_auth) {
+    // Swagger UI's Authorize dialog: the first public client that may sign people in, with
+    // PKCE (the only way this server takes a code).
+    for (const auto& client : dev_auth->config().clients) {
+      if (client.is_public() &&
+          std::find(client.grant_types.begin(), client.grant_types.end(),
+                    devauth::GrantType::authorization_code) != client.grant_types.end()) {
+        options.docs.init_oauth = server::SwaggerUiOAuth{
+            .client_id = client.client_id, .scopes = {}, .use_pkce = true, .app_name = {}};
+        break;
+      }
+    }
+  }
   server::Server server(*document, std::move(options));
   server.authenticator(authenticator);
+  if (dev_auth) dev_auth->mount(server);
   auto prepared = server.prepare();
   if (!prepared) {
     for (const auto& d : prepared.errors()) fmt::print(stderr, "{}\n", to_string(d));
@@ -186,6 +242,17 @@ int run_serve(const ServeArguments& arguments) {
   if (!started) {
     for (const auto& d : started.errors()) fmt::print(stderr, "oaskit serve: {}\n", d.message);
     return usage_error;
+  }
+  if (dev_auth) {
+    // The API trusts the authorization server through its discovery document, as it would any.
+    if (auto fetched = dev_auth->fetch_keys(); !fetched) {
+      fmt::print(stderr, "oaskit serve: the development authorization server's keys: {}\n",
+                 fetched.errors());
+    }
+    fmt::print(stderr,
+               "oaskit serve: development authorization server at {} (metadata at "
+               "{}/.well-known/oauth-authorization-server): for development and tests only\n",
+               dev_auth->issuer(), dev_auth->issuer());
   }
   fmt::print("oaskit serve: {} on {} (docs at {}docs)\n", arguments.file, started->url,
              started->url);
@@ -221,7 +288,17 @@ Command add_serve_command(CLI::App& app) {
                       "SCHEME=VALUE: the API key scheme SCHEME accepts the key VALUE (repeatable)");
   command->add_option("--threads", arguments->threads, "Threads serving requests; 0: one per core")
       ->capture_default_str();
-  return {command, [arguments] { return run_serve(*arguments); }};
+  auto* dev_auth = command->add_option(
+      "--dev-auth", arguments->dev_auth_config,
+      "Mount a development OAuth 2.0 authorization server beside the API, with the clients and "
+      "users of CONFIG (YAML or JSON; without CONFIG, one is made and printed); the served "
+      "document's OAuth2 flows point at it and bearer tokens are checked against it");
+  dev_auth->expected(0, 1)->type_name("[CONFIG]");
+  dev_auth->excludes(jwks)->excludes(issuer);
+  return {command, [arguments, dev_auth] {
+            arguments->dev_auth = dev_auth->count() > 0;
+            return run_serve(*arguments);
+          }};
 }
 
 }  // namespace oaskit::cli

@@ -32,6 +32,7 @@
 #include "oaskit/jose.hpp"
 #include "oaskit/map.hpp"
 #include "oaskit/result.hpp"
+#include "oaskit/security/authenticator.hpp"
 #include "oaskit/server.hpp"
 
 namespace oaskit {
@@ -186,6 +187,17 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
   /// Sets the issuer (and so every endpoint URL) of a server whose config has none: before it
   /// answers its first request.
   void set_issuer(std::string issuer);
+
+  /// Checks the bearer tokens this server issues as the API's resource server would: iss, aud,
+  /// typ at+jwt, and the signature with the keys named by the jwks_uri of its discovery
+  /// document (fetched over HTTP, as from any issuer; see fetch_keys). Being in the same
+  /// process, it also refuses tokens revoked here (a resource server elsewhere would use
+  /// introspection). For security::Authenticator::add; until the issuer is known every token is
+  /// refused as `unavailable`.
+  [[nodiscard]] security::Verifier bearer_verifier(std::size_t cache_capacity = 10'000);
+  /// Fetches the discovery document and the JWKS now, once the server listens, so that no
+  /// request waits for them (or finds its own server busy); the error says why they could not.
+  [[nodiscard]] Result<bool, std::string> fetch_keys();
 
   [[nodiscard]] std::string issuer() const;
   /// The audience its access tokens carry.

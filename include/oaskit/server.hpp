@@ -337,7 +337,9 @@ class Server {
   Server& route(std::string path, RouteHandler handler);
   /// What depends on the server's own URL: called once it is known (from start(), after binding
   /// and before the first request; from prepare() alone, with the configured host and port),
-  /// with the document /openapi.json and /docs will serve, which it may edit.
+  /// with a copy of the document that /openapi.json and /docs will serve, which it may edit.
+  /// start() calls it again, on a fresh copy, when it binds another address than prepare() was
+  /// given (port 0).
   using EndpointHook = std::function<void(const Endpoint& endpoint, boost::json::value& document)>;
   Server& on_endpoint(EndpointHook hook);
   [[nodiscard]] Response respond(const RawRequest& request) const;

@@ -735,6 +735,10 @@ std::vector<std::string> AuthorizationServer::paths() const {
 
 void AuthorizationServer::set_issuer(std::string issuer) {
   std::lock_guard lock(state_->mutex);
+  if (issuer != state_->issuer) {
+    state_->api_verifier.reset();
+    state_->api_keys.reset();
+  }
   if (state_->audience.empty() || state_->audience == state_->issuer) state_->audience = issuer;
   state_->issuer = std::move(issuer);
 }
@@ -754,6 +758,68 @@ void AuthorizationServer::mount(server::Server& server) {
         }
         point_flows_at(document, *self);
       });
+}
+
+namespace {
+
+// The verifier the API uses, made on first use once the issuer is known (mutex held).
+std::shared_ptr<security::JwtVerifier> api_verifier(AuthorizationServer::State& state) {
+  if (state.api_verifier || state.issuer.empty()) return state.api_verifier;
+  state.api_keys = security::JwksSource::from_issuer(state.issuer);
+  state.api_verifier = std::make_shared<security::JwtVerifier>(
+      security::JwtVerifierOptions{.issuer = state.issuer,
+                                   .audience = state.audience,
+                                   .algorithms = {state.config.algorithm},
+                                   .required_typ = "at+jwt",
+                                   .jwks = state.api_keys,
+                                   .cache_capacity = state.api_cache_capacity,
+                                   .clock = state.options.clock});
+  return state.api_verifier;
+}
+
+}  // namespace
+
+security::Verifier AuthorizationServer::bearer_verifier(std::size_t cache_capacity) {
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->api_cache_capacity = cache_capacity;
+  }
+  return [self = shared_from_this()](
+             const security::Credential& credential) -> security::VerifyResult {
+    std::shared_ptr<security::JwtVerifier> verifier;
+    {
+      std::lock_guard lock(self->state_->mutex);
+      verifier = api_verifier(*self->state_);
+    }
+    if (!verifier) {
+      return security::TokenError{.check = security::TokenCheck::unavailable,
+                                  .message = "the authorization server has no issuer URL yet",
+                                  .internal = {}};
+    }
+    auto identity = verifier->verify(credential.value);
+    if (!identity) return identity;
+    const auto* jti = identity->claims->if_contains("jti");
+    std::lock_guard lock(self->state_->mutex);
+    if (jti != nullptr && jti->is_string() &&
+        self->state_->revoked_jtis.contains(jti->get_string())) {
+      return security::TokenError{.check = security::TokenCheck::inactive,
+                                  .message = "the token was revoked",
+                                  .internal = {}};
+    }
+    return identity;
+  };
+}
+
+Result<bool, std::string> AuthorizationServer::fetch_keys() {
+  std::shared_ptr<security::JwksSource> keys;
+  {
+    std::lock_guard lock(state_->mutex);
+    if (!api_verifier(*state_)) return std::string("the authorization server has no issuer yet");
+    keys = state_->api_keys;
+  }
+  auto fetched = keys->keys();
+  if (!fetched) return fetched.errors().message + " " + fetched.errors().internal;
+  return true;
 }
 
 std::string AuthorizationServer::issuer() const {

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "oaskit/devauth.hpp"
+#include "oaskit/security/jwks.hpp"
+#include "oaskit/security/jwt_verifier.hpp"
 
 namespace oaskit::devauth {
 
@@ -131,6 +133,10 @@ struct AuthorizationServer::State {
   std::map<std::string, detail::Seconds, std::less<>> revoked_jtis;     // until their exp
   std::map<std::string, detail::Seconds, std::less<>> used_assertions;  // private_key_jwt jti
   detail::FailureLimiter failures;
+  // The API's view of this server (bearer_verifier): made once the issuer is known.
+  std::shared_ptr<security::JwksSource> api_keys;
+  std::shared_ptr<security::JwtVerifier> api_verifier;
+  std::size_t api_cache_capacity = 0;
   detail::Seconds last_prune = 0;
 
   [[nodiscard]] detail::Seconds now() const;

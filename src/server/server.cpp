@@ -175,8 +175,11 @@ struct Server::State {
   std::vector<EndpointHook> endpoint_hooks;
   std::shared_ptr<const security::Authenticator> authenticator;
   std::unique_ptr<detail::Application> app;
+  boost::json::value served_document;  // `document` as the endpoint hooks left it
+  std::string prepared_url;            // the endpoint `app` was prepared for
 
-  // Prepares the application once, after the hooks have seen the endpoint.
+  // Prepares the application for `endpoint` (once per endpoint): the hooks edit a copy of the
+  // document, which /openapi.json then serves.
   Result<bool, Diagnostics> prepare(const Endpoint& endpoint);
   Diagnostics warnings;
   std::mutex log_mutex;
@@ -487,12 +490,15 @@ std::string endpoint_url(bool tls, const std::string& host, bool v6, std::uint16
 }  // namespace
 
 Result<bool, Diagnostics> Server::State::prepare(const Endpoint& endpoint) {
-  if (app) return true;
+  if (app && prepared_url == endpoint.url) return true;
   if (!load_errors.empty()) return load_errors;
-  for (const auto& hook : endpoint_hooks) hook(endpoint, document);
+  app.reset();
+  served_document = document;
+  for (const auto& hook : endpoint_hooks) hook(endpoint, served_document);
+  prepared_url = endpoint.url;
   warnings.clear();
   auto built = detail::Application::build(detail::Inputs{.model = model.get(),
-                                                         .document = &document,
+                                                         .document = &served_document,
                                                          .document_name = document_name,
                                                          .handlers = handlers,
                                                          .routes = routes,
@@ -585,8 +591,8 @@ Result<Endpoint, Diagnostics> Server::start() {
   Endpoint listening{.host = options.host,
                      .port = port,
                      .url = endpoint_url(options.tls.has_value(), options.host, v6, port)};
-  // The routes are prepared once the URL is known (the hooks may need it); nothing is accepted
-  // before.
+  // The routes are prepared once the URL is known (the hooks may need it), again when prepare()
+  // was given another (port 0); nothing is accepted before.
   auto prepared = state_->prepare(listening);
   if (!prepared) return prepared.errors();
   auto* state = state_.get();

@@ -19,6 +19,7 @@
 #include "oaskit/bundle.hpp"
 #include "oaskit/document.hpp"
 #include "support/corpus.hpp"
+#include "support/run_cli.hpp"
 #include "support/temp_tree.hpp"
 
 extern char** environ;
@@ -161,6 +162,100 @@ TEST(ServeCommand, BadOptions_Exit2) {
     ServeProcess serve(args);
     EXPECT_EQ(serve.stop(0), 2) << args[1] << " " << serve.err();
   }
+}
+
+const char* const oauth_api = R"(openapi: 3.1.0
+info: {title: Pets, version: "1"}
+paths:
+  /pets:
+    get:
+      security: [{oauth: [pets:read]}]
+      responses: {"200": {description: ok, content: {application/json: {example: [7]}}}}
+    post:
+      security: [{oauth: [pets:write]}]
+      responses: {"201": {description: added}}
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        clientCredentials:
+          tokenUrl: https://auth.example/token
+          scopes: {pets:read: Read, pets:write: Write}
+)";
+
+const char* const dev_auth_config = R"(clients:
+  - client_id: service
+    client_secret: s3cret-for-tests
+    grant_types: [client_credentials]
+    scope: pets:read
+users: []
+)";
+
+TEST(ServeCommand, DevAuth_IssuesTokensTheApiAccepts_ThroughTheServedDocument) {
+  TempTree folder;
+  const auto file = folder.write("api.yaml", oauth_api);
+  const auto config = folder.write("devauth.yaml", dev_auth_config);
+  ServeProcess serve({file.string(), "--port", "0", "--dev-auth", config.string()});
+  const auto url = serve.url();
+  ASSERT_FALSE(url.empty()) << serve.first_line() << serve.err();
+  // The served document points its flow here; `oaskit token` reads it like any document.
+  const auto served = folder.write("served.json", get(url + "openapi.json").body);
+  const auto secret = folder.write("secret.txt", "s3cret-for-tests");
+  auto token = run_cli({"token", served.string(), "--scheme", "oauth", "--client-id", "service",
+                        "--client-secret-file", secret.string(), "--scope", "pets:read"});
+  ASSERT_EQ(token.exit_code, 0) << token;
+  const auto bearer = token.out.substr(0, token.out.find('\n'));
+  EXPECT_EQ(get(url + "pets", {{"Authorization", "Bearer " + bearer}}).status, 200);
+  auto write = detail::send(
+      {.method = "POST", .url = url + "pets", .headers = {{"Authorization", "Bearer " + bearer}}},
+      {});
+  ASSERT_TRUE(write);
+  EXPECT_EQ(write->status, 403) << "pets:write was not granted";
+  EXPECT_EQ(get(url + "pets", {{"Authorization", "Bearer " + bearer + "x"}}).status, 401);
+  auto refused = run_cli({"token", served.string(), "--scheme", "oauth", "--client-id", "service",
+                          "--client-secret-file", secret.string(), "--scope", "pets:write"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("invalid_scope"), std::string::npos) << refused;
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+  const auto log = serve.err();
+  EXPECT_EQ(log.find("s3cret-for-tests"), std::string::npos) << "no secret in the log";
+  EXPECT_EQ(log.find(bearer), std::string::npos) << "no token in the log";
+}
+
+TEST(ServeCommand, DevAuth_WithoutAConfigMakesAndPrintsOne) {
+  TempTree folder;
+  ServeProcess serve({folder.write("api.yaml", oauth_api).string(), "--port", "0", "--dev-auth"});
+  const auto url = serve.url();
+  ASSERT_FALSE(url.empty()) << serve.err();
+  auto metadata = get(url + ".well-known/oauth-authorization-server");
+  EXPECT_EQ(metadata.status, 200);
+  EXPECT_EQ(boost::json::parse(metadata.body).at("issuer"),
+            boost::json::value(url.substr(0, url.size() - 1)));
+  EXPECT_NE(get(url + "docs").body.find("\"clientId\":\"docs\""), std::string::npos)
+      << "Swagger UI's Authorize dialog knows the public client";
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+  const auto err = serve.err();
+  EXPECT_NE(err.find("client_id: service"), std::string::npos) << err;
+  EXPECT_NE(err.find("client_id: docs"), std::string::npos);
+  EXPECT_NE(err.find("username: alice"), std::string::npos);
+}
+
+TEST(ServeCommand, DevAuth_ABadConfigExits1WithItsPlace_AndCannotBeCombinedWithJwks) {
+  TempTree folder;
+  const auto file = folder.write("api.yaml", oauth_api).string();
+  const auto config = folder.write("devauth.yaml", R"(clients:
+  - client_id: service
+    client_secret: x
+    grant_types: [client_credentials, password]
+)");
+  ServeProcess bad({file, "--port", "0", "--dev-auth", config.string()});
+  EXPECT_EQ(bad.stop(0), 1);
+  EXPECT_NE(bad.err().find("devauth.yaml:4:39: error[devauth-grant]: the password grant is not "
+                           "offered"),
+            std::string::npos);
+  ServeProcess both({file, "--port", "0", "--dev-auth", config.string(), "--jwks", "k.json"});
+  EXPECT_EQ(both.stop(0), 2);
 }
 
 TEST(ServeCommand, EveryCorpusDocument_IsServed_WithItsDocsAndAssets) {
