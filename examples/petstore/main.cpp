@@ -1,16 +1,20 @@
 // The pet store: a service whose OpenAPI 3.1 document, declared below with oaskit's models,
 // is its configuration. Routes, parameters and scopes come from the document; the handlers
 // only do the work. Run it with `./run demo`, or:
-//   petstore [--host 127.0.0.1] [--port 8000] [--api-key KEY]
+//   petstore [--host 127.0.0.1] [--port 8000] [--api-key KEY] [--dev-auth CONFIG]
 //            [--jwks FILE --audience AUD [--iss ISSUER] [--no-cache]] [--quiet]
-// The API key grants pets:read; bearer tokens (JWT access tokens checked against the JWKS)
-// grant what their "scope" claim says.
+// A development authorization server (oaskit/devauth.hpp) answers beside the API, so the
+// docs page's Authorize works: with CONFIG's clients and users, or with ones made at start
+// (printed). Its access tokens grant what their "scope" claim says; the API key grants
+// pets:read. With --jwks, bearer tokens are checked against those keys instead (the benchmark
+// mints its own).
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
 
+#include "oaskit/devauth.hpp"
 #include "oaskit/jose.hpp"
 #include "oaskit/models.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
@@ -90,9 +94,10 @@ OpenAPI petstore_document() {
                                    .responses = Responses{.entries = {{"200", answer("Up")}}},
                                    .security = std::vector<SecurityRequirement>{}}};
 
-  // Where the development authorization server will answer (the next step of the demo).
-  const std::string authorize_url = "http://127.0.0.1:9000/oauth/authorize";
-  const std::string token_url = "http://127.0.0.1:9000/oauth/token";
+  // Relative to the server (OpenAPI 3.1 §4.8.10); the development authorization server mounted
+  // beside the API makes them absolute in the document it serves.
+  const std::string authorize_url = "/oauth/authorize";
+  const std::string token_url = "/oauth/token";
   const OAuthFlows flows{
       .clientCredentials = OAuthFlowClientCredentials{.tokenUrl = token_url, .scopes = scopes},
       .authorizationCode = OAuthFlowAuthorizationCode{
@@ -164,8 +169,8 @@ class Store {
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args{{"--port", "8000"}, {"--host", "127.0.0.1"}};
   const std::set<std::string> flags{"--quiet", "--no-cache"};
-  const std::set<std::string> options_with_value{"--port", "--host",     "--api-key",
-                                                 "--jwks", "--audience", "--iss"};
+  const std::set<std::string> options_with_value{"--port",     "--host", "--api-key", "--jwks",
+                                                 "--audience", "--iss",  "--dev-auth"};
   for (int i = 1; i < argc; ++i) {
     const std::string name = argv[i];
     if (flags.contains(name)) {
@@ -183,6 +188,31 @@ int main(int argc, char** argv) {
   store.put(0, {{"name", "Tom"}, {"tag", "cat"}});
 
   const auto document = petstore_document();
+
+  // The development authorization server: CONFIG's clients and users, or a made-up set.
+  const auto scopes = devauth::scopes_of(document);
+  const bool made_up = !args.contains("--dev-auth");
+  auto config = made_up ? devauth::read_config_text(
+                              "(made at start)", devauth::default_config_text(scopes), ".", scopes)
+                        : devauth::read_config(args["--dev-auth"], scopes);
+  if (!config) {
+    for (const auto& d : config.errors()) std::fprintf(stderr, "%s\n", to_string(d).c_str());
+    return 2;
+  }
+  const auto service_client = config->clients.front();
+  const auto first_user = config->users.empty() ? devauth::User{} : config->users.front();
+  devauth::Options dev_auth_options;
+  if (!args.contains("--quiet")) {
+    dev_auth_options.log = [](std::string_view line) {
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+    };
+  }
+  auto dev_auth = devauth::AuthorizationServer::create(std::move(*config), dev_auth_options);
+  if (!dev_auth) {
+    for (const auto& d : dev_auth.errors()) std::fprintf(stderr, "%s\n", to_string(d).c_str());
+    return 2;
+  }
+
   server::ServerOptions options{.host = args["--host"],
                                 .port = static_cast<std::uint16_t>(std::stoi(args["--port"]))};
   options.docs.init_oauth = server::SwaggerUiOAuth{.client_id = "docs", .scopes = {"pets:read"}};
@@ -259,13 +289,11 @@ int main(int argc, char** argv) {
                                      .cache_capacity = args.contains("--no-cache") ? 0U : 10'000U});
     auth->add(scheme("oauth"), security::bearer(verifier));
   } else {
-    auth->add(scheme("oauth"), [](const security::Credential&) -> security::VerifyResult {
-      return security::TokenError{.check = security::TokenCheck::rejected,
-                                  .message = "no token issuer is configured",
-                                  .internal = {}};
-    });
+    auth->add(scheme("oauth"),
+              (*dev_auth)->bearer_verifier(args.contains("--no-cache") ? 0U : 10'000U));
   }
   server.authenticator(auth);
+  (*dev_auth)->mount(server);
 
   server::Server::hold_stop_signals();  // a stop signal right after the URL line is kept
   auto started = server.start();
@@ -273,7 +301,20 @@ int main(int argc, char** argv) {
     for (const auto& d : started.errors()) std::fprintf(stderr, "%s\n", to_string(d).c_str());
     return 1;
   }
+  if (auto fetched = (*dev_auth)->fetch_keys(); !fetched) {
+    std::fprintf(stderr, "petstore: the authorization server's keys: %s\n",
+                 fetched.errors().c_str());
+  }
   std::printf("Pet store on %s (docs at %sdocs)\n", started->url.c_str(), started->url.c_str());
+  std::printf("Authorization server: %s/.well-known/oauth-authorization-server\n",
+              (*dev_auth)->issuer().c_str());
+  if (made_up) {
+    // Made at start, so shown: without them nobody could get a token.
+    std::printf("  client credentials: client_id %s, client_secret %s\n",
+                service_client.client_id.c_str(), service_client.client_secret.c_str());
+    std::printf("  sign-in on the docs page: %s / %s\n", first_user.username.c_str(),
+                first_user.password.c_str());
+  }
   std::fflush(stdout);
   server.run_until_signal();
   return 0;
