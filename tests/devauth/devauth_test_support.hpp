@@ -14,9 +14,13 @@
 #include <gtest/gtest.h>
 
 #include "http/basic_auth.hpp"
+#include "http/client.hpp"
 #include "http/form.hpp"
 #include "oaskit/devauth.hpp"
+#include "oaskit/json.hpp"
+#include "oaskit/models.hpp"
 #include "oaskit/oauth2/authorization_code.hpp"
+#include "oaskit/oauth2/client.hpp"
 #include "server/server_test_support.hpp"
 
 namespace oaskit::test {
@@ -229,6 +233,51 @@ class DevAuthFixture {
   std::chrono::system_clock::time_point now_{std::chrono::system_clock::now()};
   std::mutex log_mutex_;
   std::vector<std::string> log_;
+};
+
+// The API and the authorization server on one loopback port.
+class LoopbackDevAuth {
+ public:
+  LoopbackDevAuth() {
+    document_ = document_from(devauth_document);
+    auto config = devauth::read_config_text("devauth.yaml", devauth_config, ".",
+                                            devauth::scopes_of(document_->model()));
+    EXPECT_TRUE(config);
+    auto created = devauth::AuthorizationServer::create(std::move(*config));
+    EXPECT_TRUE(created);
+    auth_ = *created;
+    server_ = std::make_unique<server::Server>(
+        *document_,
+        server::ServerOptions{
+            .host = "127.0.0.1", .port = 0, .threads = 2, .access_log = [](std::string_view) {}});
+    auth_->mount(*server_);
+    auto started = server_->start();
+    if (!started) {
+      ADD_FAILURE() << to_string(started.errors().front());
+      return;
+    }
+    url_ = started->url;
+  }
+  ~LoopbackDevAuth() { server_->stop(); }
+
+  devauth::AuthorizationServer& auth() { return *auth_; }
+  const std::string& url() const { return url_; }
+
+  oauth2::Client client(oauth2::Flow flow, oauth2::ClientCredentials credentials) {
+    auto served = detail::send({.method = "GET", .url = url_ + "openapi.json"}, {});
+    EXPECT_TRUE(served);
+    auto model = parse<OpenAPI>(served->body);
+    EXPECT_TRUE(model);
+    auto client = oauth2::Client::from_document(*model, "oauth", flow, std::move(credentials));
+    EXPECT_TRUE(client) << client.errors().message;
+    return std::move(*client);
+  }
+
+ private:
+  std::unique_ptr<Document> document_;
+  std::shared_ptr<devauth::AuthorizationServer> auth_;
+  std::unique_ptr<server::Server> server_;
+  std::string url_;
 };
 
 }  // namespace oaskit::test

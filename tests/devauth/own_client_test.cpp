@@ -17,51 +17,6 @@
 namespace oaskit::test {
 namespace {
 
-// The API and the authorization server on one loopback port.
-class LoopbackDevAuth {
- public:
-  LoopbackDevAuth() {
-    document_ = document_from(devauth_document);
-    auto config = devauth::read_config_text("devauth.yaml", devauth_config, ".",
-                                            devauth::scopes_of(document_->model()));
-    EXPECT_TRUE(config);
-    auto created = devauth::AuthorizationServer::create(std::move(*config));
-    EXPECT_TRUE(created);
-    auth_ = *created;
-    server_ = std::make_unique<server::Server>(
-        *document_,
-        server::ServerOptions{
-            .host = "127.0.0.1", .port = 0, .threads = 2, .access_log = [](std::string_view) {}});
-    auth_->mount(*server_);
-    auto started = server_->start();
-    if (!started) {
-      ADD_FAILURE() << to_string(started.errors().front());
-      return;
-    }
-    url_ = started->url;
-  }
-  ~LoopbackDevAuth() { server_->stop(); }
-
-  devauth::AuthorizationServer& auth() { return *auth_; }
-  const std::string& url() const { return url_; }
-
-  oauth2::Client client(oauth2::Flow flow, oauth2::ClientCredentials credentials) {
-    auto served = detail::send({.method = "GET", .url = url_ + "openapi.json"}, {});
-    EXPECT_TRUE(served);
-    auto model = parse<OpenAPI>(served->body);
-    EXPECT_TRUE(model);
-    auto client = oauth2::Client::from_document(*model, "oauth", flow, std::move(credentials));
-    EXPECT_TRUE(client) << client.errors().message;
-    return std::move(*client);
-  }
-
- private:
-  std::unique_ptr<Document> document_;
-  std::shared_ptr<devauth::AuthorizationServer> auth_;
-  std::unique_ptr<server::Server> server_;
-  std::string url_;
-};
-
 oauth2::ClientCredentials service() {
   return {.client_id = "service",
           .authentication = oauth2::ClientSecret{.secret = "service-secret"}};
