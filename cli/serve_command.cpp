@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "dev_auth.hpp"
 #include "input.hpp"
 #include "oaskit/devauth.hpp"
 #include "oaskit/models.hpp"
@@ -122,31 +123,8 @@ int run_serve(const ServeArguments& arguments) {
   // document's (exit 1), and it verifies the bearer schemes' tokens.
   std::shared_ptr<devauth::AuthorizationServer> dev_auth;
   if (arguments.dev_auth) {
-    auto scopes = devauth::scopes_of(model);
-    Result<devauth::Config, Diagnostics> config = Diagnostics{};
-    if (arguments.dev_auth_config.empty()) {
-      const auto text = devauth::default_config_text(scopes);
-      fmt::print(stderr,
-                 "oaskit serve: --dev-auth without a config: made this one (save it to a file and "
-                 "pass it to --dev-auth to keep its secrets):\n{}\n",
-                 text);
-      config = devauth::read_config_text("(generated)", text, ".", scopes);
-    } else {
-      config = devauth::read_config(arguments.dev_auth_config, scopes);
-    }
-    if (!config) {
-      for (const auto& d : config.errors()) fmt::print(stderr, "{}\n", to_string(d));
-      return invalid_input;
-    }
-    if (!arguments.audience.empty()) config->audience = arguments.audience;
-    auto created = devauth::AuthorizationServer::create(
-        std::move(*config),
-        {.log = [](std::string_view line) { fmt::print(stderr, "{}\n", line); }});
-    if (!created) {
-      for (const auto& d : created.errors()) fmt::print(stderr, "{}\n", to_string(d));
-      return invalid_input;
-    }
-    dev_auth = std::move(*created);
+    dev_auth = make_dev_auth(model, arguments.dev_auth_config, arguments.audience, "serve");
+    if (!dev_auth) return invalid_input;
   }
 
   // Every scheme of the document, with the verifier the options give it (or none: refused).
@@ -168,7 +146,7 @@ int run_serve(const ServeArguments& arguments) {
                      name);
           return usage_error;
         }
-        verify = [name, value = key->second](
+        verify = [name = name, value = key->second](
                      const security::Credential& credential) -> security::VerifyResult {
           if (!same_secret(credential.value, value)) {
             return security::TokenError{.check = security::TokenCheck::rejected,
@@ -189,7 +167,7 @@ int run_serve(const ServeArguments& arguments) {
         verify = dev_auth->bearer_verifier();
       } else {
         unconfigured.push_back(name);
-        verify = [name](const security::Credential&) -> security::VerifyResult {
+        verify = [name = name](const security::Credential&) -> security::VerifyResult {
           return security::TokenError{
               .check = security::TokenCheck::rejected,
               .message = "this server accepts no credentials for '" + name + "'",
@@ -243,17 +221,7 @@ int run_serve(const ServeArguments& arguments) {
     for (const auto& d : started.errors()) fmt::print(stderr, "oaskit serve: {}\n", d.message);
     return usage_error;
   }
-  if (dev_auth) {
-    // The API trusts the authorization server through its discovery document, as it would any.
-    if (auto fetched = dev_auth->fetch_keys(); !fetched) {
-      fmt::print(stderr, "oaskit serve: the development authorization server's keys: {}\n",
-                 fetched.errors());
-    }
-    fmt::print(stderr,
-               "oaskit serve: development authorization server at {} (metadata at "
-               "{}/.well-known/oauth-authorization-server): for development and tests only\n",
-               dev_auth->issuer(), dev_auth->issuer());
-  }
+  if (dev_auth) announce_dev_auth(*dev_auth, "serve");
   fmt::print("oaskit serve: {} on {} (docs at {}docs)\n", arguments.file, started->url,
              started->url);
   std::fflush(stdout);

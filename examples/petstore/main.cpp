@@ -164,9 +164,7 @@ class Store {
   std::int64_t last_id_ = 0;
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int serve(int argc, char** argv) {
   std::map<std::string, std::string> args{{"--port", "8000"}, {"--host", "127.0.0.1"}};
   const std::set<std::string> flags{"--quiet", "--no-cache"};
   const std::set<std::string> options_with_value{"--port",     "--host", "--api-key", "--jwks",
@@ -318,4 +316,15 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   server.run_until_signal();
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return serve(argc, argv);
+  } catch (const std::exception& e) {  // say what went wrong rather than abort
+    std::fprintf(stderr, "petstore: %s\n", e.what());
+  }
+  return 2;
 }

@@ -215,6 +215,12 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
   std::unique_ptr<State> state_;
 };
 
+/// A server of its own for `auth`, with nothing beside it (no API, no /docs): for an API served
+/// elsewhere whose document's flows point here. Its URL is the issuer when the config has none.
+/// Start it like any server::Server; `auth` must outlive it.
+[[nodiscard]] std::unique_ptr<server::Server> standalone_server(
+    const std::shared_ptr<AuthorizationServer>& auth, server::ServerOptions options = {});
+
 /// Points every OAuth2 flow of `document` (JSON, as served) at `server`: tokenUrl,
 /// authorizationUrl and refreshUrl (refreshUrl only where the flow has one), and every
 /// OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery document. Implicit and

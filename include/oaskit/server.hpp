@@ -237,8 +237,8 @@ struct DocsOptions {
 
 /// Bounds on what a client may send and how long it may take.
 struct Limits {
-  std::size_t max_header_bytes = 16 * 1024;  ///< request line and headers; beyond: 431
-  std::size_t max_body_bytes = 1024 * 1024;  ///< beyond: 413
+  std::size_t max_header_bytes = std::size_t{16} * 1024;  ///< request line and headers; beyond: 431
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;  ///< beyond: 413
   /// From a request's first byte to the end of its headers (a slow client is cut off).
   std::chrono::milliseconds header_timeout{10'000};
   /// To receive the body once the headers are in.

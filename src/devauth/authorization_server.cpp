@@ -9,6 +9,7 @@
 #include "devauth/endpoints.hpp"
 #include "devauth/state.hpp"
 #include "http/form.hpp"
+#include "oaskit/models.hpp"
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
 #include "security/base64.hpp"
@@ -209,7 +210,7 @@ class ClientAuthenticator {
     return "client-address:" + std::string(request_.client_address);
   }
 
-  OAuthError fail(const std::string& client_id, std::string why, bool basic) {
+  OAuthError fail(const std::string& client_id, const std::string& why, bool basic) {
     const auto now = state_.now();
     const auto& limit = state_.config.rate_limit;
     if (!client_id.empty()) state_.failures.record_failure("client:" + client_id, now, limit);
@@ -268,7 +269,7 @@ class ClientAuthenticator {
       return fail(client_id, "the client assertion's aud is not this server's token endpoint",
                   false);
     }
-    std::vector<jose::Algorithm> algorithms = jose::asymmetric_algorithms();
+    const auto& algorithms = jose::asymmetric_algorithms();
     security::JwtVerifier verifier({.issuer = client_id,
                                     .audience = audience,
                                     .algorithms = algorithms,
@@ -840,6 +841,22 @@ std::string AuthorizationServer::url_of(std::string_view path) const {
 }
 
 const Config& AuthorizationServer::config() const { return state_->config; }
+
+std::unique_ptr<server::Server> standalone_server(const std::shared_ptr<AuthorizationServer>& auth,
+                                                  server::ServerOptions options) {
+  // An API document with no paths: the server's routing, limits and threads, none of its pages.
+  const OpenAPI empty{.openapi = "3.1.0",
+                      .info = {.title = "oaskit development authorization server", .version = "1"},
+                      .paths = oaskit::Paths{}};
+  options.docs = server::DocsOptions{.openapi_url = std::nullopt,
+                                     .openapi_yaml_url = std::nullopt,
+                                     .docs_url = std::nullopt,
+                                     .redoc_url = std::nullopt,
+                                     .swagger_ui_oauth2_redirect_url = std::nullopt};
+  auto server = std::make_unique<server::Server>(empty, std::move(options));
+  auth->mount(*server);
+  return server;
+}
 
 std::size_t point_flows_at(boost::json::value& document, const AuthorizationServer& server) {
   const auto& paths = server.config().paths;

@@ -40,20 +40,31 @@ constexpr std::string_view page_style =
     "button.allow{background:#1f6feb;color:#fff;border-color:#1f6feb}"
     ".error{color:#b00020;font-weight:600}.note{color:#666;font-size:.85rem}";
 
+using server::detail::escaped_html;
+
+// A whole page: `title`, the shared style, and `content` inside <main>.
+std::string page(std::string_view title, std::string_view content) {
+  std::string body =
+      R"(<!doctype html><html lang="en"><meta charset="utf-8">)"
+      R"(<meta name="viewport" content="width=device-width,initial-scale=1"><title>)";
+  body += escaped_html(title);
+  body += "</title><style>";
+  body += page_style;
+  body += "</style><main>";
+  body += content;
+  body += "</main></html>";
+  return body;
+}
+
 // A page that does not send the browser anywhere: the request cannot be trusted enough to
 // redirect (unknown client, unregistered redirect URI: RFC 6749 §4.1.2.1), or has expired.
 server::Response error_page(int status, std::string_view message) {
-  std::string body =
-      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-      "<title>Authorization error</title><style>";
-  body += page_style;
-  body +=
-      "</style><main><h1>This authorization request cannot go on</h1><p class=\"error\" "
-      "id=\"error\">";
-  body += server::detail::escaped_html(message);
-  body += "</p><p class=\"note\">oaskit development authorization server</p></main></html>";
-  return html(status, std::move(body));
+  return html(
+      status,
+      page("Authorization error",
+           R"(<h1>This authorization request cannot go on</h1><p class="error" id="error">)" +
+               escaped_html(message) +
+               R"(</p><p class="note">oaskit development authorization server</p>)"));
 }
 
 bool is_loopback(std::string_view host) {
@@ -128,47 +139,39 @@ server::Response consent_page(const AuthorizationServer::State& state, const std
   const auto* client = find_client(state.config, pending.client_id);
   const std::string name =
       client != nullptr && !client->client_name.empty() ? client->client_name : pending.client_id;
-  std::string body =
-      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-      "<title>Sign in</title><style>";
-  body += page_style;
-  body += "</style><main><h1>Sign in</h1><p><strong id=\"client\">" +
-          server::detail::escaped_html(name) + "</strong> asks to use the API as you";
+  std::string content = R"(<h1>Sign in</h1><p><strong id="client">)" + escaped_html(name) +
+                        "</strong> asks to use the API as you";
   if (pending.scope.empty()) {
-    body += ".</p>";
+    content += ".</p>";
   } else {
-    body += ", with these permissions:</p><ul id=\"scopes\">";
+    content += R"(, with these permissions:</p><ul id="scopes">)";
     for (const auto& scope : pending.scope) {
       const auto* description = state.config.scopes.find(scope);
-      body += "<li><code>" + server::detail::escaped_html(scope) + "</code>";
+      content += "<li><code>" + escaped_html(scope) + "</code>";
       if (description != nullptr && !description->empty()) {
-        body += " — " + server::detail::escaped_html(*description);
+        content += " — " + escaped_html(*description);
       }
-      body += "</li>";
+      content += "</li>";
     }
-    body += "</ul>";
+    content += "</ul>";
   }
-  if (!error.empty())
-    body += "<p class=\"error\" id=\"error\">" + server::detail::escaped_html(error) + "</p>";
-  body += "<form method=\"post\" action=\"" +
-          server::detail::escaped_html(state.config.paths.authorization) +
-          "\"><input type=\"hidden\" name=\"request\" value=\"" + server::detail::escaped_html(id) +
-          "\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-          server::detail::escaped_html(pending.csrf) +
-          "\"><label>Username<input id=\"username\" name=\"username\" autocomplete=\"username\" "
-          "required autofocus value=\"" +
-          server::detail::escaped_html(username) +
-          "\"></label><label>Password<input id=\"password\" type=\"password\" name=\"password\" "
-          "autocomplete=\"current-password\" required></label><div class=\"buttons\">"
-          "<button class=\"allow\" id=\"allow\" type=\"submit\" name=\"decision\" "
-          "value=\"allow\">Sign in and allow</button><button id=\"deny\" type=\"submit\" "
-          "name=\"decision\" value=\"deny\" formnovalidate>Deny</button></div></form>"
-          "<p class=\"note\">You will then go back to " +
-          server::detail::escaped_html(origin_of(pending.redirect_uri)) +
-          ".<br>oaskit development authorization server: for development and tests, not for "
-          "production.</p></main></html>";
-  auto response = html(status, std::move(body));
+  if (!error.empty()) content += R"(<p class="error" id="error">)" + escaped_html(error) + "</p>";
+  content += R"(<form method="post" action=")" + escaped_html(state.config.paths.authorization) +
+             R"("><input type="hidden" name="request" value=")" + escaped_html(id) +
+             R"("><input type="hidden" name="csrf" value=")" + escaped_html(pending.csrf) +
+             R"("><label>Username<input id="username" name="username" autocomplete="username" )"
+             R"(required autofocus value=")" +
+             escaped_html(username) +
+             R"("></label><label>Password<input id="password" type="password" name="password" )"
+             R"(autocomplete="current-password" required></label><div class="buttons">)"
+             R"(<button class="allow" id="allow" type="submit" name="decision" value="allow">)"
+             R"(Sign in and allow</button><button id="deny" type="submit" name="decision" )"
+             R"(value="deny" formnovalidate>Deny</button></div></form><p class="note">)"
+             "You will then go back to " +
+             escaped_html(origin_of(pending.redirect_uri)) +
+             ".<br>oaskit development authorization server: for development and tests, not "
+             "for production.</p>";
+  auto response = html(status, page("Sign in", content));
   response.headers.emplace_back("Set-Cookie", std::string(csrf_cookie) + "=" + pending.csrf +
                                                   "; Path=" + state.config.paths.authorization +
                                                   "; HttpOnly; SameSite=Strict");

@@ -579,7 +579,7 @@ Result<Config, Diagnostics> read_config_text(std::string name, std::string text,
                                              Map<std::string> scopes) {
   auto source = read_source(name, "file:" + name, std::move(text));
   if (!source) return source.errors();
-  ConfigProblems problems{.source = source->get(), .file = name, .list = {}};
+  ConfigProblems problems{.source = source->get(), .file = std::move(name), .list = {}};
   ConfigReader reader(problems, base_folder);
   auto config = reader.read((*source)->value());
   config.scopes = std::move(scopes);

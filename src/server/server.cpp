@@ -239,7 +239,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   explicit Session(Server::State& server, Args&&... args)
       : server_(server), stream_(std::forward<Args>(args)...) {}
 
-  void start(tcp::endpoint remote) {
+  void start(const tcp::endpoint& remote) {
     address_ = remote.address().to_string();
     client_ = address_ + ":" + std::to_string(remote.port());
     if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
@@ -456,7 +456,12 @@ Server::Server(const Document& document, ServerOptions options)
   state_->model = std::make_unique<OpenAPI>(std::move(*model));
 }
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  try {
+    stop();
+  } catch (...) {  // a destructor cannot report; stop() throws only if a mutex cannot lock
+  }
+}
 
 Server& Server::handle(std::string operation_id, Handler handler) {
   state_->handlers.insert_or_assign(std::move(operation_id), std::move(handler));

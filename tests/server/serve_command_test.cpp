@@ -32,8 +32,8 @@ using namespace std::chrono_literals;
 // `oaskit serve ARGS...` running until stopped; its first line of stdout is read at start.
 class ServeProcess {
  public:
-  explicit ServeProcess(std::vector<std::string> args) {
-    args.insert(args.begin(), {OASKIT_CLI, "serve"});
+  explicit ServeProcess(std::vector<std::string> args, const std::string& command = "serve") {
+    args.insert(args.begin(), {OASKIT_CLI, command});
     int out[2];
     int err[2];
     if (::pipe(out) != 0 || ::pipe(err) != 0) return;
@@ -256,6 +256,32 @@ TEST(ServeCommand, DevAuth_ABadConfigExits1WithItsPlace_AndCannotBeCombinedWithJ
             std::string::npos);
   ServeProcess both({file, "--port", "0", "--dev-auth", config.string(), "--jwks", "k.json"});
   EXPECT_EQ(both.stop(0), 2);
+}
+
+TEST(DevAuthCommand, RunsTheAuthorizationServerAlone_WithTheSameContract) {
+  TempTree folder;
+  const auto file = folder.write("api.yaml", oauth_api).string();
+  ServeProcess devauth(
+      {file, folder.write("devauth.yaml", dev_auth_config).string(), "--port", "0"}, "devauth");
+  const auto url = devauth.url();
+  ASSERT_FALSE(url.empty()) << devauth.first_line() << devauth.err();
+  EXPECT_EQ(get(url + ".well-known/oauth-authorization-server").status, 200);
+  EXPECT_EQ(get(url + "docs").status, 404) << "nothing but the authorization server";
+  auto token =
+      detail::send({.method = "POST",
+                    .url = url + "oauth/token",
+                    .headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                                {"Authorization", "Basic c2VydmljZTpzM2NyZXQtZm9yLXRlc3Rz"}},
+                    .body = "grant_type=client_credentials"},
+                   {});
+  ASSERT_TRUE(token);
+  EXPECT_EQ(token->status, 200) << token->body;
+  EXPECT_EQ(devauth.stop(SIGTERM), 0);
+
+  const auto bad = folder.write("bad.yaml", "clients: [{client_id: x, grant_types: [implicit]}]\n");
+  ServeProcess refused({file, bad.string(), "--port", "0"}, "devauth");
+  EXPECT_EQ(refused.stop(0), 1);
+  EXPECT_NE(refused.err().find("bad.yaml:1:"), std::string::npos);
 }
 
 TEST(ServeCommand, EveryCorpusDocument_IsServed_WithItsDocsAndAssets) {
