@@ -22,6 +22,19 @@ using detail::Seconds;
 
 namespace detail {
 
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool is_form_body(const server::Server::RawRequest& request) {
+  auto type = header(request, "Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return lower_ascii(type) == "application/x-www-form-urlencoded";
+}
+
 namespace {
 
 constexpr std::string_view jwt_bearer_assertion =
@@ -54,6 +67,13 @@ server::Response error_answer(const OAuthError& error) {
     response.headers.emplace_back("Retry-After", std::to_string(error.retry_after));
   }
   return response;
+}
+
+std::optional<OAuthError> check_resource(const AuthorizationServer::State& state,
+                                         const std::string& resource) {
+  if (resource.empty() || resource == state.audience) return std::nullopt;
+  return OAuthError{"invalid_target", "this server issues tokens for " + state.audience +
+                                          " only, not for " + resource + " (RFC 8707 §2)"};
 }
 
 const Client* find_client(const Config& config, std::string_view client_id) {
@@ -112,18 +132,8 @@ server::Response preflight(std::string_view methods) {
   return response;
 }
 
-bool is_form(const server::Server::RawRequest& request) {
-  auto type = header(request, "Content-Type");
-  const auto semicolon = type.find(';');
-  type = type.substr(0, semicolon);
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  std::string lower(type);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "application/x-www-form-urlencoded";
-}
-
 Result<Parameters, OAuthError> form_of(const server::Server::RawRequest& request) {
-  if (!is_form(request)) {
+  if (!is_form_body(request)) {
     return OAuthError{"invalid_request",
                       "the body must be application/x-www-form-urlencoded (RFC 6749 §4.1.3)"};
   }
@@ -139,8 +149,9 @@ class ClientAuthenticator {
 
   Result<const Client*, OAuthError> authenticate() {
     const auto authorization = header(request_, "Authorization");
-    const bool basic = authorization.size() > 6 && (authorization.substr(0, 6) == "Basic " ||
-                                                    authorization.substr(0, 6) == "basic ");
+    // Auth schemes are case-insensitive (RFC 9110 §11.1).
+    const bool basic = authorization.size() > 6 && authorization[5] == ' ' &&
+                       lower_ascii(authorization.substr(0, 5)) == "basic";
     const bool post = form_.contains("client_secret");
     const bool assertion = form_.contains("client_assertion");
     if (int(basic) + int(post) + int(assertion) > 1) {
@@ -468,6 +479,9 @@ server::Response token_endpoint(AuthorizationServer::State& state,
   ClientAuthenticator authenticator(state, request, *form, state.url_of(state.config.paths.token));
   auto client = authenticator.authenticate();
   if (!client) return error_answer(client.errors());
+  if (auto refused = check_resource(state, parameter(*form, "resource"))) {
+    return error_answer(*refused);
+  }
   const auto grant_type = parameter(*form, "grant_type");
   const auto refuse = [&](GrantType grant) -> std::optional<OAuthError> {
     if (allows(**client, grant)) return std::nullopt;

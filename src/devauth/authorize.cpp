@@ -243,6 +243,9 @@ server::Response show(AuthorizationServer::State& state,
                   "code_challenge must be the 43-character base64url SHA-256 "
                   "of the verifier");
   }
+  if (auto refused = check_resource(state, parameter(*parameters, "resource"))) {
+    return refuse(refused->error, refused->description);
+  }
   auto scope = granted_scope(state.config, *client, parameter(*parameters, "scope"));
   if (!scope) return refuse(scope.errors().error, scope.errors().description);
   if (state.config.users.empty()) {
@@ -271,8 +274,7 @@ server::Response show(AuthorizationServer::State& state,
 // POST: the page's form comes back.
 server::Response decide(AuthorizationServer::State& state,
                         const server::Server::RawRequest& request) {
-  auto type = header(request, "Content-Type");
-  if (type.substr(0, type.find(';')) != "application/x-www-form-urlencoded") {
+  if (!is_form_body(request)) {
     return error_page(415, "The sign-in form must be posted as application/x-www-form-urlencoded.");
   }
   auto form = parse_parameters(request.body);

@@ -13,6 +13,15 @@ namespace oaskit::devauth::detail {
 /// Retry-After).
 [[nodiscard]] server::Response error_answer(const OAuthError& error);
 
+/// `text` with ASCII letters in lower case.
+[[nodiscard]] std::string lower_ascii(std::string_view text);
+/// Whether the body is application/x-www-form-urlencoded (parameters and case aside).
+[[nodiscard]] bool is_form_body(const server::Server::RawRequest& request);
+
+/// invalid_target for an RFC 8707 `resource` other than the tokens' audience (one is served).
+[[nodiscard]] std::optional<OAuthError> check_resource(const AuthorizationServer::State& state,
+                                                       const std::string& resource);
+
 [[nodiscard]] const Client* find_client(const Config& config, std::string_view client_id);
 [[nodiscard]] bool allows(const Client& client, GrantType grant);
 /// The scope a client gets for `requested` (space-separated): every name must be declared by

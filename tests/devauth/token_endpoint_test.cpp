@@ -150,6 +150,29 @@ TEST(DevAuthToken, TheBodyMustBeAFormWithoutRepeatedParameters) {
   EXPECT_EQ(get.status, 405);
 }
 
+TEST(DevAuthToken, AResourceIndicatorMustNameTheAudience) {
+  DevAuthFixture f;
+  auto same = f.token({{"grant_type", "client_credentials"}, {"resource", devauth_issuer}},
+                      "service", "service-secret");
+  EXPECT_EQ(same.status, 200) << same;
+  auto other =
+      f.token({{"grant_type", "client_credentials"}, {"resource", "https://other.example"}},
+              "service", "service-secret");
+  EXPECT_EQ(other.status, 400);
+  EXPECT_EQ(error_of(other), "invalid_target");
+}
+
+TEST(DevAuthToken, TheAuthSchemeAndMediaTypeAreCaseInsensitive) {
+  DevAuthFixture f;
+  const auto basic = detail::basic_authorization("service", "service-secret");
+  const auto shouted = "BASIC" + basic.substr(5);
+  auto answer = f.call("POST", "/oauth/token",
+                       {{"Content-Type", "Application/X-WWW-Form-URLEncoded; charset=UTF-8"},
+                        {"Authorization", shouted}},
+                       "grant_type=client_credentials");
+  EXPECT_EQ(answer.status, 200) << answer;
+}
+
 TEST(DevAuthToken, BrowserClientsGetCorsPreflightAnswers) {
   DevAuthFixture f;
   for (const auto* path :
