@@ -185,6 +185,12 @@ int run_serve(const ServeArguments& arguments) {
 
   server::ServerOptions options{.host = arguments.host, .port = arguments.port};
   options.threads = arguments.threads;
+  if (dev_auth && options.threads == 1) {
+    // The API fetches the authorization server's keys from this very server (on a token with a
+    // kid it has not seen): one thread would wait on itself until the fetch times out.
+    fmt::print(stderr, "oaskit serve: --dev-auth needs a second thread: serving with 2\n");
+    options.threads = 2;
+  }
   if (dev_auth) {
     // Swagger UI's Authorize dialog: the first public client that may sign people in, with
     // PKCE (the only way this server takes a code).

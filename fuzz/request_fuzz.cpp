@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "oaskit/devauth.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 #include "oaskit/security/schemes.hpp"
@@ -86,6 +87,15 @@ constexpr std::string_view document_text = R"({
   }}
 })";
 
+constexpr std::string_view devauth_config = R"(clients:
+  - {client_id: c, client_secret: s, grant_types: [client_credentials], scope: read}
+  - {client_id: p, client_secret: s, token_endpoint_auth_method: client_secret_post,
+     grant_types: [client_credentials]}
+  - {client_id: d, token_endpoint_auth_method: none, grant_types: [authorization_code, refresh_token],
+     redirect_uris: ["http://127.0.0.1/cb", "https://x.example/cb?a=1"]}
+users: [{username: u, password: p}]
+)";
+
 template <class T>
 std::size_t count(const std::optional<std::vector<T>>& values) {
   return values ? values->size() : 0;
@@ -140,23 +150,36 @@ std::unique_ptr<oaskit::server::Server> make_server() {
               check_key);
   }
   server->authenticator(auth);
+  auto config = oaskit::devauth::read_config_text("fuzz.yaml", std::string(devauth_config), ".",
+                                                  oaskit::Map<std::string>{{"read", "Read"}});
+  if (!config) std::abort();
+  config->rate_limit.max_failures = 1'000'000;  // a limit would hide the paths behind it
+  auto dev_auth = oaskit::devauth::AuthorizationServer::create(std::move(*config));
+  if (!dev_auth) std::abort();
+  (*dev_auth)->mount(*server);
   if (!server->prepare()) std::abort();
   return server;
 }
 
-// A HEAD answer has no body (its Content-Length is GET's); any other error answer says why.
-void check(std::string_view method, const Response& response) {
-  static const std::set<int> documented{200, 204, 304, 400, 401, 403, 404, 405, 413, 415, 422, 501};
+// A HEAD answer has no body (its Content-Length is GET's); any other error answer says why:
+// the API's in FastAPI's shape, the authorization server's in RFC 6749's or on an HTML page.
+void check(const oaskit::server::Server::RawRequest& request, const Response& response) {
+  static const std::set<int> documented{200, 204, 303, 304, 400, 401, 403,
+                                        404, 405, 413, 415, 422, 429, 501};
   if (!documented.contains(response.status)) std::abort();
-  if (method == "HEAD") {
+  if (request.method == "HEAD") {
     if (!response.body.empty()) std::abort();
     return;
   }
-  if (response.status >= 400) {
-    boost::system::error_code ec;
-    const auto body = boost::json::parse(response.body, ec);
-    if (ec || !body.is_object() || !body.as_object().contains("detail")) std::abort();
+  if (response.status < 400) return;
+  if (response.content_type.starts_with("text/html")) {
+    if (!request.target.starts_with("/oauth/authorize")) std::abort();
+    return;
   }
+  boost::system::error_code ec;
+  const auto body = boost::json::parse(response.body, ec);
+  if (ec || !body.is_object()) std::abort();
+  if (!body.as_object().contains("detail") && !body.as_object().contains("error")) std::abort();
 }
 
 }  // namespace
@@ -182,7 +205,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (ec || !parser.is_done()) break;
     const auto raw = oaskit::server::detail::raw_request(parser.get());
-    check(raw.method, server->respond(raw));
+    check(raw, server->respond(raw));
   }
   return 0;
 }
