@@ -30,6 +30,16 @@ namespace oaskit::devauth::detail {
 [[nodiscard]] Result<std::vector<std::string>, OAuthError> granted_scope(
     const Config& config, const Client& client, std::string_view requested);
 
+/// The token endpoint (RFC 6749 §3.2) and its grants.
+[[nodiscard]] server::Response token_endpoint(AuthorizationServer::State& state,
+                                              const server::Server::RawRequest& request);
+/// RFC 7662 introspection, for confidential clients.
+[[nodiscard]] server::Response introspection_endpoint(AuthorizationServer::State& state,
+                                                      const server::Server::RawRequest& request);
+/// RFC 7009 revocation.
+[[nodiscard]] server::Response revocation_endpoint(AuthorizationServer::State& state,
+                                                   const server::Server::RawRequest& request);
+
 /// The authorization endpoint: the sign-in and consent page (GET) and its form (POST).
 [[nodiscard]] server::Response authorization_endpoint(AuthorizationServer::State& state,
                                                       const server::Server::RawRequest& request);
