@@ -188,7 +188,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const auto server = make_server();
   boost::beast::flat_buffer buffer;
   auto bytes = buffer.prepare(size);
-  std::memcpy(bytes.data(), data, size);
+  if (size > 0) std::memcpy(bytes.data(), data, size);  // libFuzzer passes null for no bytes
   buffer.commit(size);
   // Pipelined requests, read as a connection reads them, until the bytes run out or one is
   // not valid HTTP (the connection would answer 400 or 431 and close).
