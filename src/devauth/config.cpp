@@ -133,7 +133,7 @@ void check_config(const Config& config, ConfigProblems& problems) {
   for (std::size_t i = 0; i < config.clients.size(); ++i) {
     const auto& client = config.clients[i];
     const Path base{"clients", i};
-    if (client.client_id.empty()) {
+    if (client.client_id.empty() && !problems.has_problem_under(at(base, "client_id"))) {
       problems.add(at(base, "client_id"), "devauth-client", "the client has no client_id");
     } else if (!client_ids.insert(client.client_id).second) {
       problems.add(at(base, "client_id"), "devauth-client",
@@ -142,7 +142,8 @@ void check_config(const Config& config, ConfigProblems& problems) {
     const auto method = client.token_endpoint_auth_method;
     const bool secret_method = method == ClientAuthMethod::client_secret_basic ||
                                method == ClientAuthMethod::client_secret_post;
-    if (secret_method && client.client_secret.empty()) {
+    if (secret_method && client.client_secret.empty() &&
+        !problems.has_problem_under(at(base, "client_secret"))) {
       problems.add(at(base, "client_secret"), "devauth-client",
                    "the client authenticates with " + std::string(to_string(method)) +
                        " but has no client_secret (or make it a public client: "
@@ -207,13 +208,13 @@ void check_config(const Config& config, ConfigProblems& problems) {
   for (std::size_t i = 0; i < config.users.size(); ++i) {
     const auto& user = config.users[i];
     const Path base{"users", i};
-    if (user.username.empty()) {
+    if (user.username.empty() && !problems.has_problem_under(at(base, "username"))) {
       problems.add(at(base, "username"), "devauth-user", "the user has no username");
     } else if (!usernames.insert(user.username).second) {
       problems.add(at(base, "username"), "devauth-user",
                    "the username '" + user.username + "' is listed twice");
     }
-    if (user.password.empty()) {
+    if (user.password.empty() && !problems.has_problem_under(at(base, "password"))) {
       problems.add(at(base, "password"), "devauth-user", "the user has no password");
     }
   }
@@ -359,7 +360,10 @@ class ConfigReader {
 
   bool read_string(const boost::json::value& value, const Path& loc, std::string& out) {
     if (!value.is_string()) {
-      problems_.add(loc, "devauth-type", "expected a string");
+      // YAML reads `password: 123456` as a number: say to quote it.
+      problems_.add(loc, "devauth-type",
+                    "expected a string" +
+                        (problems_.source != nullptr ? problems_.source->quoting_hint(loc) : ""));
       return false;
     }
     out = std::string(value.get_string());
@@ -615,7 +619,7 @@ std::string default_config_text(const Map<std::string>& scopes,
   out += "clients:\n";
   out += "  - client_id: service\n";
   out += "    client_name: A service (client credentials)\n";
-  out += "    client_secret: " + jose::random_base64url(24) + "\n";
+  out += "    client_secret: " + quoted(jose::random_base64url(24)) + "\n";
   out += "    token_endpoint_auth_method: client_secret_basic\n";
   out += "    grant_types: [client_credentials]\n";
   out += "    scope: " + quoted(scope) + "\n";
@@ -629,7 +633,7 @@ std::string default_config_text(const Map<std::string>& scopes,
   out += "    scope: " + quoted(scope) + "\n";
   out += "users:\n";
   out += "  - username: alice\n";
-  out += "    password: " + jose::random_base64url(12) + "\n";
+  out += "    password: " + quoted(jose::random_base64url(12)) + "\n";
   return out;
 }
 

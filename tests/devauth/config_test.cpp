@@ -157,6 +157,19 @@ TEST(DevAuthConfig, DuplicatesUnknownMembersAndMissingUsersAreRefused) {
       std::string::npos);
 }
 
+TEST(DevAuthConfig, ANumberWhereAStringBelongsSaysToQuoteIt) {
+  EXPECT_EQ(only_problem(client_head + "    client_secret: 123456\n"
+                                       "    grant_types: [client_credentials]\n"),
+            "3:20 devauth-type: expected a string; YAML reads the unquoted '123456' as a number, "
+            "boolean or null: put it in quotes (\"123456\") to make it a string");
+  EXPECT_NE(
+      only_problem(client_head + "    client_secret: x\n    grant_types: [client_credentials]\n"
+                                 "users: [{username: u, password: 1e5}]\n")
+          .find("put it in quotes"),
+      std::string::npos)
+      << "one problem: no 'the user has no password' besides";
+}
+
 TEST(DevAuthConfig, ASyntaxErrorHasItsPlace) {
   auto problems = problems_of("clients: [\n");
   ASSERT_FALSE(problems.empty());
