@@ -284,6 +284,9 @@ std::shared_ptr<security::JwtVerifier> api_verifier(AuthorizationServer::State& 
       security::JwtVerifierOptions{.issuer = state.issuer,
                                    .audience = state.audience,
                                    .algorithms = {state.config.algorithm},
+                                   // The same clock as the issuer: no skew to allow, and a
+                                   // revoked jti is forgotten at exp.
+                                   .leeway = std::chrono::seconds(0),
                                    .required_typ = "at+jwt",
                                    .jwks = state.api_keys,
                                    .cache_capacity = state.api_cache_capacity,

@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view csrf_cookie = "oaskit_devauth_csrf";
 constexpr Seconds pending_lifetime = 600;
 constexpr std::size_t max_pending = 4096;
+constexpr std::size_t max_pending_per_address = 64;
 
 server::Response html(int status, std::string body) {
   server::Response response{.status = status,
@@ -216,10 +217,10 @@ server::Response show(AuthorizationServer::State& state,
     return error_redirect(state, redirect_uri, client_state, error, description);
   };
   const auto response_type = parameter(*parameters, "response_type");
+  if (response_type.empty()) return refuse("invalid_request", "response_type is missing");
   if (response_type != "code") {
     return refuse("unsupported_response_type",
-                  response_type.empty() ? "response_type is missing"
-                                        : "only response_type=code is offered (RFC 9700 §2.1.2)");
+                  "only response_type=code is offered (RFC 9700 §2.1.2)");
   }
   if (!allows(*client, GrantType::authorization_code)) {
     return refuse("unauthorized_client", "the client may not use the authorization_code grant");
@@ -254,9 +255,28 @@ server::Response show(AuthorizationServer::State& state,
 
   const auto now = state.now();
   state.prune(now);
+  // Bounded, per address and in all, so that a flood of page loads cannot push other
+  // people's sign-ins out: the one that expires first goes.
+  const auto evict_oldest = [&](auto&& of) {
+    auto oldest = state.pending.end();
+    for (auto it = state.pending.begin(); it != state.pending.end(); ++it) {
+      if (of(it->second) &&
+          (oldest == state.pending.end() || it->second.expires < oldest->second.expires)) {
+        oldest = it;
+      }
+    }
+    if (oldest != state.pending.end()) state.pending.erase(oldest);
+  };
+  const std::string address(request.client_address);
+  const auto from_here = [&](const auto& pending) { return pending.address == address; };
+  if (static_cast<std::size_t>(std::count_if(
+          state.pending.begin(), state.pending.end(),
+          [&](const auto& entry) { return from_here(entry.second); })) >= max_pending_per_address) {
+    evict_oldest(from_here);
+  }
   if (state.pending.size() >= max_pending) {
     std::erase_if(state.pending, [&](const auto& entry) { return entry.second.expires <= now; });
-    if (state.pending.size() >= max_pending) state.pending.erase(state.pending.begin());
+    if (state.pending.size() >= max_pending) evict_oldest([](const auto&) { return true; });
   }
   const auto id = jose::random_base64url(18);
   auto& pending = state.pending[id];
@@ -267,6 +287,7 @@ server::Response show(AuthorizationServer::State& state,
                                                 .state = client_state,
                                                 .code_challenge = challenge,
                                                 .csrf = jose::random_base64url(24),
+                                                .address = address,
                                                 .expires = now + pending_lifetime};
   return consent_page(state, id, pending, "", "", 200);
 }
@@ -311,10 +332,17 @@ server::Response decide(AuthorizationServer::State& state,
   const auto username = parameter(*form, "username");
   const auto password = parameter(*form, "password");
   const auto& limit = state.config.rate_limit;
-  const auto user_key = "user:" + username;
+  const User* user = nullptr;
+  for (const auto& candidate : state.config.users) {
+    if (candidate.username == username) user = &candidate;
+  }
+  // Failures count against a user who exists and against the address: names nobody has
+  // cannot fill the limiter.
+  const auto user_key = user != nullptr ? "user:" + username : std::string();
   const auto address_key = "signin-address:" + std::string(request.client_address);
-  const auto wait = std::max(state.failures.blocked_for(user_key, now, limit),
-                             state.failures.blocked_for(address_key, now, limit));
+  const auto wait =
+      std::max(user_key.empty() ? Seconds{0} : state.failures.blocked_for(user_key, now, limit),
+               state.failures.blocked_for(address_key, now, limit));
   if (wait > 0) {
     auto page = consent_page(
         state, id, pending, username,
@@ -322,16 +350,14 @@ server::Response decide(AuthorizationServer::State& state,
     page.headers.emplace_back("Retry-After", std::to_string(wait));
     return page;
   }
-  const User* user = nullptr;
-  for (const auto& candidate : state.config.users) {
-    if (candidate.username == username) user = &candidate;
-  }
   // A missing user costs the same comparison as a wrong password.
   const bool password_ok = same_secret(password, user != nullptr ? user->password : "\x01");
   if (user == nullptr || !password_ok) {
-    state.failures.record_failure(user_key, now, limit);
+    if (!user_key.empty()) state.failures.record_failure(user_key, now, limit);
     state.failures.record_failure(address_key, now, limit);
-    state.log("devauth: a sign-in failed for '" + username + "'" +
+    // An unknown username is not logged: people type their password there by mistake.
+    state.log("devauth: a sign-in failed for " +
+              (user != nullptr ? "'" + username + "'" : std::string("an unknown username")) +
               (request.client_address.empty() ? std::string()
                                               : " from " + std::string(request.client_address)));
     return consent_page(state, id, pending, username, "The username or password is wrong.", 200);

@@ -214,6 +214,14 @@ void check_config(const Config& config, ConfigProblems& problems) {
       problems.add(at(base, "username"), "devauth-user",
                    "the username '" + user.username + "' is listed twice");
     }
+    // Client credentials tokens name the client as their sub (RFC 9068 §5): a user's must differ.
+    const auto& subject = user.subject.empty() ? user.username : user.subject;
+    if (!subject.empty() && client_ids.contains(subject)) {
+      problems.add(at(base, user.subject.empty() ? "username" : "subject"), "devauth-user",
+                   "the user's subject '" + subject +
+                       "' is a client_id too: tokens for the user and for the client would have "
+                       "the same sub; give the user a subject of its own");
+    }
     if (user.password.empty() && !problems.has_problem_under(at(base, "password"))) {
       problems.add(at(base, "password"), "devauth-user", "the user has no password");
     }

@@ -126,6 +126,24 @@ std::string AuthorizationServer::State::url_of(std::string_view path) const {
   return issuer + std::string(path);
 }
 
+void AuthorizationServer::State::log(const std::string& line) const {
+  if (!options.log) return;
+  std::string safe;
+  safe.reserve(line.size());
+  for (const char ch : line) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      safe += '%';
+      safe += hex[c >> 4];
+      safe += hex[c & 0xF];
+    } else {
+      safe += ch;
+    }
+  }
+  options.log(safe);
+}
+
 void AuthorizationServer::State::prune(detail::Seconds now) {
   constexpr detail::Seconds interval = 60;
   if (now - last_prune < interval) return;

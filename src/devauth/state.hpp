@@ -90,6 +90,7 @@ struct AuthorizationServer::State {
     std::string state;
     std::string code_challenge;
     std::string csrf;
+    std::string address;  // the client's, for the per-address bound
     detail::Seconds expires = 0;
   };
   std::map<std::string, Pending, std::less<>> pending;  // by request id
@@ -141,9 +142,9 @@ struct AuthorizationServer::State {
 
   [[nodiscard]] detail::Seconds now() const;
   [[nodiscard]] std::string url_of(std::string_view path) const;  // with the mutex held
-  void log(const std::string& line) const {
-    if (options.log) options.log(line);
-  }
+  /// A line for the event log, its control characters written %XX: what a client sent cannot
+  /// forge or break a line.
+  void log(const std::string& line) const;
   /// Forgets what has expired (at most once a minute).
   void prune(detail::Seconds now);
   /// Revokes everything `grant_id` produced.

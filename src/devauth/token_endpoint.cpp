@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::string_view jwt_bearer_assertion =
     "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+constexpr Seconds assertion_leeway = 30;         // clock skew allowed to client assertions
+constexpr Seconds max_assertion_lifetime = 600;  // and how far ahead their exp may be
 
 Result<Parameters, OAuthError> form_of(const server::Server::RawRequest& request) {
   if (!is_form_body(request)) {
@@ -88,11 +90,19 @@ class ClientAuthenticator {
   }
 
  private:
+  // Failures count against a registered client and against the address; an id nobody
+  // registered counts against the address only, so that made-up ids cannot fill the limiter.
+  [[nodiscard]] std::string client_key(const std::string& client_id) const {
+    return find_client(state_.config, client_id) != nullptr ? "client:" + client_id : std::string();
+  }
+
   std::optional<OAuthError> blocked_for(const std::string& client_id) {
     const auto now = state_.now();
     const auto& limit = state_.config.rate_limit;
-    const auto wait = std::max(state_.failures.blocked_for("client:" + client_id, now, limit),
-                               state_.failures.blocked_for(address_key(), now, limit));
+    const auto key = client_key(client_id);
+    const auto wait =
+        std::max(key.empty() ? Seconds{0} : state_.failures.blocked_for(key, now, limit),
+                 state_.failures.blocked_for(address_key(), now, limit));
     if (wait == 0) return std::nullopt;
     OAuthError error{
         "invalid_client",
@@ -108,10 +118,12 @@ class ClientAuthenticator {
   OAuthError fail(const std::string& client_id, const std::string& why, bool basic) {
     const auto now = state_.now();
     const auto& limit = state_.config.rate_limit;
-    if (!client_id.empty()) state_.failures.record_failure("client:" + client_id, now, limit);
+    const auto key = client_key(client_id);
+    if (!key.empty()) state_.failures.record_failure(key, now, limit);
     state_.failures.record_failure(address_key(), now, limit);
     state_.log("devauth: client authentication failed" +
-               (client_id.empty() ? std::string() : " for client '" + client_id + "'") +
+               (key.empty() ? std::string(" for an unregistered client")
+                            : " for client '" + client_id + "'") +
                (request_.client_address.empty() ? std::string()
                                                 : " from " + std::string(request_.client_address)) +
                ": " + why);
@@ -168,7 +180,7 @@ class ClientAuthenticator {
     security::JwtVerifier verifier({.issuer = client_id,
                                     .audience = audience,
                                     .algorithms = algorithms,
-                                    .leeway = std::chrono::seconds(30),
+                                    .leeway = std::chrono::seconds(assertion_leeway),
                                     .keys = client->jwks,
                                     .clock = state_.options.clock});
     auto verified = verifier.verify(jwt);
@@ -177,16 +189,23 @@ class ClientAuthenticator {
                   false);
     }
     const auto* jti = unverified->claims.if_contains("jti");
-    const auto* exp = unverified->claims.if_contains("exp");
     if (jti == nullptr || !jti->is_string() || jti->get_string().empty()) {
       return fail(client_id, "the client assertion has no jti", false);
+    }
+    // The verifier required exp; its jti is remembered as long as the assertion would pass, so
+    // it works once (RFC 7523 §3, item 7). A far exp would make that memory long: refused.
+    const auto exp = static_cast<Seconds>(unverified->claims.at("exp").to_number<double>());
+    if (exp > state_.now() + max_assertion_lifetime) {
+      return fail(client_id,
+                  "the client assertion expires more than " +
+                      std::to_string(max_assertion_lifetime) + " s from now",
+                  false);
     }
     const auto key = client_id + " " + std::string(jti->get_string());
     if (state_.used_assertions.contains(key)) {
       return fail(client_id, "the client assertion was used before (its jti is spent)", false);
     }
-    state_.used_assertions.emplace(
-        key, exp != nullptr && exp->is_int64() ? exp->get_int64() : state_.now() + 3600);
+    state_.used_assertions.emplace(key, exp + assertion_leeway);
     return client;
   }
 

@@ -516,6 +516,8 @@ Result<bool, Diagnostics> Server::State::prepare(const Endpoint& endpoint) {
 }
 
 Result<bool, Diagnostics> Server::prepare() {
+  // A running server's routes are in use by its threads: they stay as start() made them.
+  if (state_->runtime) return true;
   const auto& options = state_->options;
   const bool v6 = options.host.find(':') != std::string::npos;
   return state_->prepare(

@@ -113,6 +113,44 @@ TEST(DevAuthAuthorize, PkceIsRequiredAndPlainIsRefusedAtTheRedirect) {
       << "declared by the document but not allowed to docs";
 }
 
+TEST(DevAuthAuthorize, AMissingResponseTypeIsInvalidRequest) {
+  DevAuthFixture f;
+  auto answer =
+      f.call("GET", "/oauth/authorize?client_id=docs&redirect_uri=" +
+                        detail::form_urlencode("http://127.0.0.1:8000/docs/oauth2-redirect"));
+  ASSERT_EQ(answer.status, 303);
+  EXPECT_EQ(DevAuthFixture::location_parameter(answer, "error"), "invalid_request")
+      << "RFC 6749 §4.1.2.1";
+}
+
+TEST(DevAuthAuthorize, AFloodOfPageLoadsFromOneAddressDoesNotPushOutAnotherAddressesSignIn) {
+  DevAuthFixture f;
+  const auto query = DevAuthFixture::request_query(oauth2::Pkce::generate());
+  const auto target = "/oauth/authorize?" + query;
+  const auto load = [&](std::string_view address) {
+    return f.auth().respond(
+        {.method = "GET", .target = target, .headers = {}, .body = {}, .client_address = address});
+  };
+  auto mine = load("192.0.2.1");
+  ASSERT_EQ(mine.status, 200);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(load("198.51.100.7").status, 200);
+  // The first page's form still works.
+  DevAuthFixture::Page page;
+  page.answer = Answer{.status = mine.status,
+                       .body = mine.body,
+                       .headers = mine.headers,
+                       .content_type = mine.content_type};
+  const auto hidden = [&](const std::string& name) {
+    const auto marker = "name=\"" + name + "\" value=\"";
+    const auto at = mine.body.find(marker) + marker.size();
+    return mine.body.substr(at, mine.body.find('"', at) - at);
+  };
+  page.request_id = hidden("request");
+  page.csrf = hidden("csrf");
+  page.cookie = "oaskit_devauth_csrf=" + page.csrf;
+  EXPECT_EQ(f.submit(page, "allow", "alice", "wonderland").status, 303);
+}
+
 TEST(DevAuthAuthorize, DenyIsAccessDeniedAtTheRedirect) {
   DevAuthFixture f;
   auto page = f.open_page(DevAuthFixture::request_query(oauth2::Pkce::generate()));

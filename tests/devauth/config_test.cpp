@@ -170,6 +170,14 @@ TEST(DevAuthConfig, ANumberWhereAStringBelongsSaysToQuoteIt) {
       << "one problem: no 'the user has no password' besides";
 }
 
+TEST(DevAuthConfig, AUsersSubjectMayNotBeAClientId) {
+  EXPECT_NE(
+      only_problem(client_head + "    client_secret: x\n    grant_types: [client_credentials]\n"
+                                 "users: [{username: bob, password: p, subject: a}]\n")
+          .find("the user's subject 'a' is a client_id too"),
+      std::string::npos);
+}
+
 TEST(DevAuthConfig, ASyntaxErrorHasItsPlace) {
   auto problems = problems_of("clients: [\n");
   ASSERT_FALSE(problems.empty());

@@ -106,6 +106,15 @@ TEST(DevAuthOwnClient, ClientSecretPostAndPrivateKeyJwt) {
   auto again = signed_client->client_credentials();
   EXPECT_TRUE(again) << "each assertion has its own jti";
 
+  auto long_lived = oaskit::oauth2::Client::from_endpoints(
+      endpoints,
+      {.client_id = "signed",
+       .authentication = oauth2::PrivateKeyJwt{
+           .key = *key, .alg = jose::Algorithm::ES256, .lifetime = std::chrono::hours(2)}});
+  auto too_long = long_lived->client_credentials();
+  ASSERT_FALSE(too_long) << "an assertion valid for hours would make its jti memory long";
+  EXPECT_EQ(too_long.errors().error, "invalid_client");
+
   auto other_key = jose::Key::generate(jose::Algorithm::ES256);
   auto forged = oauth2::Client::from_endpoints(
       endpoints,

@@ -70,6 +70,12 @@ TEST(MountedRoutes, EndpointHooksSeeTheBoundPortAndEditTheServedDocument) {
   auto served = detail::send({.method = "GET", .url = started->url + "openapi.json"}, {});
   ASSERT_TRUE(served);
   EXPECT_EQ(boost::json::parse(served->body).at("x-served-at"), boost::json::value(started->url));
+  // prepare() on a running server leaves the routes its threads use alone.
+  ASSERT_TRUE(api.prepare());
+  EXPECT_EQ(seen_url, started->url);
+  auto again = detail::send({.method = "GET", .url = started->url + "openapi.json"}, {});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, served->body);
   api.stop();
 }
 
