@@ -195,9 +195,7 @@ int run_serve(const ServeArguments& arguments) {
     // Swagger UI's Authorize dialog: the first public client that may sign people in, with
     // PKCE (the only way this server takes a code).
     for (const auto& client : dev_auth->config().clients) {
-      if (client.is_public() &&
-          std::find(client.grant_types.begin(), client.grant_types.end(),
-                    devauth::GrantType::authorization_code) != client.grant_types.end()) {
+      if (client.is_public() && client.allows(devauth::GrantType::authorization_code)) {
         options.docs.init_oauth = server::SwaggerUiOAuth{
             .client_id = client.client_id, .scopes = {}, .use_pkce = true, .app_name = {}};
         break;

@@ -19,6 +19,7 @@
 /// (*auth)->mount(server);  // routes beside the API; the served document's flows point at it
 /// \endcode
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -63,6 +64,10 @@ struct Client {
   /// A public client (`none`): it has no secret and proves nothing but its redirect URI.
   [[nodiscard]] bool is_public() const {
     return token_endpoint_auth_method == ClientAuthMethod::none;
+  }
+  /// Whether `grant` is among its grant_types.
+  [[nodiscard]] bool allows(GrantType grant) const {
+    return std::find(grant_types.begin(), grant_types.end(), grant) != grant_types.end();
   }
 };
 

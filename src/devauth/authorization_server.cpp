@@ -25,7 +25,7 @@ std::string lower_ascii(std::string_view text) {
 }
 
 bool is_form_body(const server::Server::RawRequest& request) {
-  auto type = header(request, "Content-Type");
+  auto type = view_of(request).header("Content-Type").value_or("");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
   return lower_ascii(type) == "application/x-www-form-urlencoded";
@@ -74,11 +74,6 @@ const Client* find_client(const Config& config, std::string_view client_id) {
     if (client.client_id == client_id) return &client;
   }
   return nullptr;
-}
-
-bool allows(const Client& client, GrantType grant) {
-  return std::find(client.grant_types.begin(), client.grant_types.end(), grant) !=
-         client.grant_types.end();
 }
 
 Result<std::vector<std::string>, OAuthError> granted_scope(const Config& config,

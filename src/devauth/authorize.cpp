@@ -84,26 +84,6 @@ bool redirect_matches(std::string_view registered, std::string_view requested) {
          a->encoded_query() == b->encoded_query() && a->encoded_userinfo() == b->encoded_userinfo();
 }
 
-std::string cookie_value(const server::Server::RawRequest& request, std::string_view name) {
-  for (const auto& [field, value] : request.headers) {
-    if (field.size() != 6 || (field[0] != 'C' && field[0] != 'c') || field.substr(1) != "ookie") {
-      continue;
-    }
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const auto semicolon = rest.find(';');
-      auto pair = rest.substr(0, semicolon);
-      rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      const auto eq = pair.find('=');
-      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
-        return std::string(pair.substr(eq + 1));
-      }
-    }
-  }
-  return {};
-}
-
 // The browser's way back to the client: `redirect_uri` with `parameters` added to its query.
 server::Response redirect(const std::string& redirect_uri,
                           const std::vector<std::pair<std::string, std::string>>& parameters) {
@@ -222,7 +202,7 @@ server::Response show(AuthorizationServer::State& state,
     return refuse("unsupported_response_type",
                   "only response_type=code is offered (RFC 9700 §2.1.2)");
   }
-  if (!allows(*client, GrantType::authorization_code)) {
+  if (!client->allows(GrantType::authorization_code)) {
     return refuse("unauthorized_client", "the client may not use the authorization_code grant");
   }
   const auto challenge = parameter(*parameters, "code_challenge");
@@ -315,7 +295,7 @@ server::Response decide(AuthorizationServer::State& state,
   // The form must come from the page this server rendered in this browser: the token in the
   // form and in the cookie set with the page (double submit) must both be the request's.
   const auto form_csrf = parameter(*form, "csrf");
-  const auto cookie_csrf = cookie_value(request, csrf_cookie);
+  const auto cookie_csrf = view_of(request).cookie(csrf_cookie).value_or("");
   if (form_csrf.empty() || cookie_csrf.empty() || !same_secret(form_csrf, pending.csrf) ||
       !same_secret(cookie_csrf, pending.csrf)) {
     return error_page(403, "The form's CSRF token does not match this browser's sign-in request.");

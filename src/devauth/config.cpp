@@ -159,19 +159,15 @@ void check_config(const Config& config, ConfigProblems& problems) {
                    "the client authenticates with private_key_jwt but has no public key in "
                    "'jwks' to check its assertions with");
     }
-    const auto has = [&](GrantType grant) {
-      return std::find(client.grant_types.begin(), client.grant_types.end(), grant) !=
-             client.grant_types.end();
-    };
     if (client.grant_types.empty() && !problems.has_problem_under(at(base, "grant_types"))) {
       problems.add(at(base, "grant_types"), "devauth-grant", "the client may use no grant");
     }
-    if (client.is_public() && has(GrantType::client_credentials)) {
+    if (client.is_public() && client.allows(GrantType::client_credentials)) {
       problems.add(at(base, "grant_types"), "devauth-grant",
                    "a public client (token_endpoint_auth_method: none) cannot use "
                    "client_credentials: it has no credentials (RFC 6749 §4.4)");
     }
-    if (has(GrantType::authorization_code) && client.redirect_uris.empty()) {
+    if (client.allows(GrantType::authorization_code) && client.redirect_uris.empty()) {
       problems.add(at(base, "redirect_uris"), "devauth-redirect-uri",
                    "the client uses authorization_code but registers no redirect_uris");
     }
@@ -195,10 +191,9 @@ void check_config(const Config& config, ConfigProblems& problems) {
       }
     }
   }
-  const bool signs_in = std::any_of(config.clients.begin(), config.clients.end(), [](auto& c) {
-    return std::find(c.grant_types.begin(), c.grant_types.end(), GrantType::authorization_code) !=
-           c.grant_types.end();
-  });
+  const bool signs_in =
+      std::any_of(config.clients.begin(), config.clients.end(),
+                  [](const Client& c) { return c.allows(GrantType::authorization_code); });
   if (signs_in && config.users.empty()) {
     problems.add({}, "devauth-user",
                  "a client uses authorization_code but no user can sign in: "

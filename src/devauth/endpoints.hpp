@@ -23,7 +23,6 @@ namespace oaskit::devauth::detail {
                                                        const std::string& resource);
 
 [[nodiscard]] const Client* find_client(const Config& config, std::string_view client_id);
-[[nodiscard]] bool allows(const Client& client, GrantType grant);
 /// The scope a client gets for `requested` (space-separated): every name must be declared by
 /// the API and allowed to the client (else invalid_scope); nothing requested gives the client's
 /// allowed scopes (every declared one when it is not restricted).

@@ -16,25 +16,19 @@ namespace detail {
 
 Result<Parameters, OAuthError> parse_parameters(std::string_view text) {
   Parameters parameters;
-  while (!text.empty()) {
-    const auto amp = text.find('&');
-    const auto pair = text.substr(0, amp);
-    text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
-    if (pair.empty()) continue;
-    const auto eq = pair.find('=');
-    auto name = oaskit::detail::percent_decode(pair.substr(0, eq), true);
-    auto value = oaskit::detail::percent_decode(
-        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+  for (const auto& [raw_name, raw_value] : oaskit::detail::form_fields(text)) {
+    auto name = oaskit::detail::percent_decode(raw_name, true);
+    auto value = oaskit::detail::percent_decode(raw_value, true);
     if (!name || !value) {
       return OAuthError{"invalid_request", "a parameter has an invalid %-escape", 400};
     }
     // RFC 6749 §3.1/§3.2: parameters without a value are as if absent.
     if (value->empty()) continue;
     if (!parameters.emplace(std::move(*name), std::move(*value)).second) {
-      return OAuthError{"invalid_request",
-                        "the parameter '" + std::string(pair.substr(0, eq)) +
-                            "' is sent more than once (RFC 6749 §3.1)",
-                        400};
+      return OAuthError{
+          "invalid_request",
+          "the parameter '" + std::string(raw_name) + "' is sent more than once (RFC 6749 §3.1)",
+          400};
     }
   }
   return parameters;
@@ -45,17 +39,8 @@ std::string parameter(const Parameters& parameters, std::string_view name) {
   return found == parameters.end() ? std::string{} : found->second;
 }
 
-std::string_view header(const server::Server::RawRequest& request, std::string_view name) {
-  for (const auto& [field, value] : request.headers) {
-    if (field.size() != name.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < name.size() && same; ++i) {
-      same = std::tolower(static_cast<unsigned char>(field[i])) ==
-             std::tolower(static_cast<unsigned char>(name[i]));
-    }
-    if (same) return value;
-  }
-  return {};
+security::RequestView view_of(const server::Server::RawRequest& request) {
+  return {.method = request.method, .target = request.target, .headers = request.headers};
 }
 
 std::vector<std::string> split_scope(std::string_view text) {

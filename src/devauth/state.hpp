@@ -39,9 +39,9 @@ using Parameters = std::map<std::string, std::string, std::less<>>;
 [[nodiscard]] Result<Parameters, OAuthError> parse_parameters(std::string_view text);
 [[nodiscard]] std::string parameter(const Parameters& parameters, std::string_view name);
 
-/// The value of header `name` (case-insensitive), empty when absent.
-[[nodiscard]] std::string_view header(const server::Server::RawRequest& request,
-                                      std::string_view name);
+/// The request's headers and target as the security module reads them (header lookup,
+/// cookies).
+[[nodiscard]] security::RequestView view_of(const server::Server::RawRequest& request);
 
 /// Space-separated scope tokens (RFC 6749 §3.3), and back.
 [[nodiscard]] std::vector<std::string> split_scope(std::string_view text);

@@ -34,7 +34,7 @@ class ClientAuthenticator {
       : state_(state), request_(request), form_(form), endpoint_url_(std::move(endpoint_url)) {}
 
   Result<const Client*, OAuthError> authenticate() {
-    const auto authorization = header(request_, "Authorization");
+    const auto authorization = view_of(request_).header("Authorization").value_or("");
     // Auth schemes are case-insensitive (RFC 9110 §11.1).
     const bool basic = authorization.size() > 6 && authorization[5] == ' ' &&
                        lower_ascii(authorization.substr(0, 5)) == "basic";
@@ -246,7 +246,7 @@ Result<boost::json::object, OAuthError> issue_tokens(
                            {"token_type", "Bearer"},
                            {"expires_in", state.config.access_token_lifetime.count()}};
   if (!scope.empty()) body["scope"] = join_scope(scope);
-  if (with_refresh && allows(client, GrantType::refresh_token)) {
+  if (with_refresh && client.allows(GrantType::refresh_token)) {
     const auto refresh = jose::random_base64url(32);
     const auto refresh_exp = now + state.config.refresh_token_lifetime.count();
     const auto key = digest(refresh);
@@ -389,7 +389,7 @@ server::Response token_endpoint(AuthorizationServer::State& state,
   }
   const auto grant_type = parameter(*form, "grant_type");
   const auto refuse = [&](GrantType grant) -> std::optional<OAuthError> {
-    if (allows(**client, grant)) return std::nullopt;
+    if ((*client)->allows(grant)) return std::nullopt;
     return OAuthError{"unauthorized_client", "the client '" + (*client)->client_id +
                                                  "' may not use the " +
                                                  std::string(to_string(grant)) + " grant"};

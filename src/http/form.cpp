@@ -42,6 +42,21 @@ std::string form_body(const std::vector<std::pair<std::string, std::string>>& fi
   return body;
 }
 
+std::vector<std::pair<std::string_view, std::string_view>> form_fields(std::string_view text) {
+  std::vector<std::pair<std::string_view, std::string_view>> fields;
+  while (!text.empty()) {
+    const auto amp = text.find('&');
+    const auto field = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
+    if (field.empty()) continue;
+    const auto equals = field.find('=');
+    fields.emplace_back(field.substr(0, equals), equals == std::string_view::npos
+                                                     ? std::string_view{}
+                                                     : field.substr(equals + 1));
+  }
+  return fields;
+}
+
 std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space) {
   auto encoded = boost::urls::make_pct_string_view(text);
   if (!encoded) return std::nullopt;

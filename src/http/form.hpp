@@ -17,6 +17,11 @@ namespace oaskit::detail {
 /// `name=value` pairs, each side form-urlencoded, joined with '&'.
 [[nodiscard]] std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields);
 
+/// The `name=value` fields of a query string or form body, still encoded: split on '&', then on
+/// the first '='; empty fields are skipped, and a field without '=' has the value "".
+[[nodiscard]] std::vector<std::pair<std::string_view, std::string_view>> form_fields(
+    std::string_view text);
+
 /// `text` with its %XX escapes decoded (and '+' as a space when `plus_as_space`, as in query
 /// strings and form bodies); nullopt when an escape is invalid.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space);

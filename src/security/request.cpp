@@ -50,16 +50,11 @@ std::optional<std::string> RequestView::query(std::string_view name) const {
   if (question == std::string_view::npos) return std::nullopt;
   std::string_view rest = target.substr(question + 1);
   rest = rest.substr(0, rest.find('#'));  // not in origin-form, but never part of a value
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string_view parameter = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-    const auto equals = parameter.find('=');
-    const auto decoded_name = form_decoded(parameter.substr(0, equals));
+  for (const auto& [raw_name, raw_value] : oaskit::detail::form_fields(rest)) {
+    const auto decoded_name = form_decoded(raw_name);
     if (!decoded_name || *decoded_name != name) continue;
-    if (equals == std::string_view::npos) return std::string{};
     // An invalid escape makes this parameter absent: a later, valid one may still count.
-    if (auto value = form_decoded(parameter.substr(equals + 1))) return value;
+    if (auto value = form_decoded(raw_value)) return value;
   }
   return std::nullopt;
 }

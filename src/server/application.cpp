@@ -229,18 +229,13 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
                                       "parameter '" + parameter.name + "': " + rule.errors()));
             continue;
           }
-          const bool supported = rule->style == "simple" || rule->style == "form" ||
-                                 (rule->in == In::query && (rule->style == "spaceDelimited" ||
-                                                            rule->style == "pipeDelimited"));
-          if (!supported) {
-            const char* read_as =
-                rule->in == In::query || rule->in == In::cookie ? "form" : "simple";
+          if (const auto read_as = style_read(*rule); read_as != rule->style) {
             warnings.push_back(error_at(file, loc, "server-parameter-style",
                                         "parameter '" + parameter.name + "': style '" +
                                             rule->style +
                                             "' is not supported here; it is read "
                                             "as style '" +
-                                            read_as + "'",
+                                            std::string(read_as) + "'",
                                         Severity::warning));
           }
           op.parameters.push_back(std::move(*rule));

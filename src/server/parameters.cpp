@@ -166,17 +166,19 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
   return rule;
 }
 
+std::string_view style_read(const ParameterRule& rule) {
+  const auto& style = rule.style;
+  const bool query = rule.in == In::query;
+  if (style == "simple" || style == "form" ||
+      (query && (style == "spaceDelimited" || style == "pipeDelimited"))) {
+    return style;
+  }
+  return query || rule.in == In::cookie ? "form" : "simple";
+}
+
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> pairs;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const auto piece = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-    if (piece.empty()) continue;
-    const auto equals = piece.find('=');
-    const auto name = piece.substr(0, equals);
-    const auto value =
-        equals == std::string_view::npos ? std::string_view{} : piece.substr(equals + 1);
+  for (const auto& [name, value] : oaskit::detail::form_fields(query)) {
     auto decoded_name = oaskit::detail::percent_decode(name, true);
     auto decoded_value = oaskit::detail::percent_decode(value, true);
     pairs.emplace_back(decoded_name ? std::move(*decoded_name) : std::string(name),
@@ -432,14 +434,13 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
     } else if (rule.is_array) {
       std::vector<std::string> items;
       const bool header = rule.in == In::header;
-      if (rule.in == In::query && rule.explode &&
-          (rule.style == "form" || rule.style == "spaceDelimited" ||
-           rule.style == "pipeDelimited")) {
+      const auto style = style_read(rule);
+      if (rule.in == In::query && rule.explode && style != "simple") {
         items = std::move(*texts);
       } else {
-        const char delimiter = rule.style == "spaceDelimited"  ? ' '
-                               : rule.style == "pipeDelimited" ? '|'
-                                                               : ',';
+        const char delimiter = style == "spaceDelimited"  ? ' '
+                               : style == "pipeDelimited" ? '|'
+                                                          : ',';
         items = split_on(texts->back(), delimiter, header);
       }
       boost::json::array array;

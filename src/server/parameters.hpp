@@ -42,6 +42,11 @@ struct ParameterRule {
   std::optional<boost::json::value> default_value{};
 };
 
+/// The style the server reads `rule` with: its own when the server reads it (simple, form, and in
+/// the query spaceDelimited and pipeDelimited), else its location's default (form in the query
+/// and cookies, simple in paths and headers), which prepare() warns of.
+[[nodiscard]] std::string_view style_read(const ParameterRule& rule);
+
 /// The rule for `parameter`; an error message for what this server cannot read (a schema
 /// reference that leads nowhere, a pattern that is not a regular expression).
 [[nodiscard]] Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
