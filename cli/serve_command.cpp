@@ -9,7 +9,6 @@
 
 #include <fmt/core.h>
 
-#include <boost/url/grammar/ci_string.hpp>
 #include <cstdio>
 #include <map>
 #include <memory>

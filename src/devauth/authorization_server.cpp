@@ -9,6 +9,7 @@
 #include "devauth/state.hpp"
 #include "oaskit/models.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
+#include "server/media_type.hpp"
 
 namespace oaskit::devauth {
 
@@ -18,17 +19,9 @@ using detail::Seconds;
 
 namespace detail {
 
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 bool is_form_body(const server::Server::RawRequest& request) {
-  auto type = view_of(request).header("Content-Type").value_or("");
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  return lower_ascii(type) == "application/x-www-form-urlencoded";
+  return server::detail::media_type_of(view_of(request).header("Content-Type").value_or("")) ==
+         "application/x-www-form-urlencoded";
 }
 
 namespace {

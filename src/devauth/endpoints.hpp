@@ -13,8 +13,6 @@ namespace oaskit::devauth::detail {
 /// Retry-After).
 [[nodiscard]] server::Response error_answer(const OAuthError& error);
 
-/// `text` with ASCII letters in lower case.
-[[nodiscard]] std::string lower_ascii(std::string_view text);
 /// Whether the body is application/x-www-form-urlencoded (parameters and case aside).
 [[nodiscard]] bool is_form_body(const server::Server::RawRequest& request);
 

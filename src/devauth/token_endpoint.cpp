@@ -9,6 +9,7 @@
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
 #include "security/base64.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::devauth::detail {
 namespace {
@@ -36,8 +37,9 @@ class ClientAuthenticator {
   Result<const Client*, OAuthError> authenticate() {
     const auto authorization = view_of(request_).header("Authorization").value_or("");
     // Auth schemes are case-insensitive (RFC 9110 §11.1).
-    const bool basic = authorization.size() > 6 && authorization[5] == ' ' &&
-                       lower_ascii(authorization.substr(0, 5)) == "basic";
+    const bool basic =
+        authorization.size() > 6 && authorization[5] == ' ' &&
+        oaskit::detail::equals_ignoring_ascii_case(authorization.substr(0, 5), "basic");
     const bool post = form_.contains("client_secret");
     const bool assertion = form_.contains("client_assertion");
     if (int(basic) + int(post) + int(assertion) > 1) {

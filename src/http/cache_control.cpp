@@ -7,25 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "util/ascii.hpp"
+
 namespace oaskit::detail {
 namespace {
 
 using std::chrono::seconds;
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 struct Directive {
   std::string name;  // lower case
@@ -39,7 +28,7 @@ std::vector<Directive> directives(std::string_view list) {
   std::size_t i = 0;
   while (i < list.size()) {
     const std::size_t name_end = list.find_first_of(",=", i);
-    Directive directive{lower(trim(list.substr(i, name_end - i))), {}};
+    Directive directive{ascii_lowercase(trimmed(list.substr(i, name_end - i))), {}};
     i = name_end;
     if (i < list.size() && list[i] == '=') {
       ++i;
@@ -52,7 +41,7 @@ std::vector<Directive> directives(std::string_view list) {
         i = list.find(',', i);
       } else {
         const std::size_t value_end = list.find(',', i);
-        directive.value = trim(list.substr(i, value_end - i));
+        directive.value = trimmed(list.substr(i, value_end - i));
         i = value_end;
       }
     }
@@ -123,7 +112,7 @@ std::optional<std::chrono::system_clock::time_point> make_time(std::optional<int
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view text) {
-  const auto parts = split(trim(text), ' ');
+  const auto parts = split(trimmed(text), ' ');
   const bool named_day = !parts.empty() && parts[0].ends_with(',');
   if (named_day && parts.size() == 6 && parts[5] == "GMT") {  // IMF-fixdate
     return make_time(number(parts[3], 4), month_number(parts[2]), number(parts[1], 2), parts[4]);
@@ -146,7 +135,7 @@ std::optional<seconds> freshness_lifetime(const HttpResponse& response,
                                           std::chrono::system_clock::time_point received_at) {
   std::string cache_control;
   for (const auto& [name, value] : response.headers) {
-    if (lower(name) == "cache-control") cache_control += value + ",";
+    if (equals_ignoring_ascii_case(name, "cache-control")) cache_control += value + ",";
   }
   bool reuse_forbidden = false;
   std::optional<std::optional<seconds>> max_age;  // the first max-age, and whether it parsed

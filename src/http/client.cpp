@@ -5,44 +5,17 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
-#include <cctype>
 #include <chrono>
 #include <memory>
 #include <mutex>
+
+#include "util/ascii.hpp"
+#include "util/url.hpp"
 
 namespace oaskit::detail {
 namespace {
 
 constexpr int kMaxRedirects = 5;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-bool is_loopback(const boost::urls::url_view& url) {
-  switch (url.host_type()) {
-    case boost::urls::host_type::ipv4:
-      return url.host_ipv4_address().is_loopback();
-    case boost::urls::host_type::ipv6:
-      return url.host_ipv6_address().is_loopback();
-    case boost::urls::host_type::name:
-      return iequals(url.encoded_host(), "localhost");
-    default:
-      return false;
-  }
-}
 
 // The host libcurl will connect to, as libcurl reads `url`; nullopt when it cannot.
 std::optional<std::string> curl_host(std::string_view url) {
@@ -64,11 +37,8 @@ std::string origin(std::string_view url) {
   if (!parsed) return {};
   std::string port = parsed->has_port() ? std::string(parsed->port()) : std::string();
   if (port.empty()) port = parsed->scheme_id() == boost::urls::scheme::https ? "443" : "80";
-  std::string result =
-      std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host()) + ":" + port;
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
+  return ascii_lowercase(std::string(parsed->scheme()) + "://" +
+                         std::string(parsed->encoded_host()) + ":" + port);
 }
 
 bool is_redirect(long status) {
@@ -116,9 +86,9 @@ std::size_t on_header(char* bytes, std::size_t size, std::size_t count, void* us
   } else if ((line.front() == ' ' || line.front() == '\t') && !headers.empty()) {
     // An obsolete folded continuation line (RFC 9112 §5.2).
     headers.back().second += ' ';
-    headers.back().second += trim(line);
+    headers.back().second += trimmed(line);
   } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-    headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
+    headers.emplace_back(trimmed(line.substr(0, colon)), trimmed(line.substr(colon + 1)));
   }
   return n;
 }
@@ -129,7 +99,7 @@ CurlHeaders header_list(const HttpRequest& request, bool keep_authorization) {
   // No "Expect: 100-continue": small bodies go at once, and servers need not support it.
   curl_slist* list = curl_slist_append(nullptr, "Expect:");
   for (const auto& [name, value] : request.headers) {
-    if (!keep_authorization && iequals(name, "authorization")) continue;
+    if (!keep_authorization && equals_ignoring_ascii_case(name, "authorization")) continue;
     std::string line = name;
     line += value.empty() ? ";" : ": ";
     line += value;
@@ -162,7 +132,7 @@ struct Exchange {
 // One request to `url`, no redirects followed.
 Result<Exchange, FetchError> exchange(const HttpRequest& request, const std::string& url,
                                       bool keep_authorization, std::chrono::milliseconds timeout,
-                                      const security::HttpOptions& options) {
+                                      const HttpOptions& options) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
   if (!curl) return FetchError{"could not start an HTTP client"};
   CURL* h = curl.get();
@@ -216,7 +186,7 @@ Result<Exchange, FetchError> exchange(const HttpRequest& request, const std::str
 
 std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return std::string_view(value);
+    if (equals_ignoring_ascii_case(key, name)) return std::string_view(value);
   }
   return std::nullopt;
 }
@@ -229,7 +199,7 @@ std::optional<std::string> url_problem(std::string_view url, PlainHttp plain_htt
   // Checking a host only helps if it is the one libcurl connects to: Boost.URL 1.81 reads
   // "http://127.0.0.1.evil.example/" as host 127.0.0.1 with path ".evil.example/".
   const auto host = curl_host(url);
-  if (!host || !iequals(*host, parsed->encoded_host())) {
+  if (!host || !equals_ignoring_ascii_case(*host, parsed->encoded_host())) {
     return "the URL's host is ambiguous (not read the same by every URL parser)";
   }
   switch (parsed->scheme_id()) {
@@ -244,8 +214,8 @@ std::optional<std::string> url_problem(std::string_view url, PlainHttp plain_htt
   }
 }
 
-Result<HttpResponse, FetchError> send(const HttpRequest& request,
-                                      const security::HttpOptions& options, PlainHttp plain_http) {
+Result<HttpResponse, FetchError> send(const HttpRequest& request, const HttpOptions& options,
+                                      PlainHttp plain_http) {
   for (const auto& [name, value] : request.headers) {
     if (name.empty() || name.find_first_of("\r\n: ") != std::string::npos ||
         value.find_first_of("\r\n") != std::string::npos) {

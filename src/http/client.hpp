@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "oaskit/http_options.hpp"
 #include "oaskit/result.hpp"
-#include "oaskit/security/http_options.hpp"
 
 namespace oaskit::detail {
 
@@ -49,7 +49,7 @@ enum class PlainHttp { loopback_only, any_host };
 /// `options.timeout` bounds the whole exchange, `options.max_bytes` the body (and, separately,
 /// the headers); the proxy environment variables are honoured.
 [[nodiscard]] Result<HttpResponse, FetchError> send(
-    const HttpRequest& request, const security::HttpOptions& options,
+    const HttpRequest& request, const HttpOptions& options,
     PlainHttp plain_http = PlainHttp::loopback_only);
 
 }  // namespace oaskit::detail

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::detail {
 
@@ -10,7 +10,7 @@ Result<boost::json::object, FetchError> json_object_body(const HttpResponse& res
   if (response.status != 200) return FetchError{"HTTP status " + std::to_string(response.status)};
   // Strict: a repeated member (two "active"s, two "issuer"s) means two readers could disagree.
   std::string error;
-  auto value = jose::detail::parse_strict_json(response.body, &error);
+  auto value = parse_strict_json(response.body, &error);
   if (!value) return FetchError{"the response is not JSON (" + error + ")"};
   if (!value->is_object()) return FetchError{"the response is not a JSON object"};
   return std::move(value->as_object());

@@ -7,7 +7,7 @@
 
 #include "jose/jwk_members.hpp"
 #include "jose/key_state.hpp"
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::jose {
 namespace {
@@ -195,7 +195,7 @@ Result<Key, KeyError> Key::from_jwk(const boost::json::object& jwk) {
 
 Result<Key, KeyError> Key::from_jwk(std::string_view json) {
   std::string reason;
-  auto value = detail::parse_strict_json(json, &reason);
+  auto value = oaskit::detail::parse_strict_json(json, &reason);
   if (!value) return KeyError{"the JWK is not valid JSON: " + reason};
   if (!value->is_object()) return KeyError{"a JWK must be a JSON object"};
   return from_jwk(value->get_object());

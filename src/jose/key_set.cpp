@@ -1,7 +1,7 @@
 // KeySet: reading a JWK Set (RFC 7517 §5) and choosing the keys that may verify a token.
 
 #include "jose/jwk_members.hpp"
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::jose {
 namespace {
@@ -17,7 +17,7 @@ bool skipped(const boost::json::object& jwk) {
 
 Result<KeySet, KeyError> KeySet::from_jwks(std::string_view json) {
   std::string reason;
-  auto value = detail::parse_strict_json(json, &reason);
+  auto value = oaskit::detail::parse_strict_json(json, &reason);
   if (!value) return KeyError{"the JWK Set is not valid JSON: " + reason};
   const auto* root = value->if_object();
   const auto* keys = root != nullptr ? root->if_contains("keys") : nullptr;

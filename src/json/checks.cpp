@@ -114,17 +114,6 @@ std::optional<std::string> email_problem(std::string_view text) {
   return std::nullopt;
 }
 
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 bool is_response_key(std::string_view key) {
   if (key == "default") return true;
   if (key.size() != 3 || key[0] < '1' || key[0] > '5') return false;

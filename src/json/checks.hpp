@@ -16,14 +16,12 @@
 #include "path_node.hpp"
 #include "read_context.hpp"
 #include "type_traits.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::detail {
 
 void read_integer(std::int64_t& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
 void read_number(Number& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
-
-/// "Bearer" and "bearer" are the same HTTP auth scheme.
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 
 /// Why `text` is not an absolute URL, or nothing when it is one.
 std::optional<std::string> url_problem(std::string_view text);

@@ -3,6 +3,8 @@
 
 #include "locate.hpp"
 
+#include "util/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -652,8 +654,7 @@ class SyntaxChecker {
         }
       }
     }
-    std::string lower(word);
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::string lower = ascii_lowercase(word);
     if (std::find(kLiterals.begin(), kLiterals.end(), lower) != kLiterals.end()) {
       fail(pos_, "expected a value, found '" + std::string(word) +
                      "': JSON literals are lowercase: true, false, null");

@@ -2,7 +2,6 @@
 // repeats, operation ids are unique, and no two paths match the same requests.
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
@@ -10,6 +9,7 @@
 
 #include "lint/lint_context.hpp"
 #include "lint/rules.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::lint_detail {
 
@@ -71,11 +71,9 @@ std::vector<ListedParameter> read_list(const LintContext& context,
 
 // HTTP header names are case-insensitive; other parameter names are not.
 std::string identity_of(const Parameter& parameter) {
-  std::string name = parameter.name;
-  if (parameter.in == ParameterInType::header) {
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  }
+  const std::string name = parameter.in == ParameterInType::header
+                               ? detail::ascii_lowercase(parameter.name)
+                               : parameter.name;
   return std::string(enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)]) + ':' + name;
 }
 

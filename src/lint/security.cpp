@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <boost/url/parse.hpp>
-#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
@@ -13,17 +12,14 @@
 
 #include "lint/lint_context.hpp"
 #include "lint/rules.hpp"
+#include "util/ascii.hpp"
+#include "util/url.hpp"
 
 namespace oaskit::lint_detail {
 
 namespace {
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using detail::equals_ignoring_ascii_case;
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -198,7 +194,8 @@ class SecurityRules {
     } else if (const auto* http = std::get_if<HTTPBase>(&scheme)) {
       check_http_scheme(source, child(place.loc, "scheme"), http->scheme);
     } else if (const auto* api_key = std::get_if<APIKey>(&scheme)) {
-      if (api_key->in == APIKeyIn::header && equals_ignoring_case(api_key->name, "Authorization")) {
+      if (api_key->in == APIKeyIn::header &&
+          equals_ignoring_ascii_case(api_key->name, "Authorization")) {
         context_.report(source, child(place.loc, "name"), "security-apikey-authorization-header",
                         "This apiKey scheme sends its key in the Authorization header, which "
                         "tools and proxies treat as HTTP authentication; use type: http with "
@@ -217,24 +214,11 @@ class SecurityRules {
                           "one relative to the API's server");
       return;
     }
-    if (parsed->scheme_id() == boost::urls::scheme::http && !is_loopback(*parsed)) {
+    if (parsed->scheme_id() == boost::urls::scheme::http && !detail::is_loopback(*parsed)) {
       context_.report(source, loc, "security-flow-insecure-url",
                       "'" + url +
                           "' sends credentials and tokens unencrypted over http://; use https:// "
                           "(plain http is only reasonable on a loopback host)");
-    }
-  }
-
-  static bool is_loopback(const boost::urls::url_view& url) {
-    switch (url.host_type()) {
-      case boost::urls::host_type::ipv4:
-        return url.host_ipv4_address().to_bytes()[0] == 127;
-      case boost::urls::host_type::ipv6:
-        return url.host_ipv6_address().is_loopback();
-      case boost::urls::host_type::name:
-        return equals_ignoring_case(url.host(), "localhost");
-      default:
-        return false;
     }
   }
 
@@ -244,7 +228,7 @@ class SecurityRules {
         "Basic",       "Bearer",        "Digest", "HOBA", "Mutual", "Negotiate", "OAuth",
         "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid",  "DPoP", "GNAP",   "Concealed", "PrivateToken"};
     const bool known = std::any_of(registered.begin(), registered.end(), [&](std::string_view r) {
-      return equals_ignoring_case(r, scheme);
+      return equals_ignoring_ascii_case(r, scheme);
     });
     if (known) return;
     context_.report(source, loc, "security-http-scheme",

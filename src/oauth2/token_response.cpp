@@ -10,8 +10,9 @@
 #include <utility>
 
 #include "http/cache_control.hpp"
-#include "jose/strict_json.hpp"
 #include "security/scope_tokens.hpp"
+#include "util/ascii.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::oauth2 {
 
@@ -34,13 +35,6 @@ namespace {
 
 namespace json = boost::json;
 using Kind = GrantError::Kind;
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    return lower(x) == lower(y);
-  });
-}
 
 GrantError bad_response(long status, std::string message) {
   GrantError error = grant_error(Kind::bad_response, std::move(message));
@@ -97,7 +91,7 @@ GrantResult success(const json::object& body, long status) {
                         "the token response has no \"token_type\" string "
                         "(RFC 6749 §5.1)");
   }
-  if (!equals_ignoring_case(token_type->get_string(), "Bearer")) {
+  if (!oaskit::detail::equals_ignoring_ascii_case(token_type->get_string(), "Bearer")) {
     return bad_response(status,
                         "the token type is not Bearer (RFC 6750); oaskit sends only "
                         "bearer tokens");
@@ -184,7 +178,7 @@ GrantResult read_token_response(const oaskit::detail::HttpResponse& response,
                         "the token endpoint answered HTTP status " + std::to_string(status));
   }
   std::string why;
-  auto value = jose::detail::parse_strict_json(response.body, &why);
+  auto value = oaskit::detail::parse_strict_json(response.body, &why);
   if (!value || !value->is_object()) {
     return bad_response(status, status == 200
                                     ? "the token response is not a JSON object (RFC 6749 §5.1)"

@@ -1,9 +1,8 @@
 #include "security/bearer_token.hpp"
 
-#include <boost/url/grammar/ci_string.hpp>
-
 #include "security/auth_error.hpp"
 #include "security/authorization.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security::detail {
 
@@ -22,7 +21,7 @@ BearerToken bearer_token_of(const RequestView& request) {
     case Authorization::State::present:
       break;
   }
-  if (!boost::urls::grammar::ci_is_equal(authorization.scheme, "Bearer")) {
+  if (!oaskit::detail::equals_ignoring_ascii_case(authorization.scheme, "Bearer")) {
     return {.state = State::other_scheme, .scheme = authorization.scheme};
   }
   if (authorization.rest.empty()) {

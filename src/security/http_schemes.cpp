@@ -1,13 +1,12 @@
 // HTTP authentication schemes: bearer tokens (RFC 6750) and Basic (RFC 7617).
 
-#include <boost/url/grammar/ci_string.hpp>
-
 #include "security/auth_error.hpp"
 #include "security/authorization.hpp"
 #include "security/base64.hpp"
 #include "security/bearer_token.hpp"
 #include "security/scheme_name.hpp"
 #include "security/text.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security {
 
@@ -45,7 +44,7 @@ Scheme::Extracted HTTPBasic::extract(const RequestView& request) const {
   const detail::Authorization authorization = detail::authorization_of(request);
   if (authorization.state == State::absent ||
       (authorization.state == State::present &&
-       !boost::urls::grammar::ci_is_equal(authorization.scheme, "Basic"))) {
+       !oaskit::detail::equals_ignoring_ascii_case(authorization.scheme, "Basic"))) {
     return detail::fail(auto_error(), detail::not_authenticated({challenge()}));
   }
   const auto invalid = [&] {

@@ -4,8 +4,8 @@
 #include <optional>
 #include <utility>
 
-#include "jose/strict_json.hpp"
 #include "oaskit/jose.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::security::detail {
 namespace {
@@ -71,7 +71,7 @@ TokenError not_an_object(std::string_view what) {
 
 Result<boost::json::object, TokenError> parse_object(std::string_view json, std::string_view what) {
   std::string why;
-  auto value = jose::detail::parse_strict_json(json, &why);
+  auto value = oaskit::detail::parse_strict_json(json, &why);
   if (!value) return not_json(what, why);
   if (!value->is_object()) return not_an_object(what);
   return std::move(value->get_object());

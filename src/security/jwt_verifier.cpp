@@ -13,6 +13,7 @@
 #include "security/scope_tokens.hpp"
 #include "security/shared_json_object_access.hpp"
 #include "security/token_cache.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security {
 namespace {
@@ -24,23 +25,10 @@ using std::chrono::system_clock;
 
 TokenError refuse(TokenCheck check, std::string message) { return {check, std::move(message), {}}; }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
 // RFC 7515 §4.1.9: media types compare case-insensitively, and "application/" may be left out
 // when the rest has no other '/'.
 std::string media_type(std::string_view text) {
-  std::string type = lowercase(text);
+  std::string type = oaskit::detail::ascii_lowercase(text);
   constexpr std::string_view prefix = "application/";
   if (type.starts_with(prefix) && type.find('/', prefix.size()) == std::string::npos) {
     type.erase(0, prefix.size());
@@ -176,7 +164,7 @@ Result<jose::Algorithm, TokenError> JwtVerifier::State::check_alg(
     const ObjectSummary& header) const {
   const auto* name = header.string("alg");
   if (name == nullptr) return refuse(TokenCheck::alg, "the token's header has no \"alg\" string");
-  if (equals_ignoring_case(*name, "none")) {
+  if (oaskit::detail::equals_ignoring_ascii_case(*name, "none")) {
     return refuse(TokenCheck::alg, "unsecured tokens (alg \"none\") are never accepted");
   }
   const auto alg = jose::algorithm_from_string(*name);

@@ -9,7 +9,7 @@
 #include <limits>
 #include <utility>
 
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::security::detail {
 
@@ -18,7 +18,7 @@ using Kind = SummaryMember::Kind;
 
 // Events from Boost.JSON's parser. Keeps every member name (to find repeats, at any depth) and,
 // for top-level members only, their values and the string items of their arrays.
-class SummaryReader : public jose::detail::StrictHandlerLimits {
+class SummaryReader : public oaskit::detail::StrictHandlerLimits {
  public:
   void start(ObjectSummary& out, std::string_view text) {
     out_ = &out;
@@ -220,7 +220,7 @@ class SummaryReader : public jose::detail::StrictHandlerLimits {
 
 Result<ObjectSummary, SummaryError> ObjectSummary::read(std::string_view json) {
   // One parser per thread keeps its buffers between tokens.
-  thread_local json::basic_parser<SummaryReader> parser(jose::detail::strict_parse_options());
+  thread_local json::basic_parser<SummaryReader> parser(oaskit::detail::strict_parse_options());
   // Item positions are 32-bit; a token is far smaller than this anyway.
   if (json.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return SummaryError{"Invalid JSON: the text is too large"};
@@ -233,7 +233,7 @@ Result<ObjectSummary, SummaryError> ObjectSummary::read(std::string_view json) {
   if (!ec && used != json.size()) ec = json::error::extra_data;
   if (ec) {
     std::string reason;
-    if (jose::detail::parse_strict_json(json, &reason) || reason.empty()) {
+    if (oaskit::detail::parse_strict_json(json, &reason) || reason.empty()) {
       reason = "Invalid JSON: " + ec.message();
     }
     return SummaryError{std::move(reason)};

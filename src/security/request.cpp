@@ -1,20 +1,14 @@
 #include "oaskit/security/request.hpp"
 
-#include <boost/url/grammar/ci_string.hpp>
-
 #include "http/form.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security {
 
 namespace {
 
-// RFC 9110 §5.5: a field value has no leading or trailing whitespace; some libraries keep it.
-std::string_view trimmed(std::string_view text) {
-  constexpr std::string_view whitespace = " \t";
-  const auto first = text.find_first_not_of(whitespace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(whitespace) - first + 1);
-}
+using oaskit::detail::equals_ignoring_ascii_case;
+using oaskit::detail::trimmed;
 
 // A query component decoded as a form field ('+' is a space); nullopt for an invalid escape.
 std::optional<std::string> form_decoded(std::string_view text) {
@@ -25,8 +19,9 @@ std::optional<std::string> form_decoded(std::string_view text) {
 
 std::vector<std::string_view> RequestView::header_values(std::string_view name) const {
   std::vector<std::string_view> values;
+  // RFC 9110 §5.5: a field value has no leading or trailing whitespace; some libraries keep it.
   for (const auto& [field, value] : headers) {
-    if (boost::urls::grammar::ci_is_equal(field, name)) values.push_back(trimmed(value));
+    if (equals_ignoring_ascii_case(field, name)) values.push_back(trimmed(value));
   }
   return values;
 }
@@ -40,7 +35,7 @@ std::optional<std::string_view> RequestView::header(std::string_view name) const
 std::size_t RequestView::header_count(std::string_view name) const {
   std::size_t count = 0;
   for (const auto& header : headers) {
-    if (boost::urls::grammar::ci_is_equal(header.first, name)) ++count;
+    if (equals_ignoring_ascii_case(header.first, name)) ++count;
   }
   return count;
 }

@@ -1,7 +1,6 @@
-#include <boost/url/grammar/ci_string.hpp>
-
 #include "oaskit/model/openapi.hpp"
 #include "oaskit/security/authenticator.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security {
 
@@ -13,7 +12,7 @@ const Box<Operation>* operation_of(const PathItem& item, std::string_view method
       {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
       {"patch", &item.patch},    {"trace", &item.trace}};
   for (const auto& [name, operation] : by_method) {
-    if (boost::urls::grammar::ci_is_equal(name, method)) return operation;
+    if (oaskit::detail::equals_ignoring_ascii_case(name, method)) return operation;
   }
   return nullptr;
 }

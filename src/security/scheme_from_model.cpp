@@ -1,8 +1,8 @@
-#include <boost/url/grammar/ci_string.hpp>
 #include <type_traits>
 #include <variant>
 
 #include "oaskit/security/schemes.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::security {
 
@@ -31,7 +31,7 @@ std::shared_ptr<const Scheme> scheme_from_model(std::string name, const Security
           });
         } else if constexpr (std::is_same_v<Model, oaskit::HTTPBase>) {
           // HTTP auth-scheme names are case-insensitive (RFC 9110 §11.1).
-          if (!boost::urls::grammar::ci_is_equal(scheme.scheme, "basic")) return nullptr;
+          if (!oaskit::detail::equals_ignoring_ascii_case(scheme.scheme, "basic")) return nullptr;
           return std::make_shared<HTTPBasic>(
               HTTPBasicOptions{.scheme_name = std::move(name), .description = scheme.description});
         } else if constexpr (std::is_same_v<Model, oaskit::OAuth2>) {

@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "jose/strict_json.hpp"
 #include "security/shared_json_object_access.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::security {
 
@@ -25,7 +25,7 @@ struct SharedJsonObject::Holder {
   void build() const {
     const std::lock_guard lock(mutex);
     if (ready.load(std::memory_order_relaxed)) return;
-    auto value = jose::detail::parse_strict_json(text);
+    auto value = oaskit::detail::parse_strict_json(text);
     if (!value || !value->is_object()) {
       throw std::logic_error("SharedJsonObject: the text it was given is not a checked object");
     }

@@ -10,7 +10,7 @@ namespace oaskit::security {
 
 struct SharedJsonObjectAccess {
   /// An object built from `json` on first use. `json` must be a JSON object that
-  /// jose::detail::parse_strict_json accepts (ObjectSummary::read accepted it); building it is
+  /// oaskit::detail::parse_strict_json accepts (ObjectSummary::read accepted it); building it is
   /// then certain to succeed, short of running out of memory.
   static SharedJsonObject from_checked_text(std::string json);
 };

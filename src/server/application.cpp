@@ -4,7 +4,6 @@
 #include <array>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
-#include <boost/url/grammar/ci_string.hpp>
 #include <charconv>
 
 #include "oaskit/models.hpp"
@@ -12,16 +11,20 @@
 #include "oaskit/yaml.hpp"
 #include "server/assets.hpp"
 #include "server/docs_pages.hpp"
+#include "server/media_type.hpp"
 #include "server/mock.hpp"
 #include "server/parameters.hpp"
 #include "server/resolver.hpp"
 #include "server/router.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::server::detail {
 
 namespace {
 
-using boost::urls::grammar::ci_is_equal;
+using oaskit::detail::ascii_lowercase;
+using oaskit::detail::equals_ignoring_ascii_case;
+using oaskit::detail::trimmed;
 
 struct CompiledOperation {
   std::string method;  // upper case, as sent on the wire
@@ -70,25 +73,6 @@ security::Verifier refusing_verifier(const std::string& name) {
         .message = "this server is not configured to accept credentials for '" + name + "'",
         .internal = {}};
   };
-}
-
-bool is_json_type(std::string_view type) {
-  return ci_is_equal(type, "application/json") ||
-         (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-// `type/subtype` of a Content-Type value, lower case, without parameters or spaces.
-std::string media_type_of(std::string_view content_type) {
-  auto type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
-  return lower(type);
 }
 
 bool media_type_accepts(std::string_view declared, std::string_view sent) {
@@ -192,7 +176,7 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
         const auto& operation = item.*member;
         if (!operation) continue;
         Path loc = item_loc;
-        loc.emplace_back(lower(method));
+        loc.emplace_back(ascii_lowercase(method));
         CompiledOperation op;
         op.method = method;
         op.operation_id = operation->operationId.value_or("");
@@ -392,18 +376,16 @@ Response validation_failure(const std::vector<ValidationError>& errors) {
 
 bool accepts_gzip(const Server::RawRequest& request) {
   for (const auto& [name, value] : request.headers) {
-    if (!ci_is_equal(name, "accept-encoding")) continue;
+    if (!equals_ignoring_ascii_case(name, "accept-encoding")) continue;
     // gzip listed without q=0 (RFC 9110 §12.5.3)
     std::string_view rest = value;
     while (!rest.empty()) {
       const auto comma = rest.find(',');
-      auto item = rest.substr(0, comma);
+      const auto item = trimmed(rest.substr(0, comma));
       rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
       const auto semicolon = item.find(';');
-      auto coding = item.substr(0, semicolon);
-      while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-      if (!ci_is_equal(coding, "gzip") && coding != "*") continue;
+      const auto coding = trimmed(item.substr(0, semicolon));
+      if (!equals_ignoring_ascii_case(coding, "gzip") && coding != "*") continue;
       if (semicolon == std::string_view::npos) return true;
       auto params = item.substr(semicolon + 1);
       const auto q = params.find("q=");
@@ -420,7 +402,7 @@ bool accepts_gzip(const Server::RawRequest& request) {
 std::optional<std::string_view> header_of(const Server::RawRequest& request,
                                           std::string_view name) {
   for (const auto& [field, value] : request.headers)
-    if (ci_is_equal(field, name)) return value;
+    if (equals_ignoring_ascii_case(field, name)) return value;
   return std::nullopt;
 }
 
@@ -614,7 +596,7 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
                      (parts.media_type.empty() ? std::string("(none)") : parts.media_type) +
                      "': this operation accepts " + list);
       }
-      if (is_json_type(parts.media_type)) {
+      if (is_json_media_type(parts.media_type)) {
         boost::json::stream_parser parser;
         boost::system::error_code ec;
         const auto used = parser.write_some(request.body.data(), request.body.size(), ec);

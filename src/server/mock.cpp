@@ -1,20 +1,17 @@
 #include "server/mock.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <boost/url/grammar/ci_string.hpp>
 
 #include "oaskit/models.hpp"
+#include "server/media_type.hpp"
 
 namespace oaskit::server::detail {
 
 namespace {
 
 bool is_json(std::string_view media_type) {
-  const auto type = media_type.substr(0, media_type.find(';'));
-  return boost::urls::grammar::ci_is_equal(type, "application/json") ||
-         (type.size() > 5 &&
-          boost::urls::grammar::ci_is_equal(type.substr(type.size() - 5), "+json")) ||
-         type == "*/*";
+  const auto type = media_type_of(media_type);
+  return is_json_media_type(type) || type == "*/*";
 }
 
 std::optional<int> success_status(std::string_view key) {

@@ -2,12 +2,13 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/grammar/ci_string.hpp>
 #include <charconv>
 #include <cmath>
 
 #include "http/form.hpp"
 #include "oaskit/models.hpp"
+#include "server/media_type.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::server::detail {
 
@@ -25,12 +26,6 @@ std::string_view in_name(In in) {
       return "cookie";
   }
   return "query";
-}
-
-bool json_media_type(std::string_view type) {
-  return boost::urls::grammar::ci_is_equal(type, "application/json") ||
-         (type.size() > 5 &&
-          boost::urls::grammar::ci_is_equal(type.substr(type.size() - 5), "+json"));
 }
 
 std::optional<double> number_of(const std::optional<Number>& n) {
@@ -124,7 +119,7 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
   rule.style = parameter.style.value_or(form_default ? "form" : "simple");
   rule.explode = parameter.explode.value_or(rule.style == "form");
   if (parameter.content && !parameter.content->empty()) {
-    rule.json_content = json_media_type(parameter.content->begin()->first);
+    rule.json_content = is_json_media_type(parameter.content->begin()->first);
     return rule;  // the value is the text of that media type, checked by its schema later
   }
   if (!parameter.schema) return rule;
@@ -205,19 +200,13 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
-std::string_view trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
 std::vector<std::string> split_on(std::string_view text, char delimiter, bool trim) {
   std::vector<std::string> items;
   if (text.empty()) return items;
   for (;;) {
     const auto at = text.find(delimiter);
     const auto item = text.substr(0, at);
-    items.emplace_back(trim ? trimmed(item) : item);
+    items.emplace_back(trim ? oaskit::detail::trimmed(item) : item);
     if (at == std::string_view::npos) return items;
     text = text.substr(at + 1);
   }
@@ -267,7 +256,7 @@ class Checker {
         static constexpr std::string_view no[] = {"false", "0", "no", "off", "f", "n"};
         auto is_one_of = [&](const auto& words) {
           return std::ranges::any_of(words, [&](std::string_view w) {
-            return boost::urls::grammar::ci_is_equal(w, text);
+            return oaskit::detail::equals_ignoring_ascii_case(w, text);
           });
         };
         if (is_one_of(yes)) {

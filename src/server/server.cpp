@@ -30,6 +30,7 @@
 #include "oaskit/models.hpp"
 #include "server/application.hpp"
 #include "server/beast_request.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::server {
 
@@ -324,7 +325,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
                          self->answer();
                        });
     };
-    if (beast::iequals(header[http::field::expect], "100-continue")) {
+    if (oaskit::detail::equals_ignoring_ascii_case(header[http::field::expect], "100-continue")) {
       auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
                                                                         header.version());
       beast::get_lowest_layer(stream_).expires_after(limits().write_timeout);

@@ -12,8 +12,7 @@ using test::ScriptedServer;
 using test::ServerRequest;
 using test::ServerResponse;
 
-const security::HttpOptions kQuick{.timeout = std::chrono::milliseconds(2000),
-                                   .max_bytes = 1 << 20};
+const HttpOptions kQuick{.timeout = std::chrono::milliseconds(2000), .max_bytes = 1 << 20};
 
 ServerResponse redirect_to(const std::string& location, int status = 302) {
   return {.status = status, .headers = {{"Location", location}}, .body = {}, .silent = false};

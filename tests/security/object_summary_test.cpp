@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 namespace oaskit::security::detail {
 namespace {
@@ -111,7 +111,7 @@ TEST(ObjectSummary, AcceptsExactlyWhatParseStrictJsonAcceptsAsObjects) {
       R"(  {"a":1}  )",
       ""};
   for (const auto& text : texts) {
-    const auto tree = jose::detail::parse_strict_json(text);
+    const auto tree = oaskit::detail::parse_strict_json(text);
     const bool object = tree && tree->is_object();
     EXPECT_EQ(static_cast<bool>(ObjectSummary::read(text)), object) << text.substr(0, 60);
   }

@@ -384,7 +384,7 @@ TEST_F(Http, Tls_ServesHttpsWithTheConfiguredCertificate) {
                                    .private_key_file = (dir / "server.key").string()};
   start(options);
   EXPECT_TRUE(endpoint_.url.starts_with("https://127.0.0.1:"));
-  security::HttpOptions http;
+  HttpOptions http;
   http.ca_file = (dir / "ca.pem").string();
   auto response = oaskit::detail::send({.url = endpoint_.url + "health"}, http);
   ASSERT_TRUE(response) << response.errors().message;

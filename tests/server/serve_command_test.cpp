@@ -108,7 +108,7 @@ class ServeProcess {
 
 detail::HttpResponse get(const std::string& url,
                          std::vector<std::pair<std::string, std::string>> headers = {}) {
-  security::HttpOptions options;
+  HttpOptions options;
   options.max_bytes = 64 << 20;
   auto response = detail::send({.url = url, .headers = std::move(headers)}, options);
   EXPECT_TRUE(response) << url << ": " << response.errors().message;

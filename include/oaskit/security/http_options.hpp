@@ -1,20 +1,12 @@
 #pragma once
-/// How oaskit talks to authorization servers (JWKS, discovery, introspection, tokens): libcurl
-/// with TLS verification always on.
+/// How oaskit talks to authorization servers (JWKS, discovery, introspection, tokens): the
+/// options of every outbound request, oaskit::HttpOptions, under the name the security
+/// module's options use.
 
-#include <chrono>
-#include <cstddef>
-#include <optional>
-#include <string>
+#include "oaskit/http_options.hpp"
 
 namespace oaskit::security {
 
-struct HttpOptions {
-  std::chrono::milliseconds timeout{10'000};     ///< the whole exchange, connection included
-  std::size_t max_bytes = std::size_t{1} << 20;  ///< a longer response is an error
-  std::optional<std::string> ca_file{};          ///< trust these CAs instead of the system's
-  /// http:// is refused except to loopback addresses (127.0.0.0/8, ::1, localhost) — for tests
-  /// and local development; everything else must be https.
-};
+using HttpOptions = oaskit::HttpOptions;
 
 }  // namespace oaskit::security

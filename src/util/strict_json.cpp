@@ -5,7 +5,7 @@
 // and "\u0061" are the same name). Only a refused text goes through parse<Any>, which is slower
 // but says where the problem is.
 
-#include "jose/strict_json.hpp"
+#include "util/strict_json.hpp"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
@@ -15,7 +15,7 @@
 #include "oaskit/any.hpp"
 #include "oaskit/json.hpp"
 
-namespace oaskit::jose::detail {
+namespace oaskit::detail {
 namespace {
 
 namespace json = boost::json;
@@ -148,4 +148,4 @@ std::optional<json::value> parse_strict_json(std::string_view text, std::string*
   return value;
 }
 
-}  // namespace oaskit::jose::detail
+}  // namespace oaskit::detail

@@ -1,7 +1,8 @@
 #pragma once
-// JSON for JOSE headers, claims and JWKs: a value, or nothing when the text is not JSON, not
-// UTF-8, nests too deep, or repeats a member name in any object (RFC 7515 §4, RFC 7519 §4:
-// readers that keep the first or the last duplicate disagree about what a token says).
+// JSON that says who may do what (JOSE headers, claims and JWKs; what authorization servers
+// answer): a value, or nothing when the text is not JSON, not UTF-8, nests too deep, or repeats
+// a member name in any object (RFC 7515 §4, RFC 7519 §4: readers that keep the first or the
+// last duplicate disagree about what a token says).
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -14,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace oaskit::jose::detail {
+namespace oaskit::detail {
 
 /// The size limits a Boost.JSON parser handler declares: boost::json's own, so that handlers
 /// reading this text accept what parse_strict_json accepts.
@@ -34,4 +35,4 @@ boost::json::parse_options strict_parse_options();
 std::optional<boost::json::value> parse_strict_json(std::string_view text,
                                                     std::string* error = nullptr);
 
-}  // namespace oaskit::jose::detail
+}  // namespace oaskit::detail
