@@ -1,5 +1,7 @@
 #include "input.hpp"
 
+#include <unistd.h>
+
 #include <fmt/core.h>
 
 #include <boost/json/parse.hpp>
@@ -8,34 +10,20 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+
+#include "util/ascii.hpp"
+#include "util/file.hpp"
 
 namespace oaskit::cli {
 
 std::optional<std::string> read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return std::move(text).str();
-  }
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    fmt::print(stderr, "oaskit: cannot read {}: it is a directory\n", path);
+  auto text = path == "-" ? detail::read_all(STDIN_FILENO) : detail::read_file(path);
+  if (!text) {
+    fmt::print(stderr, "oaskit: cannot read {}: {}\n", path == "-" ? "standard input" : path,
+               text.errors().message);
     return std::nullopt;
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    fmt::print(stderr, "oaskit: cannot read {}: {}\n", path, std::strerror(errno));
-    return std::nullopt;
-  }
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) {
-    fmt::print(stderr, "oaskit: cannot read {}: {}\n", path, std::strerror(errno));
-    return std::nullopt;
-  }
-  return text;
+  return std::move(*text);
 }
 
 Result<Document, Diagnostics> load_document(const std::string& path, const LoadOptions& options) {
@@ -62,19 +50,12 @@ bool write_output(const std::string& path, const std::string& text) {
   return true;
 }
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 bool is_url(std::string_view text) {
   return text.starts_with("https://") || text.starts_with("http://");
 }
 
 Result<jose::KeySet, jose::KeyError> read_keys(const std::string& text, const std::string& kid) {
-  const std::string key_text = trimmed(text);
+  const std::string key_text(detail::trimmed(text));
   const std::optional<std::string> token_kid =
       kid.empty() ? std::nullopt : std::optional<std::string>(kid);
   if (key_text.starts_with("-----BEGIN")) {

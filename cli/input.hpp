@@ -19,8 +19,6 @@ Result<Document, Diagnostics> load_document(const std::string& path, const LoadO
 /// Writes `text` to `path` (standard output for "" or "-"); false after printing why to stderr.
 bool write_output(const std::string& path, const std::string& text);
 
-/// `text` without leading and trailing spaces, tabs and line breaks.
-std::string trimmed(std::string_view text);
 /// True for an http(s) URL (as opposed to a file name).
 bool is_url(std::string_view text);
 /// Keys from a JWKS, a single JWK, or a PEM key. A single key is one the user chose, so it

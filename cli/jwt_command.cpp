@@ -17,6 +17,7 @@
 #include "oaskit/jose.hpp"
 #include "oaskit/security/jwks.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -40,7 +41,7 @@ struct VerifyArguments {
 std::optional<std::string> read_token(const std::string& argument) {
   auto text = argument == "-" ? read_input("-") : std::optional<std::string>(argument);
   if (!text) return std::nullopt;
-  return trimmed(*text);
+  return std::string(detail::trimmed(*text));
 }
 
 int refused(const TokenError& error) {

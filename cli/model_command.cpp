@@ -72,8 +72,9 @@ int run(const ModelOptions& options) {
     if (!source) return report_unreadable(options, source.errors());
     yaml = std::move(*source);
   }
-  auto result = parse_as(options.type, yaml ? boost::json::serialize(yaml->value()) : *text,
-                         WriteOptions{.indent = options.indent});
+  const WriteOptions write{.indent = options.indent};
+  auto result =
+      yaml ? read_as(options.type, yaml->value(), write) : parse_as(options.type, *text, write);
   if (result && *result) {
     fmt::print("{}\n", **result);
     return ok;

@@ -23,6 +23,9 @@
 namespace oaskit {
 
 struct OpenAPI;
+namespace detail {
+class DocumentParts;
+}  // namespace detail
 
 enum class SourceFormat { json, yaml };
 
@@ -61,7 +64,8 @@ class Source {
   /// to make it a string". Empty otherwise. Appended to `string_type` errors.
   [[nodiscard]] std::string quoting_hint(const Path& loc) const;
 
-  /// Line `line` (from 1) of the text without its line break, for showing a finding.
+  /// Line `line` (from 1) of the text without its line break, for showing a finding; empty
+  /// past the last line. The first call indexes the lines once (thread-safe).
   [[nodiscard]] std::string_view line_text(std::size_t line) const;
 
   /// Set up by the YAML reader: positions by JSON pointer, and the unquoted non-strings.
@@ -77,6 +81,9 @@ class Source {
   // Positions by JSON pointer: recorded by the YAML reader, or for JSON built on first use.
   mutable std::unique_ptr<YamlPositions> yaml_;
   mutable std::once_flag json_indexed_;
+  // Where each line of text_ starts, built on the first line_text().
+  mutable std::vector<std::size_t> line_starts_;
+  mutable std::once_flag lines_indexed_;
 };
 
 /// JSON when the first non-blank character (after a UTF-8 byte order mark) is `{` or `[`,
@@ -155,6 +162,10 @@ class Document {
   /// reference leads to nothing that is a SecurityScheme (a problem loading reported).
   [[nodiscard]] std::optional<SecurityScheme> security_scheme(std::string_view name) const;
 
+  /// The parts of files that references reach, each read once, as the model its reference
+  /// wants (for oaskit's own modules: src/document/parts.hpp).
+  [[nodiscard]] const detail::DocumentParts& parts() const noexcept { return *parts_; }
+
   /// A diagnostic located at `loc` in `source`.
   [[nodiscard]] static Diagnostic diagnostic(const Source& source, const Path& loc,
                                              Severity severity, std::string rule,
@@ -162,7 +173,8 @@ class Document {
 
  private:
   friend class DocumentLoader;
-  std::unique_ptr<OpenAPI> model_;  // never null but in a moved-from Document
+  std::unique_ptr<OpenAPI> model_;                // never null but in a moved-from Document
+  std::unique_ptr<detail::DocumentParts> parts_;  // likewise
   std::vector<std::unique_ptr<Source>> sources_;
   std::string minor_version_;
   std::vector<ResolvedRef> refs_;

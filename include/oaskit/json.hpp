@@ -7,6 +7,10 @@
 
 #include "oaskit/result.hpp"
 
+namespace boost::json {
+class value;
+}  // namespace boost::json
+
 namespace oaskit {
 
 /// The deepest nesting of arrays and objects a parse accepts; deeper input is an error, never
@@ -27,6 +31,15 @@ inline constexpr std::size_t max_nesting_depth = 512;
 /// \endcode
 template <class T>
 Result<T> parse(std::string_view json);
+
+/// Reads `value`, a JSON value already in memory (such as a Source's value()), as `T` with the
+/// same checks as parse<T>, in one walk and without writing it out as text. The errors carry
+/// their `loc` but no position: the caller knows where the value came from (Source::position_of).
+/// \code
+/// auto scheme = oaskit::from_value<oaskit::SecurityScheme>(source.value());
+/// \endcode
+template <class T>
+Result<T> from_value(const boost::json::value& value);
 
 /// How to_json lays out its output.
 struct WriteOptions {

@@ -24,4 +24,10 @@ std::span<const std::string_view> model_names();
 std::optional<Result<std::string>> parse_as(std::string_view model_name, std::string_view json,
                                             WriteOptions options = {});
 
+/// The same for a JSON value already in memory (from_value): how `oaskit model` reads YAML,
+/// whose reader gives a value, not JSON text. The errors carry no position.
+std::optional<Result<std::string>> read_as(std::string_view model_name,
+                                           const boost::json::value& value,
+                                           WriteOptions options = {});
+
 }  // namespace oaskit

@@ -1,14 +1,15 @@
-#include <boost/json/serialize.hpp>
 #include <utility>
 #include <variant>
 
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/model/openapi.hpp"
+#include "parts.hpp"
 
 namespace oaskit {
 
-Document::Document() : model_(std::make_unique<OpenAPI>()) {}
+Document::Document()
+    : model_(std::make_unique<OpenAPI>()), parts_(std::make_unique<detail::DocumentParts>()) {}
 Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
@@ -38,12 +39,13 @@ std::optional<SecurityScheme> Document::security_scheme(std::string_view name) c
   const auto* entry = components->securitySchemes->find(name);
   if (entry == nullptr) return std::nullopt;
   if (const auto* scheme = std::get_if<SecurityScheme>(entry)) return *scheme;
+  // What the reference leads to, as the loader read it.
   const auto place = follow(root(), {"components", "securitySchemes", std::string(name)});
-  const auto* value = place ? place->first->find(place->second) : nullptr;
-  if (value == nullptr) return std::nullopt;
-  auto parsed = parse<SecurityScheme>(boost::json::serialize(*value));
-  if (!parsed) return std::nullopt;
-  return std::move(*parsed);
+  if (!place) return std::nullopt;
+  const auto* read = parts_->find<OrReference<SecurityScheme>>(*place->first, place->second);
+  const auto* scheme = read != nullptr ? std::get_if<SecurityScheme>(read) : nullptr;
+  if (scheme == nullptr) return std::nullopt;
+  return *scheme;
 }
 
 Diagnostic Document::diagnostic(const Source& source, const Path& loc, Severity severity,

@@ -6,8 +6,6 @@
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 #include <deque>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -21,6 +19,8 @@
 #include "model_walk.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "parts.hpp"
+#include "util/file.hpp"
 
 namespace oaskit {
 
@@ -157,13 +157,6 @@ Diagnostics model_errors(const Source& source, const Path& base, const Errors& e
   return out;
 }
 
-// The text parse<V> reads for the value at `loc`: the file itself for a whole JSON file (so
-// big integers and positions are exactly as written), else the value serialized.
-std::string json_text_of(const Source& source, const boost::json::value& value, const Path& loc) {
-  if (loc.empty() && source.format() == SourceFormat::json) return std::string(source.text());
-  return boost::json::serialize(value);
-}
-
 std::optional<std::string> file_uri(const fs::path& absolute) {
   boost::urls::url url;
   url.set_scheme("file");
@@ -191,6 +184,7 @@ void DocumentLoader::read_target(const Source& source, const Path& loc) {
   detail::ModelWalker walker(loc, source.uri());
   walker.walk(*parsed);
   add_found(source, walker);
+  doc_.parts_->add(source, loc, std::move(*parsed));
 }
 
 namespace {
@@ -224,8 +218,7 @@ std::optional<V> DocumentLoader::parse_substituting(const Source& source, const 
   constexpr int max_rounds = 4;               // substituted values hold no refs: one suffices
   Errors last_errors;
   for (int round = 0; round < max_rounds; ++round) {
-    auto parsed =
-        parse<V>(patched ? boost::json::serialize(*patched) : json_text_of(source, original, loc));
+    auto parsed = from_value<V>(patched ? *patched : original);
     if (parsed) return std::move(*parsed);
     last_errors = parsed.errors();
     bool replaced = false;
@@ -308,13 +301,12 @@ const Source* DocumentLoader::read_file_source(const std::string& uri, std::stri
               "'; references may not leave it unless allowed (--allow-outside-root)";
     return nullptr;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in || fs::is_directory(file, ec)) {
-    problem = "cannot read '" + display_name(file) + "'";
+  auto text = detail::read_file(file);
+  if (!text) {
+    problem = "cannot read '" + display_name(file) + "': " + text.errors().message;
     return nullptr;
   }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return add_source(read_source(display_name(file), uri, std::move(text)), uri, problem);
+  return add_source(read_source(display_name(file), uri, std::move(*text)), uri, problem);
 }
 
 const Source* DocumentLoader::read_remote_source(const std::string& uri, std::string& problem) {
@@ -569,27 +561,18 @@ Result<Document, Diagnostics> load_text(std::string name, std::string text,
 }
 
 Result<Document, Diagnostics> load(const fs::path& path, const LoadOptions& options) {
+  auto text = detail::read_file(path);
+  if (!text) {
+    return Diagnostics{{Severity::error,
+                        "io",
+                        "cannot read '" + path.string() + "': " + text.errors().message,
+                        path.string(),
+                        {},
+                        std::nullopt}};
+  }
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    return Diagnostics{{Severity::error,
-                        "io",
-                        "'" + path.string() + "' is a folder, not a file",
-                        path.string(),
-                        {},
-                        std::nullopt}};
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Diagnostics{{Severity::error,
-                        "io",
-                        "cannot read '" + path.string() + "'",
-                        path.string(),
-                        {},
-                        std::nullopt}};
-  }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  auto source = read_source(path.string(), *file_uri(absolute), std::move(text));
+  auto source = read_source(path.string(), *file_uri(absolute), std::move(*text));
   if (!source) return source.errors();
   DocumentLoader loader(options, absolute.parent_path());
   return loader.run(std::move(*source));

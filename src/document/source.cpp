@@ -8,6 +8,7 @@
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "source_positions.hpp"
+#include "util/ascii.hpp"
 #include "yaml/read_yaml.hpp"
 
 namespace oaskit {
@@ -72,13 +73,16 @@ std::string Source::quoting_hint(const Path& loc) const {
 }
 
 std::string_view Source::line_text(std::size_t line) const {
-  std::string_view rest = text_;
-  for (std::size_t i = 1; i < line; ++i) {
-    const std::size_t end = rest.find_first_of("\r\n");
-    if (end == std::string_view::npos) return {};
-    const std::size_t skip = rest.compare(end, 2, "\r\n") == 0 ? 2 : 1;
-    rest.remove_prefix(end + skip);
-  }
+  // Where each line starts, found on the first question: a report shows hundreds of lines.
+  std::call_once(lines_indexed_, [this] {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+      if (text_[i] == '\n' || text_[i] == '\r') line_starts_.push_back(i + 1);
+    }
+  });
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::string_view rest = std::string_view(text_).substr(line_starts_[line - 1]);
   return rest.substr(0, rest.find_first_of("\r\n"));
 }
 
@@ -97,9 +101,9 @@ Diagnostics to_diagnostics(const std::string& name, const Errors& errors) {
 
 SourceFormat detect_format(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  const std::string_view content = detail::trimmed(text);
   // Blank text goes to the JSON reader, whose error says the input is empty.
-  const bool json = first == std::string_view::npos || text[first] == '{' || text[first] == '[';
+  const bool json = content.empty() || content.front() == '{' || content.front() == '[';
   return json ? SourceFormat::json : SourceFormat::yaml;
 }
 

@@ -4,64 +4,14 @@
 
 #include <cctype>
 #include <charconv>
-#include <cmath>
 #include <limits>
 
 namespace oaskit::detail {
-
-namespace dom = simdjson::dom;
-
-namespace {
 
 std::string format_number(double d) {
   char buffer[32];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
   return ec == std::errc{} ? std::string(buffer, end) : std::string("?");
-}
-
-}  // namespace
-
-void read_integer(std::int64_t& out, dom::element v, ReadContext& cx, const PathNode& at) {
-  switch (v.type()) {
-    case dom::element_type::INT64:
-      out = int64_t(v);
-      return;
-    case dom::element_type::UINT64:
-      cx.error(at, "int_type",
-               "Input should be an integer no larger than 9223372036854775807, got " + describe(v));
-      return;
-    case dom::element_type::DOUBLE: {
-      // JSON Schema: a number with a zero fractional part is an integer (2.0 is 2).
-      const auto d = double(v);
-      constexpr double limit = 9223372036854775808.0;  // 2^63
-      if (std::trunc(d) == d && d >= -limit && d < limit) {
-        out = static_cast<std::int64_t>(d);
-      } else {
-        cx.error(at, "int_from_float",
-                 "Input should be a valid integer, got a number with a fractional part (" +
-                     format_number(d) + ")");
-      }
-      return;
-    }
-    default:
-      cx.type_error(at, "int_type", "a valid integer", v);
-  }
-}
-
-void read_number(Number& out, dom::element v, ReadContext& cx, const PathNode& at) {
-  switch (v.type()) {
-    case dom::element_type::INT64:
-      out = int64_t(v);
-      return;
-    case dom::element_type::UINT64:
-      out = uint64_t(v);
-      return;
-    case dom::element_type::DOUBLE:
-      out = double(v);
-      return;
-    default:
-      cx.type_error(at, "float_type", "a valid number", v);
-  }
 }
 
 std::optional<std::string> url_problem(std::string_view text) {

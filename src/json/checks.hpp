@@ -1,7 +1,5 @@
 #pragma once
-// Reading numbers, and the constraints of check:: applied to values just read.
-
-#include <simdjson.h>
+// The constraints of check:: applied to values just read.
 
 #include <cstdint>
 #include <optional>
@@ -20,8 +18,8 @@
 
 namespace oaskit::detail {
 
-void read_integer(std::int64_t& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
-void read_number(Number& out, simdjson::dom::element v, ReadContext& cx, const PathNode& at);
+/// `d` as the shortest text that reads back as it ("0.5", "1e+300").
+std::string format_number(double d);
 
 /// Why `text` is not an absolute URL, or nothing when it is one.
 std::optional<std::string> url_problem(std::string_view text);

@@ -15,12 +15,20 @@ Result<std::string> parse_and_write(std::string_view json, WriteOptions options)
   return to_json(*model, options);
 }
 
+template <class T>
+Result<std::string> read_and_write(const boost::json::value& value, WriteOptions options) {
+  auto model = from_value<T>(value);
+  if (!model) return model.errors();
+  return to_json(*model, options);
+}
+
 struct Entry {
   std::string_view name;
-  Result<std::string> (*run)(std::string_view, WriteOptions);
+  Result<std::string> (*parse)(std::string_view, WriteOptions);
+  Result<std::string> (*read)(const boost::json::value&, WriteOptions);
 };
 
-#define OASKIT_ENTRY(T) Entry{#T, &parse_and_write<T>},
+#define OASKIT_ENTRY(T) Entry{#T, &parse_and_write<T>, &read_and_write<T>},
 constexpr std::array entries{OASKIT_FOR_EACH_MODEL(OASKIT_ENTRY)};
 #undef OASKIT_ENTRY
 
@@ -37,7 +45,15 @@ std::span<const std::string_view> model_names() { return names; }
 std::optional<Result<std::string>> parse_as(std::string_view model_name, std::string_view json,
                                             WriteOptions options) {
   for (const auto& entry : entries) {
-    if (entry.name == model_name) return entry.run(json, options);
+    if (entry.name == model_name) return entry.parse(json, options);
+  }
+  return std::nullopt;
+}
+
+std::optional<Result<std::string>> read_as(std::string_view model_name,
+                                           const boost::json::value& value, WriteOptions options) {
+  for (const auto& entry : entries) {
+    if (entry.name == model_name) return entry.read(value, options);
   }
   return std::nullopt;
 }

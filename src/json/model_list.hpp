@@ -42,14 +42,24 @@
   X(Tag)                         \
   X(OpenAPI)
 
-// The models a Reference Object may stand for (`OrReference<T>` in the models).
-#define OASKIT_FOR_EACH_REFERABLE_MODEL(X) \
-  X(Response)                              \
-  X(Parameter)                             \
-  X(Example)                               \
-  X(RequestBody)                           \
-  X(Header)                                \
-  X(SecurityScheme)                        \
-  X(Link)                                  \
-  X(Callback)                              \
-  X(PathItem)
+// Every type the document loader may read the target of a `$ref` as: the models (a `$ref` where
+// OpenAPI allows none is read as the model at its place), a schema, and the alternatives of
+// the models' `OrReference<T>` members.
+#define OASKIT_FOR_EACH_REF_TARGET(X) \
+  OASKIT_FOR_EACH_MODEL(X)            \
+  X(SchemaOrBool)                     \
+  X(OrReference<Response>)            \
+  X(OrReference<Parameter>)           \
+  X(OrReference<Example>)             \
+  X(OrReference<RequestBody>)         \
+  X(OrReference<Header>)              \
+  X(OrReference<SecurityScheme>)      \
+  X(OrReference<Link>)                \
+  X(OrReference<Callback>)            \
+  X(OrReference<PathItem>)
+
+// Every type parse<T> and from_value<T> read: those, and Any (any JSON value, with the same
+// checks and error positions).
+#define OASKIT_FOR_EACH_READABLE(X) \
+  OASKIT_FOR_EACH_REF_TARGET(X)     \
+  X(Any)

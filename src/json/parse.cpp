@@ -108,7 +108,7 @@ Result<T> parse(std::string_view json) {
   if (code) return detail::syntax_errors(json, code);
   detail::ReadContext cx;
   T out{};
-  detail::read(out, root, cx, detail::PathNode{});
+  detail::read(out, detail::DomValue(root), cx, detail::PathNode{});
   // simdjson lets through one level too many when the innermost container is empty; the
   // reader notices where it reads, and the error path checks the text for the rest.
   if (cx.too_deep() ||
@@ -124,13 +124,6 @@ Result<T> parse(std::string_view json) {
 }
 
 #define OASKIT_INSTANTIATE_PARSE(T) template Result<T> parse<T>(std::string_view);
-OASKIT_FOR_EACH_MODEL(OASKIT_INSTANTIATE_PARSE)
-// Any JSON value, with the same checks and error positions.
-template Result<Any> parse<Any>(std::string_view);
-// What a `$ref` may point at, for the document loader.
-#define OASKIT_INSTANTIATE_PARSE_OR_REFERENCE(T) \
-  template Result<OrReference<T>> parse<OrReference<T>>(std::string_view);
-OASKIT_FOR_EACH_REFERABLE_MODEL(OASKIT_INSTANTIATE_PARSE_OR_REFERENCE)
-template Result<SchemaOrBool> parse<SchemaOrBool>(std::string_view);
+OASKIT_FOR_EACH_READABLE(OASKIT_INSTANTIATE_PARSE)
 
 }  // namespace oaskit

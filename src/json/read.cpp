@@ -4,6 +4,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
+#include <cmath>
 
 namespace oaskit::detail {
 
@@ -22,19 +23,18 @@ Path to_path(const PathNode& node) {
   return path;
 }
 
-bool accepts(JsonKind kind, dom::element_type t) {
+bool accepts(JsonKind kind, JsonType t) {
   switch (kind) {
     case JsonKind::object:
-      return t == dom::element_type::OBJECT;
+      return t == JsonType::object;
     case JsonKind::array:
-      return t == dom::element_type::ARRAY;
+      return t == JsonType::array;
     case JsonKind::string:
-      return t == dom::element_type::STRING;
+      return t == JsonType::string;
     case JsonKind::boolean:
-      return t == dom::element_type::BOOL;
+      return t == JsonType::boolean;
     case JsonKind::number:
-      return t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
-             t == dom::element_type::DOUBLE;
+      return t == JsonType::int64 || t == JsonType::uint64 || t == JsonType::double_;
     case JsonKind::any:
       return true;
   }
@@ -59,22 +59,22 @@ std::string_view describe(JsonKind kind) {
   return "a value";
 }
 
-std::string describe(dom::element v) {
+template <class V>
+std::string describe(V v) {
   switch (v.type()) {
-    case dom::element_type::ARRAY:
+    case JsonType::array:
       return "an array";
-    case dom::element_type::OBJECT:
+    case JsonType::object:
       return "an object";
-    case dom::element_type::INT64:
-      return "number " + std::to_string(int64_t(v));
-    case dom::element_type::UINT64:
-      return "number " + std::to_string(uint64_t(v));
-    case dom::element_type::DOUBLE: {
-      std::string text = simdjson::minify(v);
-      return "number " + text;
-    }
-    case dom::element_type::STRING: {
-      std::string_view s = v;
+    case JsonType::int64:
+      return "number " + std::to_string(v.int64());
+    case JsonType::uint64:
+      return "number " + std::to_string(v.uint64());
+    case JsonType::double_:
+      return "number " + format_number(v.double_());
+    case JsonType::string: {
+      std::string_view s;
+      v.get(s);
       constexpr std::size_t shown = 40;
       std::string out = "string \"";
       out.append(s.substr(0, shown));
@@ -82,12 +82,60 @@ std::string describe(dom::element v) {
       out += '"';
       return out;
     }
-    case dom::element_type::BOOL:
-      return bool(v) ? "boolean true" : "boolean false";
-    case dom::element_type::NULL_VALUE:
+    case JsonType::boolean: {
+      bool b = false;
+      v.get(b);
+      return b ? "boolean true" : "boolean false";
+    }
+    case JsonType::null:
       return "null";
   }
   return "a value";
+}
+
+template <class V>
+void read_integer(std::int64_t& out, V v, ReadContext& cx, const PathNode& at) {
+  switch (v.type()) {
+    case JsonType::int64:
+      out = v.int64();
+      return;
+    case JsonType::uint64:
+      cx.error(at, "int_type",
+               "Input should be an integer no larger than 9223372036854775807, got " + describe(v));
+      return;
+    case JsonType::double_: {
+      // JSON Schema: a number with a zero fractional part is an integer (2.0 is 2).
+      const double d = v.double_();
+      constexpr double limit = 9223372036854775808.0;  // 2^63
+      if (std::trunc(d) == d && d >= -limit && d < limit) {
+        out = static_cast<std::int64_t>(d);
+      } else {
+        cx.error(at, "int_from_float",
+                 "Input should be a valid integer, got a number with a fractional part (" +
+                     format_number(d) + ")");
+      }
+      return;
+    }
+    default:
+      type_error(cx, at, "int_type", "a valid integer", v);
+  }
+}
+
+template <class V>
+void read_number(Number& out, V v, ReadContext& cx, const PathNode& at) {
+  switch (v.type()) {
+    case JsonType::int64:
+      out = v.int64();
+      return;
+    case JsonType::uint64:
+      out = v.uint64();
+      return;
+    case JsonType::double_:
+      out = v.double_();
+      return;
+    default:
+      type_error(cx, at, "float_type", "a valid number", v);
+  }
 }
 
 void ReadContext::error(const PathNode& at, std::string_view type, std::string msg) {
@@ -95,11 +143,11 @@ void ReadContext::error(const PathNode& at, std::string_view type, std::string m
 }
 
 void ReadContext::type_error(const PathNode& at, std::string_view type, std::string_view expected,
-                             dom::element found) {
+                             std::string_view found) {
   std::string msg = "Input should be ";
   msg += expected;
   msg += ", got ";
-  msg += describe(found);
+  msg += found;
   error(at, type, std::move(msg));
 }
 
@@ -112,8 +160,8 @@ void ReadContext::duplicate_key(const PathNode& object, std::string_view key) {
         "Duplicate key '" + std::string(key) + "' in one object");
 }
 
-void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext& cx,
-                const PathNode& at) {
+template <class V>
+void read_extra(Extra& extra, std::string_view key, V v, ReadContext& cx, const PathNode& at) {
   auto [it, inserted] = extra.emplace(key, nullptr);
   if (!inserted) {
     cx.duplicate_key(at, key);
@@ -122,75 +170,86 @@ void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext&
   it->value() = to_any(v, cx, at.member(key));
 }
 
-Any to_any(dom::element v, ReadContext& cx, const PathNode& at) {
+Any to_any(BoostValue v, ReadContext& /*cx*/, const PathNode& /*at*/) {
+  // A Source's value: read with the depth limit and duplicate-key checks already.
+  return v.value();
+}
+
+Any to_any(DomValue v, ReadContext& cx, const PathNode& at) {
   const auto type = v.type();
-  if ((type == dom::element_type::ARRAY || type == dom::element_type::OBJECT) &&
-      !cx.enter_container(at)) {
+  if ((type == JsonType::array || type == JsonType::object) && !cx.enter_container(at)) {
     return nullptr;
   }
   switch (type) {
-    case dom::element_type::ARRAY: {
-      dom::array items = v;
+    case JsonType::array: {
+      const auto items = *v.array();
       boost::json::array out;
       out.reserve(items.size());
       std::size_t i = 0;
-      for (dom::element item : items) out.push_back(to_any(item, cx, at.item(i++)));
+      for (DomValue item : items) out.push_back(to_any(item, cx, at.item(i++)));
       return out;
     }
-    case dom::element_type::OBJECT: {
-      dom::object members = v;
+    case JsonType::object: {
+      const auto members = *v.object();
       boost::json::object out;
       out.reserve(members.size());
       for (auto [key, value] : members) read_extra(out, key, value, cx, at);
       return out;
     }
-    case dom::element_type::INT64:
-      return int64_t(v);
-    case dom::element_type::UINT64:
-      return uint64_t(v);
-    case dom::element_type::DOUBLE:
-      return double(v);
-    case dom::element_type::STRING:
-      return boost::json::string(std::string_view(v));
-    case dom::element_type::BOOL:
-      return bool(v);
-    case dom::element_type::NULL_VALUE:
+    case JsonType::int64:
+      return v.int64();
+    case JsonType::uint64:
+      return v.uint64();
+    case JsonType::double_:
+      return v.double_();
+    case JsonType::string: {
+      std::string_view s;
+      v.get(s);
+      return boost::json::string(s);
+    }
+    case JsonType::boolean: {
+      bool b = false;
+      v.get(b);
+      return b;
+    }
+    case JsonType::null:
       return nullptr;
   }
   return nullptr;
 }
 
-void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
-                          const PathNode& at) {
-  dom::object object;
-  if (v.get_object().get(object)) {
-    cx.type_error(at, "model_type", "an object", v);
+template <class V>
+void read_security_scheme(SecurityScheme& out, V v, ReadContext& cx, const PathNode& at) {
+  const auto object = v.object();
+  if (!object) {
+    type_error(cx, at, "model_type", "an object", v);
     return;
   }
   constexpr auto tags = names_of<SecuritySchemeType>();
   const std::string expected = "the expected tags: " + quoted_alternatives(tags);
-  dom::element tag;
-  if (object.at_key("type").get(tag)) {
+  const auto tag = object->find("type");
+  if (!tag) {
     cx.error(at.member("type"), "union_tag_not_found",
              "Field required: a security scheme's type decides what it is; one of " + expected);
     return;
   }
   std::string_view type_name;
-  if (tag.get_string().get(type_name)) {
+  if (!tag->get(type_name)) {
     cx.error(at.member("type"), "union_tag_invalid",
              "Input should be a string naming the scheme type, one of " + expected + "; got " +
-                 describe(tag));
+                 describe(*tag));
     return;
   }
   auto read_as = [&]<class Scheme>(std::type_identity<Scheme>) {
-    read_members(out.emplace<Scheme>(), object, cx, at);
+    read_members<V>(out.emplace<Scheme>(), *object, cx, at);
   };
   if (type_name == "apiKey") {
     read_as(std::type_identity<APIKey>{});
   } else if (type_name == "http") {
     std::string_view scheme;
-    const bool bearer = !object.at_key("scheme").get_string().get(scheme) &&
-                        equals_ignoring_ascii_case(scheme, "bearer");
+    const auto scheme_value = object->find("scheme");
+    const bool bearer =
+        scheme_value && scheme_value->get(scheme) && equals_ignoring_ascii_case(scheme, "bearer");
     if (bearer) {
       read_as(std::type_identity<HTTPBearer>{});
     } else {
@@ -208,5 +267,16 @@ void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx,
                  "' found using 'type' does not match any of " + expected);
   }
 }
+
+// The two trees the reader reads.
+#define OASKIT_INSTANTIATE_READ_PARTS(V)                                                   \
+  template std::string describe<V>(V);                                                     \
+  template void read_integer<V>(std::int64_t&, V, ReadContext&, const PathNode&);          \
+  template void read_number<V>(Number&, V, ReadContext&, const PathNode&);                 \
+  template void read_extra<V>(Extra&, std::string_view, V, ReadContext&, const PathNode&); \
+  template void read_security_scheme<V>(SecurityScheme&, V, ReadContext&, const PathNode&);
+OASKIT_INSTANTIATE_READ_PARTS(DomValue)
+OASKIT_INSTANTIATE_READ_PARTS(BoostValue)
+#undef OASKIT_INSTANTIATE_READ_PARTS
 
 }  // namespace oaskit::detail

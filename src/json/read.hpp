@@ -1,8 +1,7 @@
 #pragma once
-// Reads models from a simdjson DOM, driven by each model's fields() table. One generic reader
-// for every model: no model has parsing code of its own.
-
-#include <simdjson.h>
+// Reads models from a JSON tree, driven by each model's fields() table. One generic reader
+// for every model and for both trees json_input.hpp puts behind one interface (simdjson's DOM
+// for text, boost::json::value for what a Source holds): no model has parsing code of its own.
 
 #include <bitset>
 #include <cstdint>
@@ -15,6 +14,7 @@
 
 #include "checks.hpp"
 #include "field_index.hpp"
+#include "json_input.hpp"
 #include "oaskit/any.hpp"
 #include "oaskit/field.hpp"
 #include "oaskit/models.hpp"
@@ -24,13 +24,21 @@
 
 namespace oaskit::detail {
 
-namespace dom = simdjson::dom;
-
-template <class T>
-void read(T& out, dom::element v, ReadContext& cx, const PathNode& at);
+template <class T, class V>
+void read(T& out, V v, ReadContext& cx, const PathNode& at);
 
 // Any-valued data: a boost::json::value, integers kept as integers.
-Any to_any(dom::element v, ReadContext& cx, const PathNode& at);
+Any to_any(DomValue v, ReadContext& cx, const PathNode& at);
+Any to_any(BoostValue v, ReadContext& cx, const PathNode& at);
+
+/// `string "abc"`, `number 10`, `null`, `an array`: what was found, for messages.
+template <class V>
+std::string describe(V v);
+
+template <class V>
+void read_integer(std::int64_t& out, V v, ReadContext& cx, const PathNode& at);
+template <class V>
+void read_number(Number& out, V v, ReadContext& cx, const PathNode& at);
 
 // The kind of JSON value a C++ type is read from: chooses a variant's alternative and says
 // what was expected when none fits.
@@ -55,14 +63,21 @@ constexpr JsonKind json_kind() {
   }
 }
 
-bool accepts(JsonKind kind, dom::element_type t);
+bool accepts(JsonKind kind, JsonType t);
 std::string_view describe(JsonKind kind);
 
-template <NamedEnum E>
-void read_enum(E& out, dom::element v, ReadContext& cx, const PathNode& at) {
+// "Input should be <expected>, got <what v is>".
+template <class V>
+void type_error(ReadContext& cx, const PathNode& at, std::string_view type,
+                std::string_view expected, V found) {
+  cx.type_error(at, type, expected, describe(found));
+}
+
+template <NamedEnum E, class V>
+void read_enum(E& out, V v, ReadContext& cx, const PathNode& at) {
   constexpr auto names = names_of<E>();
   std::string_view s;
-  if (!v.get_string().get(s)) {
+  if (v.get(s)) {
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == s) {
         out = static_cast<E>(i);
@@ -73,18 +88,18 @@ void read_enum(E& out, dom::element v, ReadContext& cx, const PathNode& at) {
   cx.error(at, "enum", "Input should be " + quoted_alternatives(names) + ", got " + describe(v));
 }
 
-template <class T>
-void read_vector(std::vector<T>& out, dom::element v, ReadContext& cx, const PathNode& at) {
-  dom::array array;
-  if (v.get_array().get(array)) {
-    cx.type_error(at, "list_type", "an array", v);
+template <class T, class V>
+void read_vector(std::vector<T>& out, V v, ReadContext& cx, const PathNode& at) {
+  const auto array = v.array();
+  if (!array) {
+    type_error(cx, at, "list_type", "an array", v);
     return;
   }
   if (!cx.enter_container(at)) return;
   out.clear();
-  out.resize(array.size());
+  out.resize(array->size());
   std::size_t i = 0;
-  for (dom::element item : array) {
+  for (V item : *array) {
     read(out[i], item, cx, at.item(i));
     ++i;
   }
@@ -109,13 +124,13 @@ class KeySet {
 
 inline bool is_extension(std::string_view key) { return key.starts_with("x-"); }
 
-void read_extra(Extra& extra, std::string_view key, dom::element v, ReadContext& cx,
-                const PathNode& at);
+template <class V>
+void read_extra(Extra& extra, std::string_view key, V v, ReadContext& cx, const PathNode& at);
 
 // Reads an object's members into `out`; with `extensions`, `x-` members go there instead
 // (Paths, Responses, Callback).
-template <class T>
-void read_map(Map<T>& out, Extra* extensions, dom::object object, ReadContext& cx,
+template <class T, class Members>
+void read_map(Map<T>& out, Extra* extensions, const Members& object, ReadContext& cx,
               const PathNode& at) {
   out.reserve(object.size());
   KeySet keys(object.size());
@@ -163,11 +178,11 @@ Alt& alternative(Variant& v) {
 
 // Reads an alternative of a variant: an object with `$ref` is the Reference when the variant
 // has one; otherwise the first alternative whose JSON kind matches.
-template <class... Ts>
-void read_variant(std::variant<Ts...>& out, dom::element v, ReadContext& cx, const PathNode& at) {
+template <class V, class... Ts>
+void read_variant(std::variant<Ts...>& out, V v, ReadContext& cx, const PathNode& at) {
   const auto type = v.type();
   if constexpr (variant_has_reference<std::variant<Ts...>>::value) {
-    if (type == dom::element_type::OBJECT && v.at_key("$ref").error() == simdjson::SUCCESS) {
+    if (const auto object = v.object(); object && object->find("$ref")) {
       read(alternative<Reference>(out), v, cx, at);
       return;
     }
@@ -181,14 +196,15 @@ void read_variant(std::variant<Ts...>& out, dom::element v, ReadContext& cx, con
   (try_alternative(std::type_identity<Ts>{}), ...);
   if (!done) {
     const bool wants_object = ((json_kind<Ts>() == JsonKind::object) || ...);
-    cx.type_error(at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(), v);
+    type_error(cx, at, wants_object ? "model_type" : "union_type", variant_expectation<Ts...>(), v);
   }
 }
 
-void read_security_scheme(SecurityScheme& out, dom::element v, ReadContext& cx, const PathNode& at);
+template <class V>
+void read_security_scheme(SecurityScheme& out, V v, ReadContext& cx, const PathNode& at);
 
-template <class M, std::size_t I>
-void read_field(M& m, dom::element v, ReadContext& cx, const PathNode& here) {
+template <class M, class V, std::size_t I>
+void read_field(M& m, V v, ReadContext& cx, const PathNode& here) {
   constexpr auto f = std::get<I>(M::fields());
   auto& member = m.*(f.member);
   const std::size_t errors_before = cx.error_count();
@@ -204,12 +220,13 @@ void read_field(M& m, dom::element v, ReadContext& cx, const PathNode& here) {
 template <class M>
 constexpr std::size_t field_count = std::tuple_size_v<decltype(M::fields())>;
 
-template <class M>
-using FieldReader = void (*)(M&, dom::element, ReadContext&, const PathNode&);
+template <class M, class V>
+using FieldReader = void (*)(M&, V, ReadContext&, const PathNode&);
 
-template <class M, std::size_t... I>
-constexpr std::array<FieldReader<M>, sizeof...(I)> make_field_readers(std::index_sequence<I...>) {
-  return {&read_field<M, I>...};
+template <class M, class V, std::size_t... I>
+constexpr std::array<FieldReader<M, V>, sizeof...(I)> make_field_readers(
+    std::index_sequence<I...>) {
+  return {&read_field<M, V, I>...};
 }
 
 template <class M, std::size_t... I>
@@ -227,7 +244,8 @@ constexpr std::array<bool, sizeof...(I)> make_field_required(std::index_sequence
 template <class M>
 struct ModelTable {
   static constexpr std::size_t size = field_count<M>;
-  static constexpr auto readers = make_field_readers<M>(std::make_index_sequence<size>{});
+  template <class V>
+  static constexpr auto readers = make_field_readers<M, V>(std::make_index_sequence<size>{});
   static constexpr auto names = make_field_names<M>(std::make_index_sequence<size>{});
   static constexpr auto required = make_field_required<M>(std::make_index_sequence<size>{});
   // Built on first use, so parsing from another static initializer is safe.
@@ -239,8 +257,8 @@ struct ModelTable {
 
 // Reads the members of `object` into model `m`: declared fields by the table, the rest into
 // `m.extra`; then reports required fields that were absent.
-template <Model M>
-void read_members(M& m, dom::object object, ReadContext& cx, const PathNode& at) {
+template <class V, Model M, class Members>
+void read_members(M& m, const Members& object, ReadContext& cx, const PathNode& at) {
   using Table = ModelTable<M>;
   if (!cx.enter_container(at)) return;
   const FieldIndex& field_index = Table::index();
@@ -256,36 +274,36 @@ void read_members(M& m, dom::object object, ReadContext& cx, const PathNode& at)
       continue;
     }
     seen.set(static_cast<std::size_t>(i));
-    Table::readers[static_cast<std::size_t>(i)](m, value, cx, at.member(key));
+    Table::template readers<V>[static_cast<std::size_t>(i)](m, value, cx, at.member(key));
   }
   for (std::size_t i = 0; i < Table::size; ++i) {
     if (Table::required[i] && !seen.test(i)) cx.missing(at, Table::names[i]);
   }
 }
 
-template <Model M>
-void read_model(M& m, dom::element v, ReadContext& cx, const PathNode& at) {
-  dom::object object;
-  if (v.get_object().get(object)) {
-    cx.type_error(at, "model_type", "an object", v);
+template <Model M, class V>
+void read_model(M& m, V v, ReadContext& cx, const PathNode& at) {
+  const auto object = v.object();
+  if (!object) {
+    type_error(cx, at, "model_type", "an object", v);
     return;
   }
-  read_members(m, object, cx, at);
+  read_members<V>(m, *object, cx, at);
 }
 
-template <class T>
-void read(T& out, dom::element v, ReadContext& cx, const PathNode& at) {
+template <class T, class V>
+void read(T& out, V v, ReadContext& cx, const PathNode& at) {
   if constexpr (Model<T>) {
     read_model(out, v, cx, at);
   } else if constexpr (std::is_same_v<T, std::string>) {
     std::string_view s;
-    if (v.get_string().get(s)) {
-      cx.type_error(at, "string_type", "a valid string", v);
-    } else {
+    if (v.get(s)) {
       out.assign(s.data(), s.size());
+    } else {
+      type_error(cx, at, "string_type", "a valid string", v);
     }
   } else if constexpr (std::is_same_v<T, bool>) {
-    if (v.get_bool().get(out)) cx.type_error(at, "bool_type", "a valid boolean", v);
+    if (!v.get(out)) type_error(cx, at, "bool_type", "a valid boolean", v);
   } else if constexpr (std::is_same_v<T, std::int64_t>) {
     read_integer(out, v, cx, at);
   } else if constexpr (std::is_same_v<T, Number>) {
@@ -307,15 +325,15 @@ void read(T& out, dom::element v, ReadContext& cx, const PathNode& at) {
   } else if constexpr (is_instance_v<T, std::vector>) {
     read_vector(out, v, cx, at);
   } else if constexpr (is_instance_v<T, Map> || is_instance_v<T, MapWithExtensions>) {
-    dom::object object;
-    if (v.get_object().get(object)) {
-      cx.type_error(at, "dict_type", "an object", v);
+    const auto object = v.object();
+    if (!object) {
+      type_error(cx, at, "dict_type", "an object", v);
     } else if (!cx.enter_container(at)) {
       return;
     } else if constexpr (is_instance_v<T, Map>) {
-      read_map(out, nullptr, object, cx, at);
+      read_map(out, nullptr, *object, cx, at);
     } else {
-      read_map(out.entries, &out.extensions, object, cx, at);
+      read_map(out.entries, &out.extensions, *object, cx, at);
     }
   } else if constexpr (is_instance_v<T, std::variant>) {
     read_variant(out, v, cx, at);

@@ -1,8 +1,6 @@
 #pragma once
 // Collects the errors a read finds, each with its path.
 
-#include <simdjson.h>
-
 #include <array>
 #include <cstddef>
 #include <string>
@@ -13,9 +11,6 @@
 #include "path_node.hpp"
 
 namespace oaskit::detail {
-
-/// `string "abc"`, `number 10`, `null`, `an array`: what was found, for messages.
-std::string describe(simdjson::dom::element v);
 
 /// `'a', 'b' or 'c'`
 template <std::size_t N>
@@ -33,9 +28,9 @@ std::string quoted_alternatives(const std::array<std::string_view, N>& names) {
 class ReadContext {
  public:
   void error(const PathNode& at, std::string_view type, std::string msg);
-  /// "Input should be <expected>, got <what v is>".
+  /// "Input should be <expected>, got <found>".
   void type_error(const PathNode& at, std::string_view type, std::string_view expected,
-                  simdjson::dom::element found);
+                  std::string_view found);
   /// A required field `name` is absent from the object at `object`.
   void missing(const PathNode& object, std::string_view name);
   /// `key` appears again in the object at `object`; the message with both places is written

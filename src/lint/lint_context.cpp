@@ -12,25 +12,17 @@ bool starts_with(const Path& path, const Path& prefix) {
   return prefix.size() <= path.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
 }
 
-// The target of a reference that expects `expected`, read as the model the reference's place
-// holds; nothing when it is not one (the loader has reported why).
-std::optional<ExternalModel> read_expected(const Place& place, std::string_view expected) {
-  auto read = [&]<class T>() -> std::optional<ExternalModel> {
-    auto resolved = LintContext::read_at<T>(place);
-    if (!resolved) return std::nullopt;
-    return ExternalModel(std::move(resolved->value));
-  };
-  if (expected == "Schema") return read.operator()<SchemaOrBool>();
-  if (expected == "Response") return read.operator()<OrReference<Response>>();
-  if (expected == "Parameter") return read.operator()<OrReference<Parameter>>();
-  if (expected == "Example") return read.operator()<OrReference<Example>>();
-  if (expected == "RequestBody") return read.operator()<OrReference<RequestBody>>();
-  if (expected == "Header") return read.operator()<OrReference<Header>>();
-  if (expected == "SecurityScheme") return read.operator()<OrReference<SecurityScheme>>();
-  if (expected == "Link") return read.operator()<OrReference<Link>>();
-  if (expected == "Callback") return read.operator()<OrReference<Callback>>();
-  if (expected == "PathItem") return read.operator()<OrReference<PathItem>>();
-  return std::nullopt;
+// The part's model, when it is one the rules look at.
+std::optional<ExternalModel> external_model(const detail::PartModel& model) {
+  std::optional<ExternalModel> out;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    auto try_alternative = [&]<class T>(const T*) {
+      if (const auto* held = std::get_if<T>(&model)) out.emplace(held);
+    };
+    (try_alternative(std::variant_alternative_t<I, ExternalModel>{}), ...);
+  }
+  (std::make_index_sequence<std::variant_size_v<ExternalModel>>{});
+  return out;
 }
 
 }  // namespace
@@ -40,12 +32,14 @@ LintContext::LintContext(const Document& doc) : doc_(doc) { read_external_parts(
 void LintContext::read_external_parts() {
   struct Candidate {
     Place place;
-    std::string_view expected;
+    ExternalModel model;
   };
   std::vector<Candidate> candidates;
-  for (const auto& ref : doc_.refs()) {
-    if (ref.target == nullptr || ref.target == &doc_.root()) continue;
-    candidates.push_back({{ref.target, ref.target_loc}, ref.expected});
+  for (const auto& part : doc_.parts().all()) {
+    if (part.source == &doc_.root()) continue;
+    if (auto model = external_model(part.model)) {
+      candidates.push_back({{part.source, part.loc}, *model});
+    }
   }
   // Outermost parts first, so that a part inside one already read is not read (and its
   // findings reported) twice.
@@ -59,9 +53,7 @@ void LintContext::read_external_parts() {
                  starts_with(candidate.place.loc, part.place.loc);
         });
     if (inside_another) continue;
-    if (auto model = read_expected(candidate.place, candidate.expected)) {
-      external_parts_.push_back({std::move(candidate.place), std::move(*model)});
-    }
+    external_parts_.push_back({std::move(candidate.place), candidate.model});
   }
 }
 

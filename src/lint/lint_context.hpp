@@ -3,7 +3,6 @@
 // they name, and walking every model object of the document (the root file's model and the
 // parts of other files that references reach).
 
-#include <boost/json/serialize.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "document/parts.hpp"
 #include "lint/model_visit.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
@@ -24,19 +24,21 @@ struct Place {
   Path loc;
 };
 
-/// A model read from where a reference led, with the place it was read from.
+/// A model a reference led to (the document holds it), with the place it was read from.
 template <class T>
 struct Resolved {
-  T value;
+  const T& value;
   Place place;
 };
 
-/// A part of a file other than the root that a reference reaches, read as the model its
-/// reference wants. Parts of the root are already in Document::model().
+/// A part of a file other than the root that a reference in a model position reaches, as the
+/// loader read it (Document::parts()). Parts of the root are already in Document::model().
 using ExternalModel =
-    std::variant<SchemaOrBool, OrReference<Response>, OrReference<Parameter>, OrReference<Example>,
-                 OrReference<RequestBody>, OrReference<Header>, OrReference<SecurityScheme>,
-                 OrReference<Link>, OrReference<Callback>, OrReference<PathItem>>;
+    std::variant<const SchemaOrBool*, const OrReference<Response>*, const OrReference<Parameter>*,
+                 const OrReference<Example>*, const OrReference<RequestBody>*,
+                 const OrReference<Header>*, const OrReference<SecurityScheme>*,
+                 const OrReference<Link>*, const OrReference<Callback>*,
+                 const OrReference<PathItem>*, const PathItem*>;
 
 struct ExternalPart {
   Place place;
@@ -73,15 +75,20 @@ class LintContext {
     return read_at<T>(follow(at));
   }
 
-  /// The value at `place` read as `T`, when it is one.
+  /// The model the loader read at `place` as `T` (where a `T` was wanted, or a `T` or a
+  /// Reference), when it is a `T`.
   template <class T>
-  static std::optional<Resolved<T>> read_at(const Place& place) {
+  std::optional<Resolved<T>> read_at(const Place& place) const {
     if (place.source == nullptr) return std::nullopt;
-    const auto* value = place.source->find(place.loc);
+    const T* value = doc_.parts().find<T>(*place.source, place.loc);
+    if constexpr (detail::is_part_model<OrReference<T>>) {
+      if (value == nullptr) {
+        const auto* either = doc_.parts().find<OrReference<T>>(*place.source, place.loc);
+        value = either != nullptr ? std::get_if<T>(either) : nullptr;
+      }
+    }
     if (value == nullptr) return std::nullopt;
-    auto parsed = parse<T>(boost::json::serialize(*value));
-    if (!parsed) return std::nullopt;
-    return Resolved<T>{std::move(*parsed), place};
+    return Resolved<T>{*value, place};
   }
 
   /// Calls `visitor(model, source, loc)` for every model object of the document: the root
@@ -91,8 +98,8 @@ class LintContext {
     visit_model(doc_.model(), doc_.root(), Path{}, visitor);
     for (const auto& part : external_parts_) {
       std::visit(
-          [&](const auto& model) {
-            visit_model(model, *part.place.source, part.place.loc, visitor);
+          [&](const auto* model) {
+            visit_model(*model, *part.place.source, part.place.loc, visitor);
           },
           part.model);
     }

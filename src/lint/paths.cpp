@@ -119,7 +119,7 @@ bool declares_path_parameter(const std::vector<ListedParameter>& list, const std
 template <class M>
 std::optional<Resolved<M>> followed(const LintContext& context, const M& model, Place place) {
   if (!model.extra.contains("$ref")) return Resolved<M>{model, std::move(place)};
-  return LintContext::read_at<M>(context.follow(std::move(place)));
+  return context.read_at<M>(context.follow(std::move(place)));
 }
 
 void check_path_item(LintContext& context, const std::string& path, const PathItem& item,
@@ -172,7 +172,7 @@ void check_paths(LintContext& context) {
       const Path loc{"paths", path};
       if (!item.ref) {
         check_path_item(context, path, item, root, loc);
-      } else if (auto target = LintContext::read_at<PathItem>(context.follow({&root, loc}))) {
+      } else if (auto target = context.read_at<PathItem>(context.follow({&root, loc}))) {
         check_path_item(context, path, target->value, *target->place.source, target->place.loc);
       }
       auto [first, is_new] = first_of_shape.emplace(without_parameter_names(path), path);

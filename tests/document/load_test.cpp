@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "document/parts.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/models.hpp"
 #include "support/temp_tree.hpp"
@@ -416,6 +417,44 @@ TEST(Load, SecuritySchemeByName_FollowsItsRef) {
   }
   EXPECT_FALSE(doc.security_scheme("broken"));
   EXPECT_FALSE(doc.security_scheme("missing"));
+}
+
+TEST(Load, KeepsWhatItReadFromOtherFiles_AsTheModelsTheirReferencesWant) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "components": {"securitySchemes": {"oauth": {"$ref": "security.json#/oauth"}}})"));
+  // The description is a Redocly-style $ref: the loader reads what it points at in its place.
+  tree.write("security.json", R"({"oauth": {"type": "oauth2", "description": {"$ref": "#/text"},
+    "flows": {"clientCredentials": {"tokenUrl": "https://auth.example.com/token",
+    "scopes": {}}}}, "text": "Tokens for services"})");
+  auto doc = loaded(root);
+  ASSERT_EQ(doc.sources().size(), 2U);
+  const Source& other = *doc.sources()[1];
+  const auto* part = doc.parts().find<OrReference<SecurityScheme>>(other, loc("oauth"));
+  ASSERT_NE(part, nullptr);
+  ASSERT_TRUE(std::holds_alternative<SecurityScheme>(*part));
+  EXPECT_EQ(doc.parts().find<SchemaOrBool>(other, loc("oauth")), nullptr);
+  // security_scheme() gives that model, with the substitution, rather than reading the file
+  // again (which would fail on the $ref where a string belongs).
+  const auto scheme = doc.security_scheme("oauth");
+  ASSERT_TRUE(scheme);
+  ASSERT_TRUE(std::holds_alternative<OAuth2>(*scheme));
+  EXPECT_EQ(std::get<OAuth2>(*scheme).description, "Tokens for services");
+}
+
+TEST(Source, LineText_FindsEachLineWhateverItsLineBreak) {
+  auto source = read_source("a.yaml", "file:///a.yaml", "a: 1\nb: 2\r\nc: 3\rd: 4\n\ne: é");
+  ASSERT_TRUE(source) << describe(source.errors());
+  const Source& s = **source;
+  EXPECT_EQ(s.line_text(1), "a: 1");
+  EXPECT_EQ(s.line_text(2), "b: 2");
+  EXPECT_EQ(s.line_text(3), "c: 3");
+  EXPECT_EQ(s.line_text(4), "d: 4");
+  EXPECT_EQ(s.line_text(5), "");
+  EXPECT_EQ(s.line_text(6), "e: é");
+  EXPECT_EQ(s.line_text(7), "");
+  EXPECT_EQ(s.line_text(0), "");
+  EXPECT_EQ(s.line_text(4), "d: 4") << "asked again, from the same index";
 }
 
 }  // namespace

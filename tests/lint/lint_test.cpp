@@ -119,6 +119,19 @@ TEST(Lint, IgnoreListWorksInTheFindingsOwnFile) {
   EXPECT_EQ(not_required[0].loc, loc("limit"));
 }
 
+TEST(Lint, SeesTheOtherFilesPartsAsTheLoaderReadThem) {
+  // The parameter's description is a Redocly-style $ref that the loader reads in its place:
+  // its file's value alone is not a Parameter, the loader's model is, and lint checks that.
+  const auto findings =
+      lint_files({{"api.json", openapi_31(R"("paths": {"/pets": {"get": {"parameters": [
+    {"$ref": "parameters.json#/limit"}]}}})")},
+                  {"parameters.json", R"({"limit": {"name": "id", "in": "path",
+    "description": {"$ref": "#/text"}}, "text": "How many"})"}});
+  const auto not_required = of_rule(findings, "path-parameter-not-required");
+  ASSERT_EQ(not_required.size(), 1u) << test::describe(findings);
+  EXPECT_EQ(not_required[0].loc, loc("limit"));
+}
+
 TEST(Lint, UnknownIdInAnIgnoreListIsAWarning) {
   const auto findings = lint_json(openapi_31(R"("components": {"schemas": {
     "Pet": {"type": "object", "x-oaskit-ignore": ["component-unused", "component-unsued", "missing"]}}})"));
