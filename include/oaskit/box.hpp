@@ -10,7 +10,8 @@
 namespace oaskit {
 
 /// Reads and behaves like `std::optional<T>` (empty by default, `has_value`, `*`, `->`,
-/// `==`), but stores the value on the heap. Used where a model contains itself (a Schema's
+/// `==`, `value_or`, converts to `std::optional<T>`), but stores the value on the heap: one
+/// pointer, however large `T` is. Used where a model contains itself (a Schema's
 /// `not_`, `items`, ...) and for large, rarely present members, so models stay small.
 ///
 /// Copies are deep; comparison compares the values.
@@ -65,6 +66,18 @@ class Box {
     return *ptr_;
   }
 
+  /// A copy as a std::optional, so that code written for an optional member keeps working:
+  /// `std::optional<std::int64_t> limit = schema.maxLength;`.
+  operator std::optional<T>() const {  // NOLINT(google-explicit-constructor): as optional
+    return ptr_ ? std::optional<T>(*ptr_) : std::nullopt;
+  }
+
+  /// The value, or `fallback` when empty, as std::optional::value_or.
+  template <class U>
+  T value_or(U&& fallback) const& {
+    return ptr_ ? *ptr_ : static_cast<T>(std::forward<U>(fallback));
+  }
+
   /// Constructs a value in place, replacing any value held.
   template <class... Args>
   T& emplace(Args&&... args) {
@@ -78,6 +91,13 @@ class Box {
     return *a.ptr_ == *b.ptr_;
   }
   friend bool operator==(const Box& a, std::nullopt_t) noexcept { return !a.ptr_; }
+  /// A value compares equal to a box holding an equal value, as with std::optional.
+  template <class U>
+  requires(!std::same_as<U, Box> && !std::same_as<U, std::nullopt_t> &&
+           requires(const T& t, const U& u) { t == u; }) friend bool
+  operator==(const Box& a, const U& b) {
+    return a.ptr_ && *a.ptr_ == b;
+  }
 
  private:
   std::unique_ptr<T> ptr_;

@@ -183,5 +183,30 @@ TEST(Building, CopiesOfModelsWithBoxes_AreDeepAndEqual) {
   EXPECT_TRUE(original.items.has_value());
 }
 
+TEST(Building, RarelyUsedSchemaKeywords_AreBoxed_AndReadLikeOptionals) {
+  // One pointer each, however large the value: a Schema stays small (documents hold tens of
+  // thousands of them). Written as before: designated initializers, assignments, comparisons.
+  static_assert(sizeof(Box<std::string>) == sizeof(void*));
+  EXPECT_LE(sizeof(Schema), 600U);
+  Schema schema{.minLength = 3, .format = "uuid", .title = "x", .default_ = nullptr};
+  EXPECT_EQ(schema.minLength, 3);
+  EXPECT_EQ(schema.format, "uuid");
+  EXPECT_NE(schema.title, "y");
+  EXPECT_EQ(schema.maxLength, std::nullopt);
+  EXPECT_EQ(schema.maxLength.value_or(10), 10);
+  EXPECT_EQ(schema.minLength.value_or(10), 3);
+  ASSERT_TRUE(schema.default_) << "an explicit null default is a value";
+  EXPECT_TRUE(schema.default_->is_null());
+  const std::optional<std::int64_t> limit = schema.minLength;
+  EXPECT_EQ(limit, 3);
+  std::optional<std::string> format;
+  format = schema.format;
+  EXPECT_EQ(format, "uuid");
+  schema.pattern = "^[a-z]+$";
+  schema.minLength = std::nullopt;
+  EXPECT_EQ(to_json(schema),
+            R"({"pattern":"^[a-z]+$","format":"uuid","title":"x","default":null})");
+}
+
 }  // namespace
 }  // namespace oaskit

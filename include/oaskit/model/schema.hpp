@@ -103,34 +103,34 @@ struct Schema {
   Box<SchemaOrBool> unevaluatedProperties{};
   // Structural validation
   std::optional<SchemaTypes> type{};
-  std::optional<std::vector<Any>> enum_{};  // JSON: enum
-  Box<Any> const_{};                        // JSON: const
-  Box<Number> multipleOf{};                 // > 0
-  std::optional<Number> maximum{};
+  Box<std::vector<Any>> enum_{};  // JSON: enum
+  Box<Any> const_{};              // JSON: const
+  Box<Number> multipleOf{};       // > 0
+  Box<Number> maximum{};
   Box<NumberOrBool> exclusiveMaximum{};
-  std::optional<Number> minimum{};
+  Box<Number> minimum{};
   Box<NumberOrBool> exclusiveMinimum{};
-  std::optional<std::int64_t> maxLength{};  // >= 0, and likewise the counts below
-  std::optional<std::int64_t> minLength{};
-  std::optional<std::string> pattern{};
-  std::optional<std::int64_t> maxItems{};
-  std::optional<std::int64_t> minItems{};
+  Box<std::int64_t> maxLength{};  // >= 0, and likewise the counts below
+  Box<std::int64_t> minLength{};
+  Box<std::string> pattern{};
+  Box<std::int64_t> maxItems{};
+  Box<std::int64_t> minItems{};
   std::optional<bool> uniqueItems{};
   Box<std::int64_t> maxContains{};
   Box<std::int64_t> minContains{};
   Box<std::int64_t> maxProperties{};
   Box<std::int64_t> minProperties{};
-  std::optional<std::vector<std::string>> required{};
+  Box<std::vector<std::string>> required{};
   Box<Map<std::vector<std::string>>> dependentRequired{};
   // Format and string-encoded content
-  std::optional<std::string> format{};
+  Box<std::string> format{};
   Box<std::string> contentEncoding{};
   Box<std::string> contentMediaType{};
   Box<SchemaOrBool> contentSchema{};
   // Meta-data annotations
-  std::optional<std::string> title{};
+  Box<std::string> title{};
   std::optional<std::string> description{};
-  std::optional<Any> default_{};  // JSON: default; an explicit null is kept
+  Box<Any> default_{};  // JSON: default; an explicit null is kept
   std::optional<bool> deprecated{};
   std::optional<bool> readOnly{};
   std::optional<bool> writeOnly{};
@@ -139,7 +139,7 @@ struct Schema {
   Box<Discriminator> discriminator{};
   Box<XML> xml{};
   Box<ExternalDocumentation> externalDocs{};
-  std::optional<Any> example{};  // deprecated in OpenAPI 3.1 in favour of examples
+  Box<Any> example{};  // deprecated in OpenAPI 3.1 in favour of examples
   Extra extra{};
 
   template <class Self = Schema>
