@@ -56,6 +56,8 @@ int run(const BundleCommandOptions& options) {
   }
   const std::string text =
       to_yaml ? oaskit::to_yaml(*bundled) : to_json(*bundled, {.indent = true}) + '\n';
+  keep_until_exit(std::move(*doc));
+  keep_until_exit(std::move(*bundled));
   return write_output(options.out, text) ? ok : usage_error;
 }
 

@@ -16,6 +16,7 @@
 #include "oaskit/document.hpp"
 #include "oaskit/lint.hpp"
 #include "oaskit/report.hpp"
+#include "util/file.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -40,11 +41,10 @@ struct Checked {
 };
 
 std::unique_ptr<Source> text_only_source(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return nullptr;
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return std::make_unique<Source>(file, "", detect_format(text), std::move(text),
-                                  boost::json::value());
+  auto text = detail::read_file(file);
+  if (!text) return nullptr;
+  const SourceFormat format = detect_format(*text);
+  return std::make_unique<Source>(file, "", format, std::move(*text), boost::json::value());
 }
 
 int list_rules() {
@@ -113,6 +113,7 @@ int run(const CheckOptions& options) {
         options.color == "always" || (options.color == "auto" && stdout_supports_color());
     fmt::print("{}", text_report(input, color));
   }
+  keep_until_exit(std::move(checked));
   if (io_error) return usage_error;
   if (options.fail_on == "none") return ok;
   const Severity threshold = *severity_from_string(options.fail_on);

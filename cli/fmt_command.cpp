@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -65,10 +66,10 @@ bool has_yaml_comment(std::string_view text) {
 }
 
 int run(const FmtOptions& options) {
-  const auto text = read_input(options.file);
+  auto text = read_input(options.file);
   if (!text) return usage_error;
   const std::string display = options.file == "-" ? "<stdin>" : options.file;
-  auto source = read_source(display, "file:///dev/stdin", *text);
+  auto source = read_source(display, "file:///dev/stdin", std::move(*text));
   if (!source) {
     for (const auto& d : source.errors()) fmt::print(stderr, "{}\n", to_string(d));
     return invalid_input;
@@ -76,12 +77,17 @@ int run(const FmtOptions& options) {
   const SourceFormat input_format = (*source)->format();
   const bool to_yaml =
       options.to.empty() ? input_format == SourceFormat::yaml : options.to == "yaml";
-  boost::json::value value = (*source)->value();
-  if (options.sort) sort_keys(value);
-  if (input_format == SourceFormat::yaml && has_yaml_comment(*text)) {
+  if (input_format == SourceFormat::yaml && has_yaml_comment((*source)->text())) {
     fmt::print(stderr, "oaskit fmt: note: the comments in {} are not kept\n", display);
   }
-  std::string out = to_yaml ? oaskit::to_yaml(value) : to_json(value, {.indent = true}) + '\n';
+  // Written as read, or a sorted copy.
+  std::optional<boost::json::value> sorted;
+  if (options.sort) sort_keys(sorted.emplace((*source)->value()));
+  const boost::json::value& value = sorted ? *sorted : (*source)->value();
+  const std::string out =
+      to_yaml ? oaskit::to_yaml(value) : to_json(value, {.indent = true}) + '\n';
+  keep_until_exit(std::move(*source));
+  keep_until_exit(std::move(sorted));
   return write_output(options.output, out) ? ok : usage_error;
 }
 

@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "oaskit/document.hpp"
 #include "oaskit/jose.hpp"
@@ -15,6 +17,30 @@ std::optional<std::string> read_input(const std::string& path);
 /// The document at `path`, or on standard input for "-" (its relative references resolved
 /// against the current folder).
 Result<Document, Diagnostics> load_document(const std::string& path, const LoadOptions& options);
+
+namespace keep_detail {
+struct Node {
+  virtual ~Node() = default;
+  Node* next = nullptr;
+};
+template <class T>
+struct Holder : Node {
+  explicit Holder(T&& held) : value(std::move(held)) {}
+  T value;
+};
+// Reachable from here until the process ends, so leak checkers do not count what it holds.
+inline Node* kept = nullptr;
+}  // namespace keep_detail
+
+/// Keeps `value` until the process ends without ever destroying it: a command about to exit
+/// need not spend its last tenth of a second freeing a document of tens of thousands of
+/// objects, one by one, when the system takes the memory back at once.
+template <class T>
+void keep_until_exit(T&& value) {
+  auto* node = new keep_detail::Holder<std::decay_t<T>>(std::forward<T>(value));
+  node->next = keep_detail::kept;
+  keep_detail::kept = node;
+}
 
 /// Writes `text` to `path` (standard output for "" or "-"); false after printing why to stderr.
 bool write_output(const std::string& path, const std::string& text);

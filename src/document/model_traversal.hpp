@@ -4,6 +4,7 @@
 // `$ref`s with it, the lint rules find Operations, Parameters and Schemas.
 
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -14,6 +15,34 @@
 #include "oaskit/models.hpp"
 
 namespace oaskit::detail {
+
+/// The first template argument of a container type: what an optional, Box, vector or Map holds.
+template <class T>
+struct held_type;
+template <template <class...> class Container, class Held, class... Rest>
+struct held_type<Container<Held, Rest...>> {
+  using type = Held;
+};
+
+/// Whether a value of type T can hold a model: leaves (strings, numbers, enums, any-valued
+/// data) cannot, so the traversal does not step into them.
+template <class T>
+constexpr bool can_hold_models() {
+  if constexpr (Model<T>) {
+    return true;
+  } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box> ||
+                       is_instance_v<T, std::vector> || is_instance_v<T, Map>) {
+    return can_hold_models<typename held_type<T>::type>();
+  } else if constexpr (is_instance_v<T, MapWithExtensions>) {
+    return true;
+  } else if constexpr (is_instance_v<T, std::variant>) {
+    return []<class... Ts>(std::type_identity<std::variant<Ts...>>) {
+      return (can_hold_models<Ts>() || ...);
+    }(std::type_identity<T>{});
+  } else {
+    return false;
+  }
+}
 
 /// `Hooks` has:
 /// - `enter(const M& model, const Path& at)` before a model's fields are walked, and
@@ -56,13 +85,22 @@ class ModelTraversal {
  private:
   template <class M>
   void walk_fields(const M& model) {
-    std::apply(
-        [&](const auto&... field) {
-          ((path_.emplace_back(std::string(field.name)), walk(model.*(field.member)),
-            path_.pop_back()),
-           ...);
-        },
-        M::fields());
+    std::apply([&](const auto&... field) { (walk_field(model.*(field.member), field.name), ...); },
+               M::fields());
+  }
+
+  // Steps into a member only when it is there and may hold models: a Schema has some 60
+  // fields, of which a few are present and fewer hold schemas again.
+  template <class T>
+  void walk_field(const T& member, std::string_view name) {
+    if constexpr (can_hold_models<T>()) {
+      if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box>) {
+        if (!member) return;
+      }
+      path_.emplace_back(std::string(name));
+      walk(member);
+      path_.pop_back();
+    }
   }
 
   template <class... Ts>
