@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "json_pointer.hpp"
-#include "json_positions.hpp"
+#include "json/json_positions.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "source_positions.hpp"

@@ -67,16 +67,6 @@ void for_each_number(std::string_view text, OnNumber on_number) {
 
 }  // namespace
 
-std::size_t WidenedText::original_offset(std::size_t offset) const {
-  std::size_t shift = 0;
-  for (std::size_t at : insertions) {
-    // An insertion at original offset `at` sits at `at + shift` in the widened text.
-    if (at + shift + 2 > offset) break;
-    shift += 2;
-  }
-  return offset - shift;
-}
-
 std::optional<WidenedText> widen_big_integers(std::string_view text) {
   WidenedText out;
   std::size_t copied = 0;

@@ -14,11 +14,9 @@ namespace oaskit::detail {
 
 struct WidenedText {
   std::string text;
-  /// Offsets in the original text where ".0" was inserted, ascending.
+  /// Offsets in the original text where ".0" was inserted, ascending. (Errors are placed in
+  /// the original text, which has the same values at the same paths.)
   std::vector<std::size_t> insertions;
-
-  /// The offset in the original text of `offset` in the widened one.
-  [[nodiscard]] std::size_t original_offset(std::size_t offset) const;
 };
 
 /// `text` with ".0" after every integer literal outside the int64 and uint64 ranges, or

@@ -306,28 +306,6 @@ void for_each_member(std::string_view text, std::size_t pos, Visit visit) {
   }
 }
 
-// Offset of element `index` of the array whose '[' is at `pos`.
-std::optional<std::size_t> element_at(std::string_view text, std::size_t pos, std::size_t index) {
-  if (pos >= text.size() || text[pos] != '[') return std::nullopt;
-  pos = skip_whitespace(text, pos + 1);
-  if (pos < text.size() && text[pos] == ']') return std::nullopt;
-  for (std::size_t i = 0;; ++i) {
-    if (i == index) return pos;
-    const auto end = value_end(text, pos);
-    if (!end) return std::nullopt;
-    pos = skip_whitespace(text, *end);
-    if (pos >= text.size() || text[pos] != ',') return std::nullopt;
-    pos = skip_whitespace(text, pos + 1);
-  }
-}
-
-// True when a value can start at `pos` (rather than a delimiter or the end).
-bool starts_value(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return false;
-  const char c = text[pos];
-  return !is_whitespace(c) && c != ',' && c != ':' && c != ']' && c != '}';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Syntax checking
 
@@ -781,34 +759,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<std::size_t> locate_value(std::string_view text, const Path& path) {
-  std::size_t pos = skip_whitespace(text, 0);
-  for (const PathElement& element : path) {
-    if (const auto* key = std::get_if<std::string>(&element)) {
-      std::optional<std::size_t> found;
-      for_each_member(text, pos, [&](std::size_t, std::string_view raw_name, std::size_t value) {
-        if (!name_equals(raw_name, *key)) return true;
-        found = value;
-        return false;  // the first of repeated keys is the one followed
-      });
-      if (!found) return std::nullopt;
-      pos = *found;
-    } else {
-      const auto found = element_at(text, pos, std::get<std::size_t>(element));
-      if (!found) return std::nullopt;
-      pos = *found;
-    }
-  }
-  if (!starts_value(text, pos)) return std::nullopt;
-  return pos;
-}
-
-std::vector<std::size_t> locate_keys(std::string_view text, const Path& object_path,
+std::vector<std::size_t> locate_keys(std::string_view text, std::size_t object,
                                      std::string_view key) {
   std::vector<std::size_t> offsets;
-  const auto object = locate_value(text, object_path);
-  if (!object) return offsets;
-  for_each_member(text, *object, [&](std::size_t name, std::string_view raw_name, std::size_t) {
+  for_each_member(text, object, [&](std::size_t name, std::string_view raw_name, std::size_t) {
     if (name_equals(raw_name, key)) offsets.push_back(name);
     return true;
   });

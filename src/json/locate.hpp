@@ -1,7 +1,8 @@
 #pragma once
-// The error path of parsing: where a value or a member name is in the text, and what exactly
-// is wrong with text simdjson refused. Speed does not matter here, but nothing recurses, so
-// deeply nested input cannot overflow the stack, and invalid text never reads out of bounds.
+// The error path of parsing: where a member name is in the text, and what exactly is wrong
+// with text simdjson refused (where a value is: json_positions.hpp). Speed does not matter here,
+// but nothing recurses, so deeply nested input cannot overflow the stack, and invalid text never
+// reads out of bounds.
 
 #include <cstddef>
 #include <optional>
@@ -36,20 +37,10 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 /// \endcode
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-/// Offset of the first byte of the value reached from the root value by following `path`:
-/// member names (compared with the keys after unescaping them, so "a\u0062" matches "ab"; the
-/// first of repeated keys wins) and array indices. An empty path gives the root value's first
-/// byte after leading whitespace. Nothing when the path does not exist, or the text is not
-/// well-formed along the way (other values are skipped by counting brackets, not validated).
-/// \code
-/// locate_value(R"({"a": [1, {"b": 2}]})", {"a", std::size_t{1}, "b"});  // 16: the `2`
-/// \endcode
-std::optional<std::size_t> locate_value(std::string_view text, const Path& path);
-
-/// Offsets of the opening quote of every member named `key` in the object at `object_path`,
-/// in text order; empty when there is none or that value is not an object. Used to report
-/// both places of a duplicate key.
-std::vector<std::size_t> locate_keys(std::string_view text, const Path& object_path,
+/// Offsets of the opening quote of every member named `key` (compared after unescaping) in
+/// the object whose '{' is at `object`, in text order; empty when there is none or no object
+/// starts there. Used to report both places of a duplicate key.
+std::vector<std::size_t> locate_keys(std::string_view text, std::size_t object,
                                      std::string_view key);
 
 /// The first thing wrong with a JSON text.

@@ -7,8 +7,10 @@
 #include <utility>
 
 #include "big_integers.hpp"
+#include "json_positions.hpp"
 #include "locate.hpp"
 #include "model_list.hpp"
+#include "oaskit/diagnostic.hpp"
 #include "oaskit/json.hpp"
 #include "read.hpp"
 
@@ -56,30 +58,32 @@ Errors syntax_errors(std::string_view json, simdjson::error_code code) {
   return {std::move(error)};
 }
 
-// Locating walks the text from the start, so only so many errors get a position.
-constexpr std::size_t max_located_errors = 200;
-
-// `parsed` is the text the errors' paths were found in: `json`, or its widened copy.
-void add_positions(Errors& errors, std::string_view json, const WidenedText* widened) {
-  const std::string_view parsed = widened ? std::string_view(widened->text) : json;
-  auto position = [&](std::size_t offset) {
-    return position_of(json, widened ? widened->original_offset(offset) : offset);
+// Every error gets its place from one index of the text (built only when there are errors).
+// The text is the one the user wrote: its big integers are long number literals there, so no
+// offset needs mapping back from the widened copy simdjson read.
+void add_positions(Errors& errors, std::string_view json) {
+  const auto index = index_json_positions(json);
+  auto position_at = [&](const Path& loc) -> std::optional<TextPosition> {
+    const auto found = index.find(to_json_pointer(loc));
+    if (found == index.end()) return std::nullopt;
+    return found->second;
   };
   std::map<std::pair<Path, std::string>, std::size_t> duplicates_seen;
-  for (std::size_t i = 0; i < errors.size() && i < max_located_errors; ++i) {
-    Error& e = errors[i];
+  for (Error& e : errors) {
     if (e.loc.empty()) {
-      e.position = position(locate_value(parsed, e.loc).value_or(0));
+      e.position = position_at(e.loc).value_or(position_of(json, 0));
       continue;
     }
     Path parent(e.loc.begin(), e.loc.end() - 1);
     if (e.type == "duplicate_key" && std::holds_alternative<std::string>(e.loc.back())) {
       const auto& key = std::get<std::string>(e.loc.back());
       const std::size_t repeat = ++duplicates_seen[{parent, key}];
-      const auto offsets = locate_keys(parsed, parent, key);
+      const auto object = position_at(parent);
+      const auto offsets =
+          object ? locate_keys(json, object->offset, key) : std::vector<std::size_t>{};
       if (repeat < offsets.size()) {
-        const auto first = position(offsets.front());
-        const auto again = position(offsets[repeat]);
+        const auto first = position_of(json, offsets.front());
+        const auto again = position_of(json, offsets[repeat]);
         e.position = again;
         e.msg = "Duplicate key '" + key + "': first at line " + std::to_string(first.line) +
                 " column " + std::to_string(first.column) + ", again at line " +
@@ -87,9 +91,8 @@ void add_positions(Errors& errors, std::string_view json, const WidenedText* wid
       }
       continue;
     }
-    auto offset = locate_value(parsed, e.loc);
-    if (!offset) offset = locate_value(parsed, parent);  // a missing field: its object
-    if (offset) e.position = position(*offset);
+    e.position = position_at(e.loc);
+    if (!e.position) e.position = position_at(parent);  // a missing field: its object
   }
 }
 
@@ -117,7 +120,7 @@ Result<T> parse(std::string_view json) {
   }
   if (cx.error_count() > 0) {
     Errors errors = cx.take();
-    detail::add_positions(errors, json, widened ? &*widened : nullptr);
+    detail::add_positions(errors, json);
     return errors;
   }
   return out;

@@ -1,7 +1,7 @@
 #pragma once
-// Where every value of a JSON text starts, by JSON pointer: built in one pass when a document's
-// findings need positions, so that hundreds of findings in a large file cost one scan, not one
-// each.
+// Where every value of a JSON text starts, by JSON pointer: the one path -> position index,
+// built in one pass when positions are first needed (a Source's findings, parse<T>'s errors),
+// so that hundreds of findings in a large file cost one scan, not one each.
 
 #include <string>
 #include <string_view>

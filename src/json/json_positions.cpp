@@ -52,6 +52,7 @@ class Scanner {
     }
     advance(1);
     const std::string_view token = text_.substr(start, at_ - start);
+    if (token.size() < 2 || token.back() != '"') return {};  // cut short: not JSON
     if (!escaped) return std::string(token.substr(1, token.size() - 2));
     boost::system::error_code ec;
     const auto value = boost::json::parse(token, ec);
