@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -37,7 +38,12 @@ Result<Document, Diagnostics> load_document(const std::string& path, const LoadO
 
 bool write_output(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
-    fmt::print("{}", text);
+    // One write of the text as it is (fmt::print would format a copy first).
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
+        std::fflush(stdout) != 0) {
+      fmt::print(stderr, "oaskit: cannot write to standard output: {}\n", std::strerror(errno));
+      return false;
+    }
     return true;
   }
   std::ofstream file(path, std::ios::binary);

@@ -76,8 +76,10 @@ int run(const ModelOptions& options) {
   auto result =
       yaml ? read_as(options.type, yaml->value(), write) : parse_as(options.type, *text, write);
   if (result && *result) {
-    fmt::print("{}\n", **result);
-    return ok;
+    // As it is, in one write: formatting it would copy it first.
+    std::string& json = **result;
+    json += '\n';
+    return write_output("-", json) ? ok : usage_error;
   }
   Errors errors = result->errors();
   if (yaml) {

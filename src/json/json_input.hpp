@@ -17,6 +17,23 @@ namespace oaskit::detail {
 
 enum class JsonType : std::uint8_t { object, array, string, boolean, int64, uint64, double_, null };
 
+/// A forward iterator over `It` whose items are `View{}(it)`: how each tree's members and
+/// items come out as the same (key, value) pairs and values.
+template <class It, class View>
+class ViewIterator {
+ public:
+  explicit ViewIterator(It it) noexcept : it_(it) {}
+  auto operator*() const noexcept { return View{}(it_); }
+  ViewIterator& operator++() noexcept {
+    ++it_;
+    return *this;
+  }
+  bool operator!=(const ViewIterator& other) const noexcept { return it_ != other.it_; }
+
+ private:
+  It it_;
+};
+
 /// A value of simdjson's DOM.
 class DomValue {
  public:
@@ -56,21 +73,11 @@ class DomValue {
 
   class Members {
    public:
-    class iterator {
-     public:
-      explicit iterator(simdjson::dom::object::iterator it) noexcept : it_(it) {}
-      std::pair<std::string_view, DomValue> operator*() const noexcept {
-        return {it_.key(), DomValue(it_.value())};
-      }
-      iterator& operator++() noexcept {
-        ++it_;
-        return *this;
-      }
-      bool operator!=(const iterator& other) const noexcept { return it_ != other.it_; }
-
-     private:
-      simdjson::dom::object::iterator it_;
+    struct View {
+      std::pair<std::string_view, DomValue> operator()(
+          const simdjson::dom::object::iterator& it) const noexcept;
     };
+    using iterator = ViewIterator<simdjson::dom::object::iterator, View>;
     explicit Members(simdjson::dom::object object) noexcept : object_(object) {}
     [[nodiscard]] std::size_t size() const noexcept { return object_.size(); }
     [[nodiscard]] iterator begin() const noexcept { return iterator(object_.begin()); }
@@ -87,19 +94,10 @@ class DomValue {
 
   class Items {
    public:
-    class iterator {
-     public:
-      explicit iterator(simdjson::dom::array::iterator it) noexcept : it_(it) {}
-      DomValue operator*() const noexcept { return DomValue(*it_); }
-      iterator& operator++() noexcept {
-        ++it_;
-        return *this;
-      }
-      bool operator!=(const iterator& other) const noexcept { return it_ != other.it_; }
-
-     private:
-      simdjson::dom::array::iterator it_;
+    struct View {
+      DomValue operator()(const simdjson::dom::array::iterator& it) const noexcept;
     };
+    using iterator = ViewIterator<simdjson::dom::array::iterator, View>;
     explicit Items(simdjson::dom::array array) noexcept : array_(array) {}
     [[nodiscard]] std::size_t size() const noexcept { return array_.size(); }
     [[nodiscard]] iterator begin() const noexcept { return iterator(array_.begin()); }
@@ -173,21 +171,11 @@ class BoostValue {
 
   class Members {
    public:
-    class iterator {
-     public:
-      explicit iterator(const boost::json::key_value_pair* it) noexcept : it_(it) {}
-      std::pair<std::string_view, BoostValue> operator*() const noexcept {
-        return {it_->key(), BoostValue(it_->value())};
-      }
-      iterator& operator++() noexcept {
-        ++it_;
-        return *this;
-      }
-      bool operator!=(const iterator& other) const noexcept { return it_ != other.it_; }
-
-     private:
-      const boost::json::key_value_pair* it_;
+    struct View {
+      std::pair<std::string_view, BoostValue> operator()(
+          const boost::json::key_value_pair* it) const noexcept;
     };
+    using iterator = ViewIterator<const boost::json::key_value_pair*, View>;
     explicit Members(const boost::json::object& object) noexcept : object_(&object) {}
     [[nodiscard]] std::size_t size() const noexcept { return object_->size(); }
     [[nodiscard]] iterator begin() const noexcept { return iterator(object_->begin()); }
@@ -204,19 +192,10 @@ class BoostValue {
 
   class Items {
    public:
-    class iterator {
-     public:
-      explicit iterator(const boost::json::value* it) noexcept : it_(it) {}
-      BoostValue operator*() const noexcept { return BoostValue(*it_); }
-      iterator& operator++() noexcept {
-        ++it_;
-        return *this;
-      }
-      bool operator!=(const iterator& other) const noexcept { return it_ != other.it_; }
-
-     private:
-      const boost::json::value* it_;
+    struct View {
+      BoostValue operator()(const boost::json::value* it) const noexcept;
     };
+    using iterator = ViewIterator<const boost::json::value*, View>;
     explicit Items(const boost::json::array& array) noexcept : array_(&array) {}
     [[nodiscard]] std::size_t size() const noexcept { return array_->size(); }
     [[nodiscard]] iterator begin() const noexcept { return iterator(array_->data()); }
@@ -244,5 +223,21 @@ class BoostValue {
  private:
   const boost::json::value* value_;
 };
+
+inline std::pair<std::string_view, DomValue> DomValue::Members::View::operator()(
+    const simdjson::dom::object::iterator& it) const noexcept {
+  return {it.key(), DomValue(it.value())};
+}
+inline DomValue DomValue::Items::View::operator()(
+    const simdjson::dom::array::iterator& it) const noexcept {
+  return DomValue(*it);
+}
+inline std::pair<std::string_view, BoostValue> BoostValue::Members::View::operator()(
+    const boost::json::key_value_pair* it) const noexcept {
+  return {it->key(), BoostValue(it->value())};
+}
+inline BoostValue BoostValue::Items::View::operator()(const boost::json::value* it) const noexcept {
+  return BoostValue(*it);
+}
 
 }  // namespace oaskit::detail

@@ -51,11 +51,15 @@ class JsonWriter {
   void escaped(std::string_view s);
 
   // Room for `n` more bytes at the end, which the caller fills and counts in size_. Writing
-  // through a pointer into a buffer grown by doubling is much cheaper than many appends.
+  // through a pointer into the buffer is much cheaper than many appends. std::string grows its
+  // capacity geometrically; the size grows by what is needed plus a step, so that only memory
+  // about to be written is touched (a larger resize would fill, and so commit, pages that are
+  // never written: up to the whole size of the output again).
   char* room(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n + 4096));
+    if (size_ + n > out_.size()) out_.resize(size_ + n + std::max(out_.size() / 8, kStep));
     return out_.data() + size_;
   }
+  static constexpr std::size_t kStep = 4096;
   void put(char c) {
     *room(1) = c;
     ++size_;

@@ -94,6 +94,21 @@ TEST(CliModel, ValidFile_PrintsTheModelAsCompactJsonOnOneLine) {
   EXPECT_EQ(run.err, "");
 }
 
+TEST(CliModel, OutputThatCannotBeWritten_IsAnErrorNotASilentLoss) {
+  const auto run = run_cli({"model", "Info"}, R"({"title": "t", "version": "1"})", "/dev/full");
+  EXPECT_EQ(run.exit_code, 2) << run;
+  EXPECT_THAT(run.err, HasSubstr("cannot write to standard output")) << run;
+}
+
+TEST(CliModel, AFolderOrMissingFile_SaysWhyItCannotBeRead) {
+  const auto folder = run_cli({"model", "Info", "/tmp"});
+  EXPECT_EQ(folder.exit_code, 2) << folder;
+  EXPECT_THAT(folder.err, HasSubstr("cannot read /tmp: it is a directory")) << folder;
+  const auto missing = run_cli({"model", "Info", "/nonexistent/x.json"});
+  EXPECT_EQ(missing.exit_code, 2) << missing;
+  EXPECT_THAT(missing.err, HasSubstr("No such file or directory")) << missing;
+}
+
 TEST(CliModel, NoFile_ReadsStandardInput) {
   const auto run = run_cli({"model", "Info"}, slurp(cli_data / "info.json"));
   ASSERT_EQ(run.exit_code, 0) << run;

@@ -67,11 +67,12 @@ class ScratchDir {
 };
 
 /// Runs `oaskit args...` with `input` on stdin (an empty stdin when there is none), capturing
-/// stdout and stderr through files.
+/// stdout and stderr through files; stdout goes to `stdout_to` instead when given (/dev/full).
 inline Run run_cli(const std::vector<std::string>& args,
-                   const std::optional<std::string>& input = {}) {
+                   const std::optional<std::string>& input = {},
+                   const std::optional<fs::path>& stdout_to = {}) {
   ScratchDir dir;
-  const fs::path in = dir.path() / "stdin", out = dir.path() / "stdout",
+  const fs::path in = dir.path() / "stdin", out = stdout_to.value_or(dir.path() / "stdout"),
                  err = dir.path() / "stderr";
   std::ofstream(in, std::ios::binary) << input.value_or("");
 
@@ -102,7 +103,7 @@ inline Run run_cli(const std::vector<std::string>& args,
   } else if (WIFSIGNALED(status)) {
     run.exit_code = 128 + WTERMSIG(status);
   }
-  run.out = slurp(out);
+  if (!stdout_to) run.out = slurp(out);
   run.err = slurp(err);
   return run;
 }
