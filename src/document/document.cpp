@@ -42,7 +42,8 @@ std::optional<SecurityScheme> Document::security_scheme(std::string_view name) c
   // What the reference leads to, as the loader read it.
   const auto place = follow(root(), {"components", "securitySchemes", std::string(name)});
   if (!place) return std::nullopt;
-  const auto* read = parts_->find<OrReference<SecurityScheme>>(*place->first, place->second);
+  const auto* read =
+      detail::model_read_at<OrReference<SecurityScheme>>(*this, *place->first, place->second);
   const auto* scheme = read != nullptr ? std::get_if<SecurityScheme>(read) : nullptr;
   if (scheme == nullptr) return std::nullopt;
   return *scheme;

@@ -175,6 +175,8 @@ bool is_within(const fs::path& file, const fs::path& folder) {
 template <class V>
 void DocumentLoader::read_target(const Source& source, const Path& loc) {
   if (source.find(loc) == nullptr) return;
+  // A place in the root model that holds a V was read, checked and walked with the root.
+  if (&source == &doc_.root() && detail::model_at<V>(*doc_.model_, loc) != nullptr) return;
   Diagnostics errors;
   auto parsed = parse_substituting<V>(source, loc, errors);
   if (!parsed) {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <variant>
 
+#include "document/model_at.hpp"
 #include "json/model_list.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/models.hpp"
@@ -72,5 +73,16 @@ class DocumentParts {
   std::deque<DocumentPart> parts_;  // stable addresses
   std::map<std::tuple<const Source*, std::string, std::size_t>, std::size_t> index_;
 };
+
+/// What the document read at `loc` in `source` as `T`: in the root file, the root model's own
+/// object there (the loader reads no part of the root twice); elsewhere, the part the loader
+/// read. Null when nothing there was read as a `T`.
+template <class T>
+const T* model_read_at(const Document& doc, const Source& source, const Path& loc) {
+  if (&source == &doc.root()) {
+    if (const T* in_model = model_at<T>(doc.model(), loc)) return in_model;
+  }
+  return doc.parts().find<T>(source, loc);
+}
 
 }  // namespace oaskit::detail

@@ -80,10 +80,10 @@ class LintContext {
   template <class T>
   std::optional<Resolved<T>> read_at(const Place& place) const {
     if (place.source == nullptr) return std::nullopt;
-    const T* value = doc_.parts().find<T>(*place.source, place.loc);
+    const T* value = detail::model_read_at<T>(doc_, *place.source, place.loc);
     if constexpr (detail::is_part_model<OrReference<T>>) {
       if (value == nullptr) {
-        const auto* either = doc_.parts().find<OrReference<T>>(*place.source, place.loc);
+        const auto* either = detail::model_read_at<OrReference<T>>(doc_, *place.source, place.loc);
         value = either != nullptr ? std::get_if<T>(either) : nullptr;
       }
     }

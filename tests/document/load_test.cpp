@@ -442,6 +442,43 @@ TEST(Load, KeepsWhatItReadFromOtherFiles_AsTheModelsTheirReferencesWant) {
   EXPECT_EQ(std::get<OAuth2>(*scheme).description, "Tokens for services");
 }
 
+TEST(Load, ReadsNoPartOfTheRootTwice_ItsModelAnswersForIt) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"(
+  "paths": {"/pets": {"get": {"parameters": [{"$ref": "#/components/parameters/Limit"}],
+    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema":
+    {"$ref": "#/components/schemas/Pet"}}}}}}}},
+  "components": {"parameters": {"Limit": {"name": "limit", "in": "query"}},
+    "schemas": {"Pet": {"type": "object"}}, "x-other": {"p": {"name": "x", "in": "header"}}},
+  "x-uses": {"$ref": "#/components/x-other/p"})"));
+  auto doc = loaded(root);
+  const auto& components = *doc.model().components;
+  // Targets the root model holds as the model their reference wants: its own objects.
+  EXPECT_EQ((detail::model_read_at<OrReference<Parameter>>(
+                doc, doc.root(), loc("components", "parameters", "Limit"))),
+            components.parameters->find("Limit"));
+  EXPECT_EQ(
+      detail::model_read_at<Parameter>(doc, doc.root(), loc("components", "parameters", "Limit")),
+      &std::get<Parameter>(*components.parameters->find("Limit")));
+  EXPECT_EQ(
+      detail::model_read_at<SchemaOrBool>(doc, doc.root(), loc("components", "schemas", "Pet")),
+      components.schemas->find("Pet"));
+  for (const auto& part : doc.parts().all()) {
+    EXPECT_FALSE(part.source == &doc.root() && !part.loc.empty() &&
+                 part.loc[0] == PathElement("components") && part.loc[1] != PathElement("x-other"))
+        << "read again: " << to_string(part.loc);
+  }
+  // Not a Parameter there, or nothing there.
+  EXPECT_EQ(detail::model_read_at<Parameter>(doc, doc.root(), loc("components", "schemas", "Pet")),
+            nullptr);
+  EXPECT_EQ(
+      detail::model_read_at<Parameter>(doc, doc.root(), loc("components", "parameters", "No")),
+      nullptr);
+  EXPECT_EQ(detail::model_read_at<Schema>(
+                doc, doc.root(), loc("paths", "/pets", "get", "parameters", std::size_t{7})),
+            nullptr);
+}
+
 TEST(Source, LineText_FindsEachLineWhateverItsLineBreak) {
   auto source = read_source("a.yaml", "file:///a.yaml", "a: 1\nb: 2\r\nc: 3\rd: 4\n\ne: é");
   ASSERT_TRUE(source) << describe(source.errors());
