@@ -22,14 +22,12 @@ template <class Target, class M>
 const Target* descend_fields(const M& model, const std::string& name, Path::const_iterator next,
                              Path::const_iterator end) {
   const Target* found = nullptr;
-  std::apply(
-      [&](const auto&... field) {
-        ((found == nullptr && field.name == name
-              ? (found = descend<Target>(model.*(field.member), next, end), true)
-              : false),
-         ...);
-      },
-      M::fields());
+  auto try_field = [&](const auto& field) {
+    if (found == nullptr && field.name == name) {
+      found = descend<Target>(model.*(field.member), next, end);
+    }
+  };
+  std::apply([&](const auto&... field) { (try_field(field), ...); }, M::fields());
   return found;
 }
 

@@ -28,13 +28,11 @@ struct held_type<Container<Held, Rest...>> {
 /// data) cannot, so the traversal does not step into them.
 template <class T>
 constexpr bool can_hold_models() {
-  if constexpr (Model<T>) {
+  if constexpr (Model<T> || is_instance_v<T, MapWithExtensions>) {
     return true;
   } else if constexpr (is_instance_v<T, std::optional> || is_instance_v<T, Box> ||
                        is_instance_v<T, std::vector> || is_instance_v<T, Map>) {
     return can_hold_models<typename held_type<T>::type>();
-  } else if constexpr (is_instance_v<T, MapWithExtensions>) {
-    return true;
   } else if constexpr (is_instance_v<T, std::variant>) {
     return []<class... Ts>(std::type_identity<std::variant<Ts...>>) {
       return (can_hold_models<Ts>() || ...);

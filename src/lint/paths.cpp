@@ -63,7 +63,7 @@ std::vector<ListedParameter> read_list(const LintContext& context,
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Path element = child(loc, i);
     if (auto resolved = context.resolve(list[i], Place{&source, element})) {
-      out.push_back({std::move(resolved->value), element});
+      out.push_back({resolved->value, element});
     }
   }
   return out;
