@@ -3,8 +3,8 @@
 #include <string>
 #include <utility>
 
-#include "json_pointer.hpp"
 #include "json/json_positions.hpp"
+#include "json_pointer.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "source_positions.hpp"
