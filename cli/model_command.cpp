@@ -62,13 +62,14 @@ int run(const ModelOptions& options) {
                fmt::join(names, ", "));
     return usage_error;
   }
-  const auto text = read_input(options.file);
+  auto text = read_input(options.file);
   if (!text) return usage_error;
   const std::string display = options.file == "-" ? "<stdin>" : options.file;
-  // YAML is read into a JSON value first; errors then get their positions from the YAML.
+  // YAML is read into a JSON value first (the Source takes the text: JSON alone reads it
+  // again); errors then get their positions from the YAML.
   std::unique_ptr<Source> yaml;
   if (detect_format(*text) == SourceFormat::yaml) {
-    auto source = read_source(display, "file:///dev/stdin", *text);
+    auto source = read_source(display, "file:///dev/stdin", std::move(*text));
     if (!source) return report_unreadable(options, source.errors());
     yaml = std::move(*source);
   }
