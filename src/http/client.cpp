@@ -1,14 +1,12 @@
 #include "http/client.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <chrono>
 #include <memory>
-#include <mutex>
 
+#include "http/libcurl.hpp"
 #include "util/ascii.hpp"
 #include "util/url.hpp"
 
@@ -18,16 +16,16 @@ namespace {
 constexpr int kMaxRedirects = 5;
 
 // The host libcurl will connect to, as libcurl reads `url`; nullopt when it cannot.
-std::optional<std::string> curl_host(std::string_view url) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+std::optional<std::string> curl_host(const Libcurl& curl, std::string_view url) {
+  std::unique_ptr<CURLU, decltype(curl.url_cleanup)> handle(curl.url(), curl.url_cleanup);
   char* host = nullptr;
   if (!handle ||
-      curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK ||
-      curl_url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+      curl.url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK ||
+      curl.url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) {
     return std::nullopt;
   }
   std::string result(host);
-  curl_free(host);
+  curl.free(host);
   return result;
 }
 
@@ -43,11 +41,6 @@ std::string origin(std::string_view url) {
 
 bool is_redirect(long status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 // What libcurl's callbacks fill in during one exchange.
@@ -93,34 +86,34 @@ std::size_t on_header(char* bytes, std::size_t size, std::size_t count, void* us
   return n;
 }
 
-using CurlHeaders = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+using CurlHeaders = std::unique_ptr<curl_slist, decltype(Libcurl::slist_free_all)>;
 
-CurlHeaders header_list(const HttpRequest& request, bool keep_authorization) {
+CurlHeaders header_list(const Libcurl& curl, const HttpRequest& request, bool keep_authorization) {
   // No "Expect: 100-continue": small bodies go at once, and servers need not support it.
-  curl_slist* list = curl_slist_append(nullptr, "Expect:");
+  curl_slist* list = curl.slist_append(nullptr, "Expect:");
   for (const auto& [name, value] : request.headers) {
     if (!keep_authorization && equals_ignoring_ascii_case(name, "authorization")) continue;
     std::string line = name;
     line += value.empty() ? ";" : ": ";
     line += value;
-    if (curl_slist* longer = curl_slist_append(list, line.c_str())) list = longer;
+    if (curl_slist* longer = curl.slist_append(list, line.c_str())) list = longer;
   }
-  return {list, &curl_slist_free_all};
+  return {list, curl.slist_free_all};
 }
 
-void set_method(CURL* h, const HttpRequest& request) {
+void set_method(const Libcurl& curl, CURL* h, const HttpRequest& request) {
   if (request.method == "GET") {
-    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    curl.easy_setopt(h, CURLOPT_HTTPGET, 1L);
     return;
   }
   if (request.method == "HEAD") {
-    curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+    curl.easy_setopt(h, CURLOPT_NOBODY, 1L);
     return;
   }
-  if (request.method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method != "POST") curl.easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   if (request.method == "POST" || !request.body.empty()) {
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+    curl.easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl.easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
   }
 }
 
@@ -130,36 +123,37 @@ struct Exchange {
 };
 
 // One request to `url`, no redirects followed.
-Result<Exchange, FetchError> exchange(const HttpRequest& request, const std::string& url,
-                                      bool keep_authorization, std::chrono::milliseconds timeout,
+Result<Exchange, FetchError> exchange(const Libcurl& curl, const HttpRequest& request,
+                                      const std::string& url, bool keep_authorization,
+                                      std::chrono::milliseconds timeout,
                                       const HttpOptions& options) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
-  if (!curl) return FetchError{"could not start an HTTP client"};
-  CURL* h = curl.get();
+  std::unique_ptr<CURL, decltype(curl.easy_cleanup)> handle(curl.easy_init(), curl.easy_cleanup);
+  if (!handle) return FetchError{"could not start an HTTP client"};
+  CURL* h = handle.get();
   Transfer transfer;
   transfer.max_bytes = options.max_bytes;
-  const CurlHeaders headers = header_list(request, keep_authorization);
+  const CurlHeaders headers = header_list(curl, request, keep_authorization);
   char error[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (options.ca_file) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file->c_str());
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+  curl.easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl.easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl.easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (options.ca_file) curl.easy_setopt(h, CURLOPT_CAINFO, options.ca_file->c_str());
+  curl.easy_setopt(h, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<long long>(1, timeout.count())));
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-  set_method(h, request);
+  curl.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+  curl.easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
+  curl.easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  curl.easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
+  curl.easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  curl.easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  curl.easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+  curl.easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  set_method(curl, h, request);
 
-  const CURLcode code = curl_easy_perform(h);
+  const CURLcode code = curl.easy_perform(h);
   if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return FetchError{"the response is larger than " + std::to_string(options.max_bytes) +
                       " bytes"};
@@ -172,12 +166,12 @@ Result<Exchange, FetchError> exchange(const HttpRequest& request, const std::str
     return FetchError{"timed out after " + std::to_string(options.timeout.count()) + " ms"};
   }
   if (code != CURLE_OK) {
-    return FetchError{error[0] != '\0' ? std::string(error) : curl_easy_strerror(code)};
+    return FetchError{error[0] != '\0' ? std::string(error) : curl.easy_strerror(code)};
   }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &transfer.response.status);
+  curl.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &transfer.response.status);
   Exchange result{std::move(transfer.response), {}};
   char* location = nullptr;
-  curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
+  curl.easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
   if (location != nullptr) result.redirect_url = location;
   return result;
 }
@@ -192,13 +186,16 @@ std::optional<std::string_view> HttpResponse::header(std::string_view name) cons
 }
 
 std::optional<std::string> url_problem(std::string_view url, PlainHttp plain_http) {
+  std::string unavailable;
+  const Libcurl* curl = libcurl(&unavailable);
+  if (curl == nullptr) return unavailable;
   const auto parsed = boost::urls::parse_uri(url);
   if (!parsed || !parsed->has_authority() || parsed->encoded_host().empty()) {
     return "not an absolute http(s) URL with a host";
   }
   // Checking a host only helps if it is the one libcurl connects to: Boost.URL 1.81 reads
   // "http://127.0.0.1.evil.example/" as host 127.0.0.1 with path ".evil.example/".
-  const auto host = curl_host(url);
+  const auto host = curl_host(*curl, url);
   if (!host || !equals_ignoring_ascii_case(*host, parsed->encoded_host())) {
     return "the URL's host is ambiguous (not read the same by every URL parser)";
   }
@@ -222,7 +219,9 @@ Result<HttpResponse, FetchError> send(const HttpRequest& request, const HttpOpti
       return FetchError{"a request header has an empty name or a line break in it"};
     }
   }
-  global_init();
+  std::string unavailable;
+  const Libcurl* curl = libcurl(&unavailable);
+  if (curl == nullptr) return FetchError{std::move(unavailable)};
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   const bool follow_redirects = request.method == "GET";
   const std::string first_origin = origin(request.url);
@@ -234,7 +233,7 @@ Result<HttpResponse, FetchError> send(const HttpRequest& request, const HttpOpti
     if (remaining.count() <= 0) {
       return FetchError{"timed out after " + std::to_string(options.timeout.count()) + " ms"};
     }
-    auto exchanged = exchange(request, url, origin(url) == first_origin, remaining, options);
+    auto exchanged = exchange(*curl, request, url, origin(url) == first_origin, remaining, options);
     if (!exchanged) return exchanged.errors();
     if (!follow_redirects || !is_redirect(exchanged->response.status) ||
         exchanged->redirect_url.empty()) {

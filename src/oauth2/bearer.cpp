@@ -1,18 +1,18 @@
 #include "oaskit/oauth2/bearer.hpp"
 
-#include <curl/header.h>
-
 #include <string_view>
+
+#include "http/libcurl.hpp"
 
 namespace oaskit::oauth2 {
 namespace {
 
 // RFC 6750 §3: the challenge's error parameter. A plain search is enough here: the
 // parameter's value is a fixed token, and a false match only costs one more request.
-bool says_invalid_token(CURL* handle) {
+bool says_invalid_token(const detail::Libcurl& curl, CURL* handle) {
   curl_header* header = nullptr;
   for (std::size_t i = 0;
-       curl_easy_header(handle, "WWW-Authenticate", i, CURLH_HEADER, -1, &header) == CURLHE_OK;
+       curl.easy_header(handle, "WWW-Authenticate", i, CURLH_HEADER, -1, &header) == CURLHE_OK;
        ++i) {
     const std::string_view value = header->value;
     if (value.find("invalid_token") != std::string_view::npos) return true;
@@ -21,14 +21,15 @@ bool says_invalid_token(CURL* handle) {
   return false;
 }
 
-CURLcode perform(CURL* handle, const AccessToken& token, long& status) {
-  curl_easy_setopt(handle, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BEARER));
-  curl_easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, token.value.c_str());
-  const CURLcode code = curl_easy_perform(handle);
+CURLcode perform(const detail::Libcurl& curl, CURL* handle, const AccessToken& token,
+                 long& status) {
+  curl.easy_setopt(handle, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BEARER));
+  curl.easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, token.value.c_str());
+  const CURLcode code = curl.easy_perform(handle);
   status = 0;
-  if (code == CURLE_OK) curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  if (code == CURLE_OK) curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
   // The handle must not keep a token that may be replaced: the next use sets it again.
-  curl_easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, nullptr);
+  curl.easy_setopt(handle, CURLOPT_XOAUTH2_BEARER, nullptr);
   return code;
 }
 
@@ -39,8 +40,14 @@ Result<BearerOutcome, GrantError> perform_with_token(CURL* handle, TokenSource& 
   auto token = source.token();
   if (!token) return token.errors();
   BearerOutcome outcome;
-  outcome.code = perform(handle, **token, outcome.status);
-  if (outcome.code != CURLE_OK || outcome.status != 401 || !says_invalid_token(handle)) {
+  // The caller's handle comes from the libcurl its program loaded: this finds the same one.
+  const detail::Libcurl* curl = detail::libcurl();
+  if (curl == nullptr) {
+    outcome.code = CURLE_FAILED_INIT;
+    return outcome;
+  }
+  outcome.code = perform(*curl, handle, **token, outcome.status);
+  if (outcome.code != CURLE_OK || outcome.status != 401 || !says_invalid_token(*curl, handle)) {
     return outcome;
   }
   source.invalidate(**token);
@@ -48,7 +55,7 @@ Result<BearerOutcome, GrantError> perform_with_token(CURL* handle, TokenSource& 
   if (!fresh) return fresh.errors();
   if (before_retry) before_retry();
   outcome.retried = true;
-  outcome.code = perform(handle, **fresh, outcome.status);
+  outcome.code = perform(*curl, handle, **fresh, outcome.status);
   return outcome;
 }
 
