@@ -1,6 +1,7 @@
 #include "big_integers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -9,6 +10,24 @@ namespace oaskit::detail {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The bytes that start a string or a number: the scan below jumps over everything else.
+constexpr auto starts_token = [] {
+  std::array<bool, 256> table{};
+  table['"'] = true;
+  table['-'] = true;
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+// The number of digits in a row around `at`.
+std::size_t digit_run(std::string_view text, std::size_t at) {
+  std::size_t first = at;
+  while (first > 0 && is_digit(text[first - 1])) --first;
+  std::size_t last = at;
+  while (last < text.size() && is_digit(text[last])) ++last;
+  return last - first;
+}
 
 // True for an integer literal (no fraction, no exponent) that fits neither int64 nor uint64.
 bool out_of_range_integer(std::string_view token) {
@@ -46,6 +65,10 @@ template <class OnNumber>
 void for_each_number(std::string_view text, OnNumber on_number) {
   std::size_t i = 0;
   while (i < text.size()) {
+    if (!starts_token[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
+    }
     const char c = text[i];
     if (c == '"') {
       i = skip_string(text, i);
@@ -67,21 +90,31 @@ void for_each_number(std::string_view text, OnNumber on_number) {
 
 }  // namespace
 
-std::optional<WidenedText> widen_big_integers(std::string_view text) {
-  WidenedText out;
+bool may_have_big_integers(std::string_view text) {
+  // Any 19 bytes in a row include one whose offset is 18 modulo 19.
+  constexpr std::size_t digits = 19;
+  for (std::size_t i = digits - 1; i < text.size(); i += digits) {
+    if (is_digit(text[i]) && digit_run(text, i) >= digits) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> widen_big_integers(std::string_view text, std::size_t padding) {
+  std::string out;
   std::size_t copied = 0;
   for_each_number(text, [&](std::size_t start, std::string_view token) {
     if (out_of_range_integer(token)) {
+      if (out.empty()) out.reserve(text.size() + text.size() / 64 + padding);
       const std::size_t end = start + token.size();
-      out.text.append(text.substr(copied, end - copied));
-      out.text += ".0";
+      out.append(text.substr(copied, end - copied));
+      out += ".0";
       copied = end;
-      out.insertions.push_back(end);
     }
     return true;
   });
-  if (out.insertions.empty()) return std::nullopt;
-  out.text.append(text.substr(copied));
+  if (copied == 0) return std::nullopt;
+  out.reserve(out.size() + (text.size() - copied) + padding);
+  out.append(text.substr(copied));
   return out;
 }
 

@@ -3,7 +3,10 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
 #include <map>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "big_integers.hpp"
@@ -26,6 +29,34 @@ simdjson::dom::parser& thread_parser() {
       parser.allocate(std::size_t{64} * 1024, max_nesting_depth + 1);
   (void)allocated;
   return parser;
+}
+
+// simdjson reads up to SIMDJSON_PADDING bytes past the text (whatever they hold). Where the
+// buffer has that room, or where those bytes are on the text's last memory page, reading them
+// is safe, and the text is parsed where it is (the "page trick" simdjson's documentation
+// describes); otherwise simdjson copies it first. AddressSanitizer reports such reads, so its
+// builds always copy.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool may_read_past_buffers = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool may_read_past_buffers = false;
+#else
+constexpr bool may_read_past_buffers = true;
+#endif
+#else
+constexpr bool may_read_past_buffers = true;
+#endif
+
+simdjson::simdjson_result<simdjson::dom::element> parse_padded(std::string_view text,
+                                                               std::size_t capacity) {
+  constexpr std::uintptr_t page = 4096;  // the smallest page size: larger ones are safer still
+  const auto end = reinterpret_cast<std::uintptr_t>(text.data()) + text.size();
+  const bool padded =
+      !text.empty() && (capacity >= text.size() + simdjson::SIMDJSON_PADDING ||
+                        (may_read_past_buffers &&
+                         (end - 1) / page == (end - 1 + simdjson::SIMDJSON_PADDING) / page));
+  return thread_parser().parse(text.data(), text.size(), !padded);
 }
 
 std::string describe_simdjson_error(simdjson::error_code code) {
@@ -101,13 +132,14 @@ void add_positions(Errors& errors, std::string_view json) {
 
 template <class T>
 Result<T> parse(std::string_view json) {
-  auto& parser = detail::thread_parser();
-  simdjson::dom::element root;
-  auto code = parser.parse(json.data(), json.size()).get(root);
-  std::optional<detail::WidenedText> widened;
-  if (code == simdjson::NUMBER_ERROR && (widened = detail::widen_big_integers(json))) {
-    code = parser.parse(widened->text.data(), widened->text.size()).get(root);
+  std::optional<std::string> widened;
+  if (detail::may_have_big_integers(json)) {
+    widened = detail::widen_big_integers(json, simdjson::SIMDJSON_PADDING);
   }
+  simdjson::dom::element root;
+  const auto code = (widened ? detail::parse_padded(*widened, widened->capacity())
+                             : detail::parse_padded(json, json.size()))
+                        .get(root);
   if (code) return detail::syntax_errors(json, code);
   detail::ReadContext cx;
   T out{};

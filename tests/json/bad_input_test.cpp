@@ -5,9 +5,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <boost/json/value.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -299,6 +305,47 @@ TEST(BadInput, ErrorAfterAnIntegerBeyond64Bits_IsPositionedInTheOriginalText) {
   const auto errors =
       errors_of<Info>("{\"x-a\": 99999999999999999999999,\n \"title\": 1, \"version\": \"1\"}");
   EXPECT_TRUE(is_single_error(errors, "string_type", loc("title"), 2, 11));
+}
+
+TEST(BadInput, IntegerBeyond64Bits_IsFoundAtEveryAlignment) {
+  // Long digit runs are looked for one byte in 19: shifting the literal by one byte at a time
+  // puts each of its digits on a looked-at byte once.
+  for (std::size_t shift = 0; shift < 20; ++shift) {
+    const std::string text = std::string(shift, ' ') + R"({"x-big": 18446744073709551616})";
+    auto info = parse<Info>(text);
+    ASSERT_FALSE(info);  // title and version are missing, but the number was read
+    EXPECT_EQ(info.errors().size(), 2U) << "shift " << shift << describe(info.errors());
+  }
+}
+
+TEST(BadInput, LongDigitRunsThatAreNoBigIntegers_StayAsWritten) {
+  // 19 and 20 digits within the 64-bit ranges, and a digit run inside a string.
+  auto info = parse<Info>(R"({"title": "1234567890123456789012345", "version": "1",
+      "x-max": 9223372036854775807, "x-umax": 18446744073709551615, "x-min": -9223372036854775808})");
+  ASSERT_TRUE(info) << describe(info.errors());
+  EXPECT_EQ(info->title, "1234567890123456789012345");
+  EXPECT_TRUE(info->extra.at("x-max").is_int64());
+  EXPECT_TRUE(info->extra.at("x-umax").is_uint64());
+  EXPECT_EQ(info->extra.at("x-min").as_int64(), std::numeric_limits<std::int64_t>::min());
+}
+
+TEST(BadInput, TextEndingAtAnUnreadablePage_IsReadWithoutTouchingIt) {
+  // The text is parsed in place only when simdjson's look-ahead stays on its last page; here
+  // the next page is unreadable, so a wrong guess would crash.
+  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  void* pages = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(pages, MAP_FAILED);
+  char* first = static_cast<char*>(pages);
+  ASSERT_EQ(mprotect(first + page, page, PROT_NONE), 0);
+  const std::string_view json = R"({"title": "at the edge", "version": "1"})";
+  for (std::size_t gap : {std::size_t{0}, std::size_t{1}, std::size_t{63}, std::size_t{64}}) {
+    char* at = first + page - gap - json.size();
+    std::memcpy(at, json.data(), json.size());
+    auto info = parse<Info>(std::string_view(at, json.size()));
+    ASSERT_TRUE(info) << describe(info.errors());
+    EXPECT_EQ(info->title, "at the edge");
+  }
+  munmap(pages, 2 * page);
 }
 
 }  // namespace
