@@ -36,15 +36,18 @@ Result<Document, Diagnostics> load_document(const std::string& path, const LoadO
   return load_text("<stdin>", std::move(*text), std::filesystem::current_path(), options);
 }
 
+bool finish_standard_output(bool written) {
+  if (!written || std::fflush(stdout) != 0) {
+    fmt::print(stderr, "oaskit: cannot write to standard output: {}\n", std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
 bool write_output(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     // One write of the text as it is (fmt::print would format a copy first).
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
-        std::fflush(stdout) != 0) {
-      fmt::print(stderr, "oaskit: cannot write to standard output: {}\n", std::strerror(errno));
-      return false;
-    }
-    return true;
+    return finish_standard_output(std::fwrite(text.data(), 1, text.size(), stdout) == text.size());
   }
   std::ofstream file(path, std::ios::binary);
   if (file) file << text;

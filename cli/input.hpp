@@ -45,6 +45,10 @@ void keep_until_exit(T&& value) {
 /// Writes `text` to `path` (standard output for "" or "-"); false after printing why to stderr.
 bool write_output(const std::string& path, const std::string& text);
 
+/// Ends what was written to standard output: flushes it; false after printing why to stderr
+/// when that, or an earlier write (`written` false), failed.
+bool finish_standard_output(bool written);
+
 /// True for an http(s) URL (as opposed to a file name).
 bool is_url(std::string_view text);
 /// Keys from a JWKS, a single JWK, or a PEM key. A single key is one the user chose, so it

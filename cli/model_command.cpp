@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -74,13 +75,11 @@ int run(const ModelOptions& options) {
     yaml = std::move(*source);
   }
   const WriteOptions write{.indent = options.indent};
-  auto result =
-      yaml ? read_as(options.type, yaml->value(), write) : parse_as(options.type, *text, write);
+  // The model's JSON goes out as it is made, never held whole.
+  auto result = yaml ? read_as(options.type, yaml->value(), stdout, write)
+                     : parse_as(options.type, *text, stdout, write);
   if (result && *result) {
-    // As it is, in one write: formatting it would copy it first.
-    std::string& json = **result;
-    json += '\n';
-    return write_output("-", json) ? ok : usage_error;
+    return finish_standard_output(**result && std::fputc('\n', stdout) != EOF) ? ok : usage_error;
   }
   Errors errors = result->errors();
   if (yaml) {
@@ -119,7 +118,7 @@ Command add_model_command(CLI::App& app) {
   command->add_flag("--indent", options->indent, "Indent the output by 2 spaces");
   command->footer(
       "Exit status: 0 valid, 1 invalid (errors as file:line:column: path: message [type]), 2 "
-      "unknown TYPE, unreadable FILE or bad options.");
+      "unknown TYPE, unreadable FILE, unwritable output or bad options.");
   return {command, [options] { return run(*options); }};
 }
 

@@ -2,6 +2,7 @@
 /// Reading models from JSON text and writing them back.
 
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -53,5 +54,11 @@ struct WriteOptions {
 /// doubles.
 template <class T>
 std::string to_json(const T& value, WriteOptions options = {});
+
+/// to_json's text, written to `out` as it is made, 64 KiB at a time, so that a large model's
+/// text is never held whole. False when a write to `out` failed (errno says why); `out` is not
+/// flushed.
+template <class T>
+bool write_json(const T& value, std::FILE* out, WriteOptions options = {});
 
 }  // namespace oaskit

@@ -1,6 +1,7 @@
 #pragma once
 /// Choosing a model by its name at run time, for tools such as the `oaskit model` command.
 
+#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,5 +30,13 @@ std::optional<Result<std::string>> parse_as(std::string_view model_name, std::st
 std::optional<Result<std::string>> read_as(std::string_view model_name,
                                            const boost::json::value& value,
                                            WriteOptions options = {});
+
+/// parse_as and read_as writing the model's JSON to `out` as it is made (write_json), never
+/// holding its whole text: for large documents. The errors, or whether every write to `out`
+/// succeeded (false: see errno).
+std::optional<Result<bool>> parse_as(std::string_view model_name, std::string_view json,
+                                     std::FILE* out, WriteOptions options = {});
+std::optional<Result<bool>> read_as(std::string_view model_name, const boost::json::value& value,
+                                    std::FILE* out, WriteOptions options = {});
 
 }  // namespace oaskit

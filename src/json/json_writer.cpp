@@ -8,6 +8,21 @@
 
 namespace oaskit::detail {
 
+void JsonWriter::grow(std::size_t n) {
+  if (sink_ == nullptr) {
+    out_.resize(size_ + n + std::max(out_.size() / 8, kStep));
+    return;
+  }
+  flush();
+  if (n > out_.size()) out_.resize(std::max(n, kSinkBlock));
+}
+
+void JsonWriter::flush() {
+  if (sink_ == nullptr || size_ == 0) return;
+  sink_ok_ = std::fwrite(out_.data(), 1, size_, sink_) == size_ && sink_ok_;
+  size_ = 0;
+}
+
 void JsonWriter::new_line() {
   const std::size_t indent = static_cast<std::size_t>(depth_) * 2;
   char* at = room(indent + 1);

@@ -1,8 +1,10 @@
 #pragma once
-// Appends JSON tokens to a string, compact or indented by 2 spaces.
+// Appends JSON tokens to a string, or passes them on to a file a block at a time; compact or
+// indented by 2 spaces.
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -14,6 +16,8 @@ namespace oaskit::detail {
 class JsonWriter {
  public:
   explicit JsonWriter(bool indent) : indent_(indent) {}
+  /// Writes to `sink` whenever a block is full, and at finish().
+  JsonWriter(bool indent, std::FILE* sink) : sink_(sink), indent_(indent) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -43,6 +47,12 @@ class JsonWriter {
     return std::move(out_);
   }
 
+  /// With a sink: writes what is left to it; false when any write to it failed.
+  bool finish() {
+    flush();
+    return sink_ok_;
+  }
+
  private:
   void open(char bracket);
   void close(char bracket);
@@ -55,11 +65,16 @@ class JsonWriter {
   // capacity geometrically; the size grows by what is needed plus a step, so that only memory
   // about to be written is touched (a larger resize would fill, and so commit, pages that are
   // never written: up to the whole size of the output again).
+  // With a sink, the buffer stays one block long (unless one token is longer) and is emptied
+  // into the sink when full.
   char* room(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(size_ + n + std::max(out_.size() / 8, kStep));
+    if (size_ + n > out_.size()) grow(n);
     return out_.data() + size_;
   }
+  void grow(std::size_t n);
+  void flush();
   static constexpr std::size_t kStep = 4096;
+  static constexpr std::size_t kSinkBlock = 64 * 1024;
   void put(char c) {
     *room(1) = c;
     ++size_;
@@ -71,6 +86,8 @@ class JsonWriter {
 
   std::string out_;  // out_[0, size_) is written; the rest is room
   std::size_t size_ = 0;
+  std::FILE* sink_ = nullptr;
+  bool sink_ok_ = true;
   bool indent_;
   bool after_key_ = false;
   bool first_ = true;  // nothing written yet in the innermost container
