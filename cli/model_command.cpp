@@ -31,15 +31,8 @@ struct ModelOptions {
 std::string errors_as_json(const Errors& errors) {
   boost::json::array out;
   for (const auto& e : errors) {
-    boost::json::array loc;
-    for (const auto& step : e.loc) {
-      if (const auto* name = std::get_if<std::string>(&step)) {
-        loc.emplace_back(*name);
-      } else {
-        loc.emplace_back(std::get<std::size_t>(step));
-      }
-    }
-    out.push_back(boost::json::object{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.msg}});
+    out.push_back(
+        boost::json::object{{"type", e.type}, {"loc", to_json_array(e.loc)}, {"msg", e.msg}});
   }
   return boost::json::serialize(out);
 }

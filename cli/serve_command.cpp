@@ -24,6 +24,7 @@
 #include "oaskit/security/jwt_verifier.hpp"
 #include "oaskit/security/schemes.hpp"
 #include "oaskit/server.hpp"
+#include "util/secret.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -46,15 +47,6 @@ bool is_bearer(const SecurityScheme& scheme) {
   return std::holds_alternative<oaskit::OAuth2>(scheme) ||
          std::holds_alternative<oaskit::OpenIdConnect>(scheme) ||
          std::holds_alternative<oaskit::HTTPBearer>(scheme);
-}
-
-// Equal in time that does not depend on where they differ.
-bool same_secret(std::string_view a, std::string_view b) {
-  unsigned char difference = a.size() == b.size() ? 0 : 1;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    difference |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
-  }
-  return difference == 0;
 }
 
 int run_serve(const ServeArguments& arguments) {
@@ -147,7 +139,7 @@ int run_serve(const ServeArguments& arguments) {
         }
         verify = [name = name, value = key->second](
                      const security::Credential& credential) -> security::VerifyResult {
-          if (!same_secret(credential.value, value)) {
+          if (!detail::same_secret(credential.value, value)) {
             return security::TokenError{.check = security::TokenCheck::rejected,
                                         .message = "the API key is not valid",
                                         .internal = {}};

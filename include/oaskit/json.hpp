@@ -9,6 +9,7 @@
 #include "oaskit/result.hpp"
 
 namespace boost::json {
+class array;
 class value;
 }  // namespace boost::json
 
@@ -41,6 +42,9 @@ Result<T> parse(std::string_view json);
 /// \endcode
 template <class T>
 Result<T> from_value(const boost::json::value& value);
+
+/// `loc` as pydantic writes it in JSON error lists: `["components", "schemas", 0]`.
+boost::json::array to_json_array(const Path& loc);
 
 /// How to_json lays out its output.
 struct WriteOptions {

@@ -67,13 +67,6 @@ std::string digest(std::string_view text) {
   return jose::base64url_encode(std::string_view(reinterpret_cast<const char*>(out.data()), size));
 }
 
-bool same_secret(std::string_view a, std::string_view b) {
-  // Digests first: equal lengths, so the comparison's time says nothing about the secret's.
-  const auto da = digest(a);
-  const auto db = digest(b);
-  return CRYPTO_memcmp(da.data(), db.data(), da.size()) == 0;
-}
-
 Seconds FailureLimiter::blocked_for(const std::string& key, Seconds now, const RateLimit& limit) {
   auto found = windows_.find(key);
   if (found == windows_.end()) return 0;

@@ -17,6 +17,7 @@
 #include "oaskit/devauth.hpp"
 #include "oaskit/security/jwks.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
+#include "util/secret.hpp"
 
 namespace oaskit::devauth {
 
@@ -49,8 +50,7 @@ using Parameters = std::map<std::string, std::string, std::less<>>;
 
 /// SHA-256 of `text`, base64url: how codes and refresh tokens are stored (never in clear).
 [[nodiscard]] std::string digest(std::string_view text);
-/// Compares secrets in time that does not depend on where they differ.
-[[nodiscard]] bool same_secret(std::string_view a, std::string_view b);
+using oaskit::detail::same_secret;
 
 /// Failed attempts per key in a fixed window; keys are bounded (the oldest windows go first).
 class FailureLimiter {

@@ -1,7 +1,10 @@
+#include <boost/json/array.hpp>
+
 #include <string>
 #include <variant>
 
 #include "oaskit/error.hpp"
+#include "oaskit/json.hpp"
 
 namespace oaskit {
 
@@ -13,6 +16,19 @@ std::string to_string(const Path& path) {
       out += *name;
     } else {
       out += std::to_string(std::get<std::size_t>(step));
+    }
+  }
+  return out;
+}
+
+boost::json::array to_json_array(const Path& loc) {
+  boost::json::array out;
+  out.reserve(loc.size());
+  for (const auto& step : loc) {
+    if (const auto* name = std::get_if<std::string>(&step)) {
+      out.emplace_back(*name);
+    } else {
+      out.emplace_back(std::get<std::size_t>(step));
     }
   }
   return out;

@@ -87,16 +87,8 @@ const boost::json::value* Request::parameter(In in, std::string_view name) const
 std::string validation_body(const std::vector<ValidationError>& errors) {
   boost::json::array detail;
   for (const auto& e : errors) {
-    boost::json::array loc;
-    for (const auto& step : e.loc) {
-      if (const auto* name = std::get_if<std::string>(&step)) {
-        loc.emplace_back(*name);
-      } else {
-        loc.emplace_back(std::get<std::size_t>(step));
-      }
-    }
     boost::json::object entry{
-        {"type", e.type}, {"loc", std::move(loc)}, {"msg", e.msg}, {"input", e.input}};
+        {"type", e.type}, {"loc", to_json_array(e.loc)}, {"msg", e.msg}, {"input", e.input}};
     if (!e.ctx.empty()) entry["ctx"] = e.ctx;
     detail.push_back(std::move(entry));
   }
