@@ -6,23 +6,12 @@
 #include <string>
 #include <variant>
 
+#include "oaskit/json.hpp"
 #include "oaskit/report.hpp"
 #include "report/severity_counts.hpp"
 
 namespace oaskit {
 namespace {
-
-boost::json::array path_array(const Path& loc) {
-  boost::json::array out;
-  for (const PathElement& element : loc) {
-    if (const auto* name = std::get_if<std::string>(&element)) {
-      out.emplace_back(*name);
-    } else {
-      out.emplace_back(std::get<std::size_t>(element));
-    }
-  }
-  return out;
-}
 
 boost::json::object finding(const Diagnostic& d) {
   boost::json::object out;
@@ -34,7 +23,7 @@ boost::json::object finding(const Diagnostic& d) {
   out["severity"] = to_string(d.severity);
   out["rule"] = d.rule;
   out["message"] = d.message;
-  out["path"] = path_array(d.loc);
+  out["path"] = to_json_array(d.loc);
   return out;
 }
 
