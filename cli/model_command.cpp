@@ -62,15 +62,16 @@ int run(const ModelOptions& options) {
   // YAML is read into a JSON value first (the Source takes the text: JSON alone reads it
   // again); errors then get their positions from the YAML.
   std::unique_ptr<Source> yaml;
-  if (detect_format(*text) == SourceFormat::yaml) {
+  const bool is_yaml = detect_format(*text) == SourceFormat::yaml;
+  if (is_yaml) {
     auto source = read_source(display, "file:///dev/stdin", std::move(*text));
     if (!source) return report_unreadable(options, source.errors());
     yaml = std::move(*source);
   }
   const WriteOptions write{.indent = options.indent};
   // The model's JSON goes out as it is made, never held whole.
-  auto result = yaml ? read_as(options.type, yaml->value(), stdout, write)
-                     : parse_as(options.type, *text, stdout, write);
+  auto result = is_yaml ? read_as(options.type, yaml->value(), stdout, write)
+                        : parse_as(options.type, *text, stdout, write);
   if (result && *result) {
     return finish_standard_output(**result && std::fputc('\n', stdout) != EOF) ? ok : usage_error;
   }

@@ -74,7 +74,7 @@ class JsonWriter {
   void grow(std::size_t n);
   void flush();
   static constexpr std::size_t kStep = 4096;
-  static constexpr std::size_t kSinkBlock = 64 * 1024;
+  static constexpr std::size_t kSinkBlock = std::size_t{64} * 1024;
   void put(char c) {
     *room(1) = c;
     ++size_;

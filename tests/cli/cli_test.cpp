@@ -14,12 +14,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -420,6 +423,27 @@ TEST(Cli, UnknownSubcommand_ListsBundleAmongTheCommands) {
   const auto run = run_cli({"frobnicate"});
   ASSERT_EQ(run.exit_code, 2) << run;
   EXPECT_THAT(run.err, HasSubstr("bundle"));
+}
+
+}  // namespace
+}  // namespace oaskit
+
+namespace oaskit {
+namespace {
+
+TEST(CliStartUp, LibcurlIsNotLoadedBeforeARequest) {
+  // libcurl and the libraries it needs cost every process 5 ms and 6 MB: the command must not
+  // name it among the libraries loaded at start-up (src/http/libcurl.cpp loads it on use).
+  std::unique_ptr<FILE, decltype(&pclose)> readelf(popen("readelf -d '" OASKIT_CLI "' 2>&1", "r"),
+                                                   &pclose);
+  ASSERT_NE(readelf, nullptr);
+  std::string needed;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), readelf.get()) != nullptr) {
+    needed += buffer.data();
+  }
+  ASSERT_THAT(needed, ::testing::HasSubstr("(NEEDED)")) << "readelf failed: " << needed;
+  EXPECT_THAT(needed, ::testing::Not(::testing::HasSubstr("libcurl"))) << needed;
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ OpenAPI large_document() {
         Schema{.type = SchemaType::string, .description = "Number " + std::to_string(i)});
   }
   // One string longer than a block, escaped on the way.
-  schemas.append_unchecked("Long", Schema{.description = std::string(200 * 1024, '"')});
+  schemas.append_unchecked("Long",
+                           Schema{.description = std::string(std::size_t{200} * 1024, '"')});
   api.components = Components{.schemas = std::move(schemas)};
   return api;
 }
