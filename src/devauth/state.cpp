@@ -3,10 +3,6 @@
 
 #include "devauth/state.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-
-#include <array>
 #include <sstream>
 
 #include "http/form.hpp"
@@ -59,12 +55,9 @@ std::string join_scope(const std::vector<std::string>& scope) {
 }
 
 std::string digest(std::string_view text) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-  unsigned int size = 0;
-  if (EVP_Digest(text.data(), text.size(), out.data(), &size, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL could not compute SHA-256");
-  }
-  return jose::base64url_encode(std::string_view(reinterpret_cast<const char*>(out.data()), size));
+  const auto out = oaskit::detail::sha256_of(text);
+  return jose::base64url_encode(
+      std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
 }
 
 Seconds FailureLimiter::blocked_for(const std::string& key, Seconds now, const RateLimit& limit) {

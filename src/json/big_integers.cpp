@@ -1,7 +1,6 @@
 #include "big_integers.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -10,15 +9,6 @@ namespace oaskit::detail {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// The bytes that start a string or a number: the scan below jumps over everything else.
-constexpr auto starts_token = [] {
-  std::array<bool, 256> table{};
-  table['"'] = true;
-  table['-'] = true;
-  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
 
 // The number of digits in a row around `at`.
 std::size_t digit_run(std::string_view text, std::size_t at) {
@@ -65,10 +55,6 @@ template <class OnNumber>
 void for_each_number(std::string_view text, OnNumber on_number) {
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!starts_token[static_cast<unsigned char>(text[i])]) {
-      ++i;
-      continue;
-    }
     const char c = text[i];
     if (c == '"') {
       i = skip_string(text, i);

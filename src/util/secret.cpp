@@ -7,9 +7,8 @@
 #include <stdexcept>
 
 namespace oaskit::detail {
-namespace {
 
-std::array<unsigned char, 32> sha256(std::string_view text) {
+std::array<unsigned char, 32> sha256_of(std::string_view text) {
   std::array<unsigned char, 32> out{};
   unsigned int size = 0;
   if (EVP_Digest(text.data(), text.size(), out.data(), &size, EVP_sha256(), nullptr) != 1 ||
@@ -19,12 +18,10 @@ std::array<unsigned char, 32> sha256(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
 bool same_secret(std::string_view a, std::string_view b) {
   // Digests first: equal lengths, so the comparison's time says nothing about the secret's.
-  const auto da = sha256(a);
-  const auto db = sha256(b);
+  const auto da = sha256_of(a);
+  const auto db = sha256_of(b);
   return CRYPTO_memcmp(da.data(), db.data(), da.size()) == 0;
 }
 
