@@ -1,0 +1,136 @@
+#pragma once
+/// JSON Schema validation: a schema compiled once into a validator, then run on many values.
+///
+/// Dialects: JSON Schema 2020-12 (OpenAPI 3.1's), 2019-09, and OpenAPI 3.0's Schema Object.
+/// The official 2020-12 and 2019-09 meta-schemas are built in, so `$schema` and `$ref`s to them
+/// work offline.
+/// \code
+/// auto validator = oaskit::schema::Validator::compile(boost::json::parse(R"({
+///   "type": "object", "required": ["name"],
+///   "properties": {"name": {"type": "string", "minLength": 1}}})"));
+/// if (!validator) return;  // validator.errors(): where the schema is wrong
+/// for (const auto& e : validator->validate(boost::json::parse(R"({"name": ""})")))
+///   std::cerr << e.instance_location << ": " << e.message << '\n';
+/// \endcode
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "oaskit/result.hpp"
+
+namespace boost::json {
+class array;
+class object;
+class value;
+}  // namespace boost::json
+
+namespace oaskit {
+struct Schema;
+}
+
+namespace oaskit::schema {
+
+/// Which rules a schema is read by, when it does not say with `$schema`.
+enum class Dialect {
+  draft2020_12,  ///< JSON Schema 2020-12, OpenAPI 3.1's default
+  draft2019_09,  ///< JSON Schema 2019-09
+  oas3_0,        ///< OpenAPI 3.0's Schema Object: `nullable`, boolean exclusive bounds
+};
+
+/// "2020-12", "2019-09" or "oas3.0" (as the CLI's --dialect takes them); nullopt otherwise.
+std::optional<Dialect> dialect_from_name(std::string_view name);
+
+/// What compiling reads and how validation behaves.
+struct CompileOptions {
+  /// The dialect of a schema without `$schema` (a document's `jsonSchemaDialect`, or the one its
+  /// `openapi` version implies).
+  Dialect dialect = Dialect::draft2020_12;
+  /// `format` is an annotation unless this is set (or the meta-schema asks for the
+  /// format-assertion vocabulary): then date-time, email, ipv4, uri, ... are checked.
+  bool format_assertion = false;
+  /// The schema's own URI, the base its relative `$ref`s and `$id`s resolve against. Empty: a
+  /// placeholder (`oaskit:/schema.json`), so relative references stay within the schema.
+  std::string base_uri;
+  /// `$ref`s to a URI that starts with `.first` are read (JSON or YAML) from the file under
+  /// `.second` named by the rest of the URI: how local copies of remote schemas are used.
+  std::vector<std::pair<std::string, std::filesystem::path>> map;
+  /// Other schema documents known by their URI (a `$ref` to `uri#/x` then reads them).
+  std::function<const boost::json::value*(std::string_view uri)> resolve;
+  /// Deepest nesting of schemas (and of in-place references when validating) before the
+  /// schema is refused or the validation stops with an error instead of exhausting the stack.
+  std::size_t max_depth = 256;
+};
+
+/// One way a value fails its schema.
+struct ValidationError {
+  /// Where in the value, as a JSON pointer ("" for the value itself, "/items/0/name").
+  std::string instance_location;
+  /// The failing keyword's path from the root schema, through the `$ref`s followed
+  /// ("/properties/pet/$ref/required").
+  std::string keyword_location;
+  /// Where that keyword is written: an absolute URI with a JSON-pointer fragment
+  /// ("https://example.com/pet.json#/required"), the same wherever it was reached from.
+  std::string absolute_keyword_location;
+  /// The keyword: "required", "type", "pattern", ...
+  std::string keyword;
+  /// pydantic's name for this kind of error where one fits: `missing`, `string_type`,
+  /// `string_too_short`, `greater_than_equal`, `literal_error`, `extra_forbidden`, ...
+  std::string type;
+  /// A sentence a person can act on: what is wrong and what would be valid.
+  std::string message;
+  friend bool operator==(const ValidationError&, const ValidationError&) = default;
+};
+
+namespace detail {
+struct Program;
+struct Node;
+}  // namespace detail
+
+/// A compiled schema: immutable, cheap to copy (it shares what it compiled), and safe to use
+/// from many threads at once.
+class Validator {
+ public:
+  /// Compiles `schema` (an object or a boolean). Errors, each at its place in the schema: a
+  /// keyword of the wrong type, a `$ref` that leads nowhere, a `pattern` that is not a
+  /// regular expression, references that go round without reading any of the value (`A` is
+  /// `{$ref: B}` and `B` is `{$ref: A}`), nesting deeper than `max_depth`.
+  static Result<Validator> compile(const boost::json::value& schema,
+                                   const CompileOptions& options = {});
+  /// Compiles the schema at `pointer` (a JSON pointer, e.g. "/components/schemas/Pet") inside
+  /// `document`, whose other parts its `$ref`s may reach ("#/components/schemas/Tag").
+  static Result<Validator> compile(const boost::json::value& document, std::string_view pointer,
+                                   const CompileOptions& options = {});
+  /// Compiles a Schema model (as its JSON).
+  static Result<Validator> compile(const Schema& schema, const CompileOptions& options = {});
+
+  /// True when `instance` is valid: stops at the first failure.
+  [[nodiscard]] bool is_valid(const boost::json::value& instance) const;
+  /// Every failure, in the order the schema's keywords are written; empty when valid.
+  [[nodiscard]] std::vector<ValidationError> validate(const boost::json::value& instance) const;
+
+ private:
+  Validator(std::shared_ptr<const detail::Program> program, const detail::Node* root)
+      : program_(std::move(program)), root_(root) {}
+  std::shared_ptr<const detail::Program> program_;
+  const detail::Node* root_ = nullptr;
+};
+
+/// JSON Schema 2020-12's "basic" output (§12.4.2): `{"valid": false, "errors": [{
+/// "keywordLocation", "absoluteKeywordLocation", "instanceLocation", "error"}, ...]}`.
+boost::json::object basic_output(const std::vector<ValidationError>& errors);
+
+/// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
+/// "input"}` each, `loc` being `prefix` followed by the instance location's steps and `input`
+/// the failing part of `instance`.
+boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
+                                   const boost::json::value& instance,
+                                   const boost::json::array& prefix);
+
+}  // namespace oaskit::schema

@@ -1,0 +1,175 @@
+#pragma once
+// What a schema compiles into: a graph of nodes, one per schema object reached, each a list of
+// keyword checks in the order the schema writes them. References are edges, so recursive
+// schemas are cycles of nodes, and every node lives as long as the Program that owns it.
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "schema/decimal.hpp"
+#include "schema/formats.hpp"
+#include "schema/regex.hpp"
+
+namespace oaskit::schema::detail {
+
+struct Node;
+
+/// JSON types as bits, so `type: [string, null]` is one mask test.
+enum TypeBit : std::uint8_t {
+  type_null = 1,
+  type_boolean = 2,
+  type_object = 4,
+  type_array = 8,
+  type_number = 16,
+  type_string = 32,
+  type_integer = 64,  // a number with no fractional part (1.0 included)
+};
+
+/// A schema resource (the root, or a subschema with `$id`): the unit of the dynamic scope
+/// that `$dynamicRef` and `$recursiveRef` search.
+struct Resource {
+  std::string uri;
+  std::unordered_map<std::string, const Node*> dynamic_anchors;  // $dynamicAnchor name → node
+  bool recursive_anchor = false;                                 // 2019-09 $recursiveAnchor
+  const Node* root = nullptr;
+};
+
+struct TypeCheck {
+  std::uint8_t mask;
+};
+struct ConstCheck {
+  boost::json::value value;
+};
+struct EnumCheck {
+  std::vector<boost::json::value> values;
+};
+struct MultipleOf {
+  Decimal divisor;
+};
+enum class BoundKind : std::uint8_t { minimum, exclusive_minimum, maximum, exclusive_maximum };
+struct NumberBound {
+  BoundKind kind;
+  boost::json::value limit;  // a number
+};
+struct LengthBound {  // minLength / maxLength in code points
+  bool is_max;
+  std::uint64_t limit;
+};
+struct PatternCheck {
+  std::shared_ptr<const Regex> regex;
+};
+struct FormatCheck {
+  Format format;
+};
+struct CountBound {  // minItems/maxItems/minProperties/maxProperties
+  bool is_max;
+  bool of_items;
+  std::uint64_t limit;
+};
+struct UniqueItems {};
+struct Required {
+  std::vector<std::string> names;
+};
+struct DependentRequired {
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependencies;
+};
+/// properties, patternProperties and additionalProperties as one step: the last applies to
+/// what the others did not match.
+struct ObjectMembers {
+  std::vector<std::pair<std::string, const Node*>> properties;
+  std::vector<std::pair<std::shared_ptr<const Regex>, const Node*>> patterns;
+  const Node* additional = nullptr;
+  // Where each part is written, for errors.
+  bool has_properties = false, has_patterns = false;
+};
+struct PropertyNames {
+  const Node* schema;
+};
+struct DependentSchemas {
+  std::vector<std::pair<std::string, const Node*>> schemas;
+};
+/// prefixItems (2019-09: `items` as an array) and items (2019-09: `additionalItems`).
+struct ArrayItems {
+  std::vector<const Node*> prefix;
+  const Node* rest = nullptr;
+  std::string_view prefix_keyword, rest_keyword;
+};
+struct Contains {
+  const Node* schema;
+  std::uint64_t min = 1;
+  std::optional<std::uint64_t> max;
+};
+enum class Combinator : std::uint8_t { all_of, any_of, one_of };
+struct Combine {
+  Combinator kind;
+  std::vector<const Node*> schemas;
+};
+struct Not {
+  const Node* schema;
+};
+struct IfThenElse {
+  const Node* if_schema;
+  const Node* then_schema = nullptr;
+  const Node* else_schema = nullptr;
+};
+struct Ref {
+  const Node* target;
+};
+/// `$dynamicRef` (and 2019-09's `$recursiveRef`, with an empty anchor): the static target,
+/// replaced at run time by the outermost resource in the dynamic scope that declares the
+/// anchor, when the static target declares it too.
+struct DynamicRef {
+  const Node* target;
+  std::string anchor;
+  bool dynamic = false;    // the static target's resource declares the anchor
+  bool recursive = false;  // 2019-09 $recursiveRef
+};
+struct Unevaluated {
+  bool of_items;
+  const Node* schema;
+};
+
+using Check =
+    std::variant<TypeCheck, ConstCheck, EnumCheck, MultipleOf, NumberBound, LengthBound,
+                 PatternCheck, FormatCheck, CountBound, UniqueItems, Required, DependentRequired,
+                 ObjectMembers, PropertyNames, DependentSchemas, ArrayItems, Contains, Combine, Not,
+                 IfThenElse, Ref, DynamicRef, Unevaluated>;
+
+struct Keyword {
+  std::string_view name;  // as written: "properties", "$ref", ...
+  Check check;
+};
+
+struct Node {
+  /// Absolute URI of this schema, with a JSON-pointer fragment (for keyword locations).
+  std::string location;
+  const Resource* resource = nullptr;
+  /// A boolean schema, or an object schema's keywords (unevaluated* last).
+  std::optional<bool> constant;
+  std::vector<Keyword> keywords;
+  /// Has unevaluatedProperties/unevaluatedItems: needs what its in-place applicators
+  /// evaluated.
+  bool collects_annotations = false;
+  /// Whether its keywords may evaluate properties or items of the instance (what callers that
+  /// collect annotations need to know); conservatively true for references.
+  bool may_annotate = false;
+};
+
+/// Everything a compiled schema holds. Nodes and resources have stable addresses (deques).
+struct Program {
+  std::deque<Node> nodes;
+  std::deque<Resource> resources;
+  std::deque<boost::json::value> documents;  // remote documents read while compiling
+  std::size_t max_depth = 256;
+};
+
+}  // namespace oaskit::schema::detail

@@ -1,0 +1,853 @@
+// Running a compiled schema on a value. Two modes share one walk: is_valid stops at the first
+// failure and keeps no paths; validate collects every failure with its instance and keyword
+// locations. unevaluatedProperties/Items need to know what the other keywords evaluated: a
+// node asks its in-place subschemas for that only when it (or its caller) needs it.
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "oaskit/schema.hpp"
+#include "schema/program.hpp"
+
+namespace oaskit::schema {
+namespace detail {
+namespace {
+
+namespace json = boost::json;
+
+// Which members (by their index in the object) or items an evaluation has evaluated.
+struct Annotations {
+  std::vector<bool> properties;
+  std::vector<bool> items;
+
+  void mark_property(std::size_t index, std::size_t size) {
+    if (properties.size() < size) properties.resize(size);
+    properties[index] = true;
+  }
+  void mark_item(std::size_t index, std::size_t size) {
+    if (items.size() < size) items.resize(size);
+    items[index] = true;
+  }
+  void merge(const Annotations& other) {
+    if (properties.size() < other.properties.size()) properties.resize(other.properties.size());
+    for (std::size_t i = 0; i < other.properties.size(); ++i) {
+      if (other.properties[i]) properties[i] = true;
+    }
+    if (items.size() < other.items.size()) items.resize(other.items.size());
+    for (std::size_t i = 0; i < other.items.size(); ++i) {
+      if (other.items[i]) items[i] = true;
+    }
+  }
+  [[nodiscard]] bool property(std::size_t i) const {
+    return i < properties.size() && properties[i];
+  }
+  [[nodiscard]] bool item(std::size_t i) const { return i < items.size() && items[i]; }
+};
+
+std::uint8_t type_bits(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null:
+      return type_null;
+    case json::kind::bool_:
+      return type_boolean;
+    case json::kind::object:
+      return type_object;
+    case json::kind::array:
+      return type_array;
+    case json::kind::string:
+      return type_string;
+    case json::kind::double_:
+      return is_integral(v) ? type_number | type_integer : type_number;
+    default:
+      return type_number | type_integer;
+  }
+}
+
+std::string describe_type(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::object:
+      return "an object";
+    case json::kind::array:
+      return "an array";
+    case json::kind::string:
+      return "a string";
+    case json::kind::double_:
+      return is_integral(v) ? "an integer" : "a number";
+    default:
+      return "an integer";
+  }
+}
+
+std::string types_in(std::uint8_t mask) {
+  std::vector<std::string> names;
+  if ((mask & type_null) != 0) names.emplace_back("null");
+  if ((mask & type_boolean) != 0) names.emplace_back("a boolean");
+  if ((mask & type_object) != 0) names.emplace_back("an object");
+  if ((mask & type_array) != 0) names.emplace_back("an array");
+  if ((mask & type_number) != 0) {
+    names.emplace_back("a number");
+  } else if ((mask & type_integer) != 0) {
+    names.emplace_back("an integer");
+  }
+  if ((mask & type_string) != 0) names.emplace_back("a string");
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out.empty() ? "nothing" : out;
+}
+
+// A value as it appears in a message: JSON, cut short when long.
+std::string shown(const json::value& v) {
+  std::string text = json::serialize(v);
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+std::string pydantic_type_name(std::uint8_t mask) {
+  if ((mask & type_string) != 0) return "string_type";
+  if ((mask & type_integer) != 0 && (mask & type_number) == 0) return "int_type";
+  if ((mask & type_number) != 0) return "float_type";
+  if ((mask & type_boolean) != 0) return "bool_type";
+  if ((mask & type_object) != 0) return "dict_type";
+  if ((mask & type_array) != 0) return "list_type";
+  return "none_required";
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Program& program, std::vector<ValidationError>* errors)
+      : program_(program), errors_(errors) {}
+
+  bool eval(const Node& node, const json::value& instance, Annotations* annotations) {
+    if (node.constant) {
+      if (!*node.constant) fail(node, "", "false_schema", "no value is allowed here");
+      return *node.constant;
+    }
+    if (++depth_ > program_.max_depth * 4) {
+      --depth_;
+      fail(node, "", "recursion_limit",
+           "validation went " + std::to_string(program_.max_depth * 4) +
+               " schemas deep without reaching the end of the value; the schema's references "
+               "may go round in a loop");
+      return false;
+    }
+    const bool entered = scope_.empty() || scope_.back() != node.resource;
+    if (entered) scope_.push_back(node.resource);
+    // A node with unevaluated* sees what its own keywords evaluated, never its siblings'.
+    Annotations local;
+    Annotations* collected = node.collects_annotations ? &local : annotations;
+    bool valid = true;
+    for (const Keyword& keyword : node.keywords) {
+      if (!check(node, keyword, instance, collected)) {
+        valid = false;
+        if (errors_ == nullptr) break;
+      }
+    }
+    if (node.collects_annotations && valid && annotations != nullptr) annotations->merge(local);
+    if (entered) scope_.pop_back();
+    --depth_;
+    return valid;
+  }
+
+ private:
+  // --- locations (kept only when errors are collected) ---------------------------------------
+
+  struct KeywordStep {
+    Evaluator& e;
+    bool active;
+    KeywordStep(Evaluator& evaluator, std::string_view step)
+        : e(evaluator), active(evaluator.errors_ != nullptr) {
+      if (active) e.keyword_path_.emplace_back(step);
+    }
+    ~KeywordStep() {
+      if (active) e.keyword_path_.pop_back();
+    }
+    KeywordStep(const KeywordStep&) = delete;
+    KeywordStep& operator=(const KeywordStep&) = delete;
+  };
+  struct InstanceStep {
+    Evaluator& e;
+    bool active;
+    InstanceStep(Evaluator& evaluator, std::string_view name)
+        : e(evaluator), active(evaluator.errors_ != nullptr) {
+      if (active) e.instance_path_.emplace_back(name);
+    }
+    InstanceStep(Evaluator& evaluator, std::size_t index)
+        : e(evaluator), active(evaluator.errors_ != nullptr) {
+      if (active) e.instance_path_.emplace_back(std::to_string(index));
+    }
+    ~InstanceStep() {
+      if (active) e.instance_path_.pop_back();
+    }
+    InstanceStep(const InstanceStep&) = delete;
+    InstanceStep& operator=(const InstanceStep&) = delete;
+  };
+
+  static void append_pointer(std::string& out, std::string_view token) {
+    out += '/';
+    for (const char c : token) {
+      if (c == '~') {
+        out += "~0";
+      } else if (c == '/') {
+        out += "~1";
+      } else {
+        out += c;
+      }
+    }
+  }
+
+  // Records a failure of `keyword` (with `sub`, e.g. the property a `required` misses, appended
+  // to its keyword location).
+  void fail(const Node& node, std::string_view keyword, std::string_view type, std::string message,
+            std::string_view sub = {}) {
+    if (errors_ == nullptr) return;
+    ValidationError e;
+    for (const auto& step : instance_path_) append_pointer(e.instance_location, step);
+    for (const auto& step : keyword_path_) append_pointer(e.keyword_location, step);
+    e.absolute_keyword_location = node.location;
+    if (!keyword.empty()) {
+      append_pointer(e.keyword_location, keyword);
+      append_pointer(e.absolute_keyword_location, keyword);
+    }
+    if (!sub.empty()) {
+      append_pointer(e.keyword_location, sub);
+      append_pointer(e.absolute_keyword_location, sub);
+    }
+    e.keyword = std::string(keyword);
+    e.type = std::string(type);
+    e.message = std::move(message);
+    errors_->push_back(std::move(e));
+  }
+
+  // Evaluates `child` for a keyword whose own errors are not the child's (not, if, contains,
+  // anyOf's branches): the child's errors go to `into` (or nowhere).
+  bool eval_quietly(const Node& child, const json::value& instance, Annotations* annotations,
+                    std::vector<ValidationError>* into) {
+    std::vector<ValidationError>* saved = errors_;
+    errors_ = into;
+    const bool valid = eval(child, instance, annotations);
+    errors_ = saved;
+    return valid;
+  }
+
+  // --- keywords ------------------------------------------------------------------------------
+
+  bool check(const Node& node, const Keyword& keyword, const json::value& instance,
+             Annotations* annotations) {
+    return std::visit(
+        [&](const auto& c) { return check_one(node, keyword.name, c, instance, annotations); },
+        keyword.check);
+  }
+
+  bool check_one(const Node& node, std::string_view k, const TypeCheck& c, const json::value& v,
+                 Annotations*) {
+    if ((type_bits(v) & c.mask) != 0) return true;
+    fail(node, k, pydantic_type_name(c.mask),
+         "must be " + types_in(c.mask) + ", not " + describe_type(v));
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const ConstCheck& c, const json::value& v,
+                 Annotations*) {
+    if (json_equal(v, c.value)) return true;
+    fail(node, k, "literal_error", "must be " + shown(c.value));
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const EnumCheck& c, const json::value& v,
+                 Annotations*) {
+    for (const auto& allowed : c.values) {
+      if (json_equal(v, allowed)) return true;
+    }
+    std::string list;
+    for (std::size_t i = 0; i < c.values.size() && i < 10; ++i) {
+      if (i > 0) list += i + 1 == c.values.size() ? " or " : ", ";
+      list += shown(c.values[i]);
+    }
+    if (c.values.size() > 10) list += ", ... (" + std::to_string(c.values.size()) + " values)";
+    fail(node, k, "enum", c.values.size() == 1 ? "must be " + list : "must be one of " + list);
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const MultipleOf& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_number() || is_multiple_of(v, c.divisor)) return true;
+    std::string divisor = c.divisor.negative ? "-" : "";
+    divisor += c.divisor.digits;
+    if (c.divisor.exponent != 0) divisor += "e" + std::to_string(c.divisor.exponent);
+    fail(node, k, "multiple_of", "must be a multiple of " + divisor);
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const NumberBound& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_number()) return true;
+    const int order = compare_numbers(v, c.limit);
+    const std::string limit = json::serialize(c.limit);
+    switch (c.kind) {
+      case BoundKind::minimum:
+        if (order >= 0) return true;
+        fail(node, k, "greater_than_equal", "must be at least " + limit);
+        return false;
+      case BoundKind::exclusive_minimum:
+        if (order > 0) return true;
+        fail(node, k, "greater_than", "must be greater than " + limit);
+        return false;
+      case BoundKind::maximum:
+        if (order <= 0) return true;
+        fail(node, k, "less_than_equal", "must be at most " + limit);
+        return false;
+      case BoundKind::exclusive_maximum:
+        if (order < 0) return true;
+        fail(node, k, "less_than", "must be less than " + limit);
+        return false;
+    }
+    return true;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const LengthBound& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_string()) return true;
+    const std::string_view s = v.get_string();
+    // A string's bytes bound its code points from above and (÷4) from below.
+    if (c.is_max ? s.size() <= c.limit : s.size() / 4 >= c.limit) return true;
+    const std::size_t n = code_points(s);
+    if (c.is_max ? n <= c.limit : n >= c.limit) return true;
+    fail(node, k, c.is_max ? "string_too_long" : "string_too_short",
+         std::string(c.is_max ? "must be at most " : "must be at least ") +
+             plural(c.limit, "character", "characters") + " long, not " + std::to_string(n));
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const PatternCheck& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_string()) return true;
+    switch (c.regex->search(v.get_string())) {
+      case Regex::Match::found:
+        return true;
+      case Regex::Match::not_found:
+        fail(node, k, "string_pattern_mismatch",
+             "must match the pattern '" + c.regex->pattern() + "'");
+        return false;
+      case Regex::Match::too_costly:
+        fail(node, k, "pattern_too_costly",
+             "the pattern '" + c.regex->pattern() +
+                 "' took too long to match (it backtracks catastrophically on this value)");
+        return false;
+    }
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const FormatCheck& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_string() || is_valid_format(c.format, v.get_string())) return true;
+    fail(node, k, "format", "is not a valid " + format_name(c.format));
+    return false;
+  }
+
+  static std::string format_name(Format f) {
+    static constexpr const char* names[] = {
+        "date-time",    "date",          "time",
+        "duration",     "email",         "idn-email",
+        "hostname",     "idn-hostname",  "ipv4",
+        "ipv6",         "uri",           "uri-reference",
+        "iri",          "iri-reference", "uuid",
+        "uri-template", "json-pointer",  "relative-json-pointer",
+        "regex"};
+    return names[static_cast<int>(f)];
+  }
+
+  bool check_one(const Node& node, std::string_view k, const CountBound& c, const json::value& v,
+                 Annotations*) {
+    std::size_t n = 0;
+    if (c.of_items) {
+      if (!v.is_array()) return true;
+      n = v.get_array().size();
+    } else {
+      if (!v.is_object()) return true;
+      n = v.get_object().size();
+    }
+    if (c.is_max ? n <= c.limit : n >= c.limit) return true;
+    const std::string what =
+        c.of_items ? plural(c.limit, "item", "items") : plural(c.limit, "property", "properties");
+    fail(node, k, c.is_max ? "too_long" : "too_short",
+         std::string(c.is_max ? "must have at most " : "must have at least ") + what + ", not " +
+             std::to_string(n));
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const UniqueItems&, const json::value& v,
+                 Annotations*) {
+    if (!v.is_array()) return true;
+    const auto& items = v.get_array();
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (json_equal(items[i], items[j])) {
+          fail(node, k, "unique_items",
+               "must not repeat items: items " + std::to_string(j) + " and " + std::to_string(i) +
+                   " are equal");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const Required& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_object()) return true;
+    const auto& object = v.get_object();
+    bool valid = true;
+    for (const auto& name : c.names) {
+      if (object.contains(name)) continue;
+      valid = false;
+      if (errors_ == nullptr) return false;
+      InstanceStep at(*this, name);
+      fail(node, k, "missing", "is required ('" + name + "' is missing)");
+    }
+    return valid;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const DependentRequired& c,
+                 const json::value& v, Annotations*) {
+    if (!v.is_object()) return true;
+    const auto& object = v.get_object();
+    bool valid = true;
+    for (const auto& [property, names] : c.dependencies) {
+      if (!object.contains(property)) continue;
+      for (const auto& name : names) {
+        if (object.contains(name)) continue;
+        valid = false;
+        if (errors_ == nullptr) return false;
+        fail(node, k, "missing", "must have '" + name + "' because it has '" + property + "'",
+             property);
+      }
+    }
+    return valid;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const ObjectMembers& c, const json::value& v,
+                 Annotations* annotations) {
+    if (!v.is_object()) return true;
+    const auto& object = v.get_object();
+    bool valid = true;
+    std::size_t index = 0;
+    for (const auto& member : object) {
+      const std::string_view name = member.key();
+      bool matched = false;
+      for (const auto& [property, schema] : c.properties) {
+        if (property != name) continue;
+        matched = true;
+        KeywordStep keyword(*this, "properties");
+        KeywordStep step(*this, name);
+        InstanceStep at(*this, name);
+        if (!eval(*schema, member.value(), nullptr)) {
+          valid = false;
+          if (errors_ == nullptr) return false;
+        }
+        break;
+      }
+      for (const auto& [regex, schema] : c.patterns) {
+        const auto match = regex->search(name);
+        if (match == Regex::Match::not_found) continue;
+        if (match == Regex::Match::too_costly) {
+          InstanceStep at(*this, name);
+          fail(node, "patternProperties", "pattern_too_costly",
+               "the pattern '" + regex->pattern() + "' took too long to match this name");
+          valid = false;
+          if (errors_ == nullptr) return false;
+          continue;
+        }
+        matched = true;
+        KeywordStep keyword(*this, "patternProperties");
+        KeywordStep step(*this, regex->pattern());
+        InstanceStep at(*this, name);
+        if (!eval(*schema, member.value(), nullptr)) {
+          valid = false;
+          if (errors_ == nullptr) return false;
+        }
+      }
+      if (!matched && c.additional != nullptr) {
+        matched = true;
+        InstanceStep at(*this, name);
+        if (c.additional->constant == false) {
+          fail(node, "additionalProperties", "extra_forbidden",
+               "is not allowed: " +
+                   std::string(c.properties.empty() && c.patterns.empty()
+                                   ? "this object allows no properties"
+                                   : "it is not one of the properties this object defines"));
+          valid = false;
+          if (errors_ == nullptr) return false;
+        } else {
+          KeywordStep keyword(*this, "additionalProperties");
+          if (!eval(*c.additional, member.value(), nullptr)) {
+            valid = false;
+            if (errors_ == nullptr) return false;
+          }
+        }
+      }
+      if (matched && annotations != nullptr) annotations->mark_property(index, object.size());
+      ++index;
+    }
+    (void)k;
+    return valid;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const PropertyNames& c, const json::value& v,
+                 Annotations*) {
+    if (!v.is_object()) return true;
+    bool valid = true;
+    for (const auto& member : v.get_object()) {
+      const json::value name(member.key());
+      std::vector<ValidationError> inner;
+      if (!eval_quietly(*c.schema, name, nullptr, errors_ == nullptr ? nullptr : &inner)) {
+        valid = false;
+        if (errors_ == nullptr) return false;
+        InstanceStep at(*this, member.key());
+        std::string why = inner.empty() ? std::string() : ": it " + inner.front().message;
+        fail(node, k, "property_name", "is not an allowed property name" + why);
+      }
+    }
+    return valid;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const DependentSchemas& c,
+                 const json::value& v, Annotations* annotations) {
+    if (!v.is_object()) return true;
+    bool valid = true;
+    for (const auto& [property, schema] : c.schemas) {
+      if (!v.get_object().contains(property)) continue;
+      KeywordStep keyword(*this, k);
+      KeywordStep step(*this, property);
+      if (!eval(*schema, v, annotations)) {
+        valid = false;
+        if (errors_ == nullptr) return false;
+      }
+    }
+    (void)node;
+    return valid;
+  }
+
+  bool check_one(const Node&, std::string_view, const ArrayItems& c, const json::value& v,
+                 Annotations* annotations) {
+    if (!v.is_array()) return true;
+    const auto& items = v.get_array();
+    bool valid = true;
+    const std::size_t prefix = std::min(c.prefix.size(), items.size());
+    for (std::size_t i = 0; i < prefix; ++i) {
+      KeywordStep keyword(*this, c.prefix_keyword);
+      KeywordStep step(*this, std::to_string(i));
+      InstanceStep at(*this, i);
+      if (!eval(*c.prefix[i], items[i], nullptr)) {
+        valid = false;
+        if (errors_ == nullptr) return false;
+      }
+      if (annotations != nullptr) annotations->mark_item(i, items.size());
+    }
+    if (c.rest != nullptr) {
+      KeywordStep keyword(*this, c.rest_keyword);
+      for (std::size_t i = prefix; i < items.size(); ++i) {
+        InstanceStep at(*this, i);
+        if (!eval(*c.rest, items[i], nullptr)) {
+          valid = false;
+          if (errors_ == nullptr) return false;
+        }
+        if (annotations != nullptr) annotations->mark_item(i, items.size());
+      }
+    }
+    return valid;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const Contains& c, const json::value& v,
+                 Annotations* annotations) {
+    if (!v.is_array()) return true;
+    const auto& items = v.get_array();
+    std::uint64_t matches = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (eval_quietly(*c.schema, items[i], nullptr, nullptr)) {
+        ++matches;
+        if (annotations != nullptr) annotations->mark_item(i, items.size());
+        // Without annotations to record or a maximum, enough is enough.
+        if (annotations == nullptr && !c.max && matches >= c.min) return true;
+      }
+    }
+    if (matches < c.min) {
+      fail(node, k, "contains",
+           c.min == 1 ? std::string("must contain an item that matches the 'contains' schema")
+                      : "must contain at least " + plural(c.min, "item", "items") +
+                            " that match the 'contains' schema, not " + std::to_string(matches),
+           {});
+      return false;
+    }
+    if (c.max && matches > *c.max) {
+      fail(node, "maxContains", "contains",
+           "must contain at most " + plural(*c.max, "item", "items") +
+               " that match the 'contains' schema, not " + std::to_string(matches));
+      return false;
+    }
+    return true;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const Combine& c, const json::value& v,
+                 Annotations* annotations) {
+    if (c.kind == Combinator::all_of) {
+      bool valid = true;
+      for (std::size_t i = 0; i < c.schemas.size(); ++i) {
+        KeywordStep keyword(*this, k);
+        KeywordStep step(*this, std::to_string(i));
+        if (!eval(*c.schemas[i], v, annotations)) {
+          valid = false;
+          if (errors_ == nullptr) return false;
+        }
+      }
+      return valid;
+    }
+    std::vector<ValidationError> inner;
+    std::vector<ValidationError>* into = errors_ == nullptr ? nullptr : &inner;
+    std::size_t valid_count = 0;
+    std::vector<std::size_t> valid_ones;
+    for (std::size_t i = 0; i < c.schemas.size(); ++i) {
+      KeywordStep keyword(*this, k);
+      KeywordStep step(*this, std::to_string(i));
+      Annotations branch;
+      if (eval_quietly(*c.schemas[i], v, annotations != nullptr ? &branch : nullptr, into)) {
+        ++valid_count;
+        valid_ones.push_back(i);
+        if (annotations != nullptr) annotations->merge(branch);
+        if (c.kind == Combinator::any_of && annotations == nullptr) break;
+        if (c.kind == Combinator::one_of && valid_count > 1 && errors_ == nullptr) return false;
+      }
+    }
+    if (c.kind == Combinator::any_of) {
+      if (valid_count > 0) return true;
+      if (errors_ != nullptr) {
+        fail(node, k, "union",
+             "must match at least one of the " + std::to_string(c.schemas.size()) +
+                 " schemas in anyOf; it matches none:");
+        errors_->insert(errors_->end(), inner.begin(), inner.end());
+      }
+      return false;
+    }
+    if (valid_count == 1) return true;
+    if (valid_count == 0) {
+      if (errors_ != nullptr) {
+        fail(node, k, "union",
+             "must match exactly one of the " + std::to_string(c.schemas.size()) +
+                 " schemas in oneOf; it matches none:");
+        errors_->insert(errors_->end(), inner.begin(), inner.end());
+      }
+      return false;
+    }
+    std::string which;
+    for (std::size_t i = 0; i < valid_ones.size(); ++i) {
+      if (i > 0) which += i + 1 == valid_ones.size() ? " and " : ", ";
+      which += std::to_string(valid_ones[i]);
+    }
+    fail(node, k, "union",
+         "must match exactly one of the schemas in oneOf, but matches " +
+             std::to_string(valid_count) + " of them (" + which + ")");
+    return false;
+  }
+
+  bool check_one(const Node& node, std::string_view k, const Not& c, const json::value& v,
+                 Annotations*) {
+    if (!eval_quietly(*c.schema, v, nullptr, nullptr)) return true;
+    fail(node, k, "not", "must not match the schema in 'not'");
+    return false;
+  }
+
+  bool check_one(const Node&, std::string_view, const IfThenElse& c, const json::value& v,
+                 Annotations* annotations) {
+    Annotations condition;
+    const bool holds =
+        eval_quietly(*c.if_schema, v, annotations != nullptr ? &condition : nullptr, nullptr);
+    if (holds && annotations != nullptr) annotations->merge(condition);
+    const Node* next = holds ? c.then_schema : c.else_schema;
+    if (next == nullptr) return true;
+    KeywordStep keyword(*this, holds ? "then" : "else");
+    return eval(*next, v, annotations);
+  }
+
+  bool check_one(const Node&, std::string_view k, const Ref& c, const json::value& v,
+                 Annotations* annotations) {
+    KeywordStep keyword(*this, k);
+    return eval(*c.target, v, annotations);
+  }
+
+  bool check_one(const Node&, std::string_view k, const DynamicRef& c, const json::value& v,
+                 Annotations* annotations) {
+    const Node* target = c.target;
+    if (c.dynamic) {
+      for (const Resource* resource : scope_) {
+        const auto found = resource->dynamic_anchors.find(c.anchor);
+        if (found != resource->dynamic_anchors.end() && found->second != nullptr) {
+          target = found->second;
+          break;
+        }
+      }
+    } else if (c.recursive) {
+      // 2019-09: the outermost resource with $recursiveAnchor: true, while every resource from
+      // there inwards has it too.
+      for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+        if (!(*it)->recursive_anchor) break;
+        if ((*it)->root != nullptr) target = (*it)->root;
+      }
+    }
+    KeywordStep keyword(*this, k);
+    return eval(*target, v, annotations);
+  }
+
+  bool check_one(const Node& node, std::string_view k, const Unevaluated& c, const json::value& v,
+                 Annotations* annotations) {
+    // `annotations` is the node's own collection (eval made one when the caller had none).
+    bool valid = true;
+    if (c.of_items) {
+      if (!v.is_array()) return true;
+      const auto& items = v.get_array();
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (annotations->item(i)) continue;
+        InstanceStep at(*this, i);
+        if (c.schema->constant == false) {
+          fail(node, k, "extra_forbidden",
+               "is not allowed: no keyword of this schema evaluates item " + std::to_string(i));
+          valid = false;
+        } else {
+          KeywordStep keyword(*this, k);
+          if (!eval(*c.schema, items[i], nullptr)) valid = false;
+        }
+        if (!valid && errors_ == nullptr) return false;
+      }
+      if (valid) {
+        for (std::size_t i = 0; i < items.size(); ++i) annotations->mark_item(i, items.size());
+      }
+      return valid;
+    }
+    if (!v.is_object()) return true;
+    const auto& object = v.get_object();
+    std::size_t index = 0;
+    for (const auto& member : object) {
+      const std::size_t i = index++;
+      if (annotations->property(i)) continue;
+      InstanceStep at(*this, member.key());
+      if (c.schema->constant == false) {
+        fail(node, k, "extra_forbidden",
+             "is not allowed: it is not one of the properties this object defines");
+        valid = false;
+      } else {
+        KeywordStep keyword(*this, k);
+        if (!eval(*c.schema, member.value(), nullptr)) valid = false;
+      }
+      if (!valid && errors_ == nullptr) return false;
+    }
+    if (valid) {
+      for (std::size_t i = 0; i < object.size(); ++i) annotations->mark_property(i, object.size());
+    }
+    return valid;
+  }
+
+  const Program& program_;
+  std::vector<ValidationError>* errors_;
+  std::vector<const Resource*> scope_;
+  std::vector<std::string> instance_path_;
+  std::vector<std::string> keyword_path_;
+  std::size_t depth_ = 0;
+};
+
+}  // namespace
+}  // namespace detail
+
+bool Validator::is_valid(const boost::json::value& instance) const {
+  detail::Evaluator evaluator(*program_, nullptr);
+  return evaluator.eval(*root_, instance, nullptr);
+}
+
+std::vector<ValidationError> Validator::validate(const boost::json::value& instance) const {
+  std::vector<ValidationError> errors;
+  detail::Evaluator evaluator(*program_, &errors);
+  evaluator.eval(*root_, instance, nullptr);
+  return errors;
+}
+
+boost::json::object basic_output(const std::vector<ValidationError>& errors) {
+  boost::json::object out;
+  out["valid"] = errors.empty();
+  if (!errors.empty()) {
+    boost::json::array list;
+    for (const auto& e : errors) {
+      list.push_back(boost::json::object{{"keywordLocation", e.keyword_location},
+                                         {"absoluteKeywordLocation", e.absolute_keyword_location},
+                                         {"instanceLocation", e.instance_location},
+                                         {"error", e.message}});
+    }
+    out["errors"] = std::move(list);
+  }
+  return out;
+}
+
+boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
+                                   const boost::json::value& instance,
+                                   const boost::json::array& prefix) {
+  boost::json::array out;
+  for (const auto& e : errors) {
+    boost::json::array loc = prefix;
+    const boost::json::value* at = &instance;
+    const boost::json::value* parent = nullptr;
+    std::size_t i = 0;
+    const std::string& pointer = e.instance_location;
+    while (i < pointer.size()) {
+      std::size_t next = pointer.find('/', i + 1);
+      if (next == std::string::npos) next = pointer.size();
+      std::string token;
+      for (std::size_t k = i + 1; k < next; ++k) {
+        if (pointer[k] == '~' && k + 1 < next) {
+          token += pointer[k + 1] == '1' ? '/' : '~';
+          ++k;
+        } else {
+          token += pointer[k];
+        }
+      }
+      parent = at;
+      if (at != nullptr && at->is_array()) {
+        const std::size_t index = std::stoul(token);
+        loc.emplace_back(index);
+        at = at->get_array().if_contains(index);
+      } else {
+        loc.emplace_back(token);
+        at = at != nullptr && at->is_object() ? at->get_object().if_contains(token) : nullptr;
+      }
+      i = next;
+    }
+    boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};
+    // A missing member has no input of its own: pydantic shows the object that lacks it.
+    if (e.type == "missing") {
+      item["input"] = parent != nullptr ? *parent : boost::json::value();
+    } else {
+      item["input"] = at != nullptr ? *at : boost::json::value();
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace oaskit::schema
