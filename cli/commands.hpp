@@ -24,5 +24,6 @@ Command add_jwt_command(CLI::App& app);
 Command add_token_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 Command add_devauth_command(CLI::App& app);
+Command add_schema_command(CLI::App& app);
 
 }  // namespace oaskit::cli

@@ -29,7 +29,8 @@ int run(int argc, char** argv) {
   const std::vector<Command> commands{
       add_model_command(app), add_security_command(app), add_check_command(app),
       add_fmt_command(app),   add_bundle_command(app),   add_jwt_command(app),
-      add_token_command(app), add_serve_command(app),    add_devauth_command(app)};
+      add_token_command(app), add_serve_command(app),    add_devauth_command(app),
+      add_schema_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

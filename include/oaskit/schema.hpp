@@ -47,6 +47,11 @@ enum class Dialect {
 /// "2020-12", "2019-09" or "oas3.0" (as the CLI's --dialect takes them); nullopt otherwise.
 std::optional<Dialect> dialect_from_name(std::string_view name);
 
+/// The dialect of the schemas in an OpenAPI document: OpenAPI 3.0's for `openapi: 3.0.x`;
+/// for 3.1.x JSON Schema 2020-12, or 2019-09 when `jsonSchemaDialect` names it. nullopt when
+/// `document` is not an OpenAPI 3.0 or 3.1 document.
+std::optional<Dialect> openapi_dialect(const boost::json::value& document);
+
 /// What compiling reads and how validation behaves.
 struct CompileOptions {
   /// The dialect of a schema without `$schema` (a document's `jsonSchemaDialect`, or the one its
@@ -85,6 +90,9 @@ struct ValidationError {
   std::string type;
   /// A sentence a person can act on: what is wrong and what would be valid.
   std::string message;
+  /// For `required` and `dependentRequired`: the member that is missing (the instance
+  /// location is the object that lacks it, as the specification's output has it).
+  std::string missing_property;
   friend bool operator==(const ValidationError&, const ValidationError&) = default;
 };
 
@@ -122,13 +130,22 @@ class Validator {
   const detail::Node* root_ = nullptr;
 };
 
+/// Validates the schema at `pointer` in `document` against its meta-schema: the one its
+/// `$schema` names, else the dialect's (2020-12 or 2019-09; OpenAPI 3.0's dialect has none, so
+/// nothing is found). The errors' instance locations are places in the schema. Fails (errors
+/// with their place) when the meta-schema cannot be compiled, e.g. an unknown `$schema`.
+Result<std::vector<ValidationError>> check_against_metaschema(const boost::json::value& document,
+                                                              std::string_view pointer,
+                                                              const CompileOptions& options = {});
+
 /// JSON Schema 2020-12's "basic" output (§12.4.2): `{"valid": false, "errors": [{
 /// "keywordLocation", "absoluteKeywordLocation", "instanceLocation", "error"}, ...]}`.
 boost::json::object basic_output(const std::vector<ValidationError>& errors);
 
 /// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
-/// "input"}` each, `loc` being `prefix` followed by the instance location's steps and `input`
-/// the failing part of `instance`.
+/// "input"}` each, `loc` being `prefix` followed by the instance location's steps (and a
+/// missing member's name) and `input` the failing part of `instance` (for a missing member,
+/// the object that lacks it).
 boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
                                    const boost::json::value& instance,
                                    const boost::json::array& prefix);

@@ -235,6 +235,12 @@ class Compiler {
       cycle += node.location;
       Error e;
       e.type = "ref_cycle";
+      // Placed at the first schema of the loop when it is in the root document.
+      const std::string_view first = (*start)->location;
+      if (const auto hash = first.find('#');
+          hash != std::string_view::npos && first.substr(0, hash) == root_uri_) {
+        e.loc = path_of_pointer(first.substr(hash + 1));
+      }
       e.msg =
           "these schemas apply one another in place, without reading any of the value, so "
           "validating would never end: " +
@@ -1017,6 +1023,65 @@ Result<Validator> Validator::compile(const boost::json::value& document, std::st
   compiler.check_cycles();
   if (compiler.failed()) return compiler.take_errors();
   return Validator(std::move(program), entry);
+}
+
+std::optional<Dialect> openapi_dialect(const boost::json::value& document) {
+  if (!document.is_object()) return std::nullopt;
+  const auto* openapi = document.get_object().if_contains("openapi");
+  if (openapi == nullptr || !openapi->is_string()) return std::nullopt;
+  const std::string_view version = openapi->get_string();
+  if (version.starts_with("3.0.") || version == "3.0") return Dialect::oas3_0;
+  if (!version.starts_with("3.1")) return std::nullopt;
+  if (const auto* d = document.get_object().if_contains("jsonSchemaDialect");
+      d != nullptr && d->is_string() && d->get_string().starts_with(detail::uri_2019_09)) {
+    return Dialect::draft2019_09;
+  }
+  return Dialect::draft2020_12;
+}
+
+Result<std::vector<ValidationError>> check_against_metaschema(const boost::json::value& document,
+                                                              std::string_view pointer,
+                                                              const CompileOptions& options) {
+  const auto target = oaskit::detail::follow_pointer(document, pointer);
+  if (target.value == nullptr) {
+    return Errors{Error{detail::path_of_pointer(pointer),
+                        "schema_invalid",
+                        "no schema at '" + std::string(pointer) + "': " + target.problem,
+                        {}}};
+  }
+  std::string metaschema;
+  if (target.value->is_object()) {
+    if (const auto* s = target.value->get_object().if_contains("$schema");
+        s != nullptr && s->is_string()) {
+      metaschema = std::string(s->get_string());
+    }
+  }
+  if (metaschema.empty()) {
+    switch (options.dialect) {
+      case Dialect::draft2020_12:
+        metaschema = detail::uri_2020_12;
+        break;
+      case Dialect::draft2019_09:
+        metaschema = detail::uri_2019_09;
+        break;
+      case Dialect::oas3_0:
+        return std::vector<ValidationError>{};
+    }
+  }
+  // The meta-schema through a reference, so that --map and resolve reach custom ones.
+  CompileOptions meta_options = options;
+  meta_options.base_uri.clear();
+  meta_options.dialect = Dialect::draft2020_12;
+  meta_options.format_assertion = false;
+  auto validator = Validator::compile(boost::json::object{{"$ref", metaschema}}, meta_options);
+  if (!validator) {
+    Errors errors = validator.errors();
+    for (auto& e : errors) e.loc = detail::path_of_pointer(std::string(pointer) + "/$schema");
+    return errors;
+  }
+  auto errors = validator->validate(*target.value);
+  for (auto& e : errors) e.instance_location = std::string(pointer) + e.instance_location;
+  return errors;
 }
 
 Result<Validator> Validator::compile(const boost::json::value& schema,

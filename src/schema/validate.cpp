@@ -87,7 +87,6 @@ std::string describe_type(const json::value& v) {
 
 std::string types_in(std::uint8_t mask) {
   std::vector<std::string> names;
-  if ((mask & type_null) != 0) names.emplace_back("null");
   if ((mask & type_boolean) != 0) names.emplace_back("a boolean");
   if ((mask & type_object) != 0) names.emplace_back("an object");
   if ((mask & type_array) != 0) names.emplace_back("an array");
@@ -97,6 +96,7 @@ std::string types_in(std::uint8_t mask) {
     names.emplace_back("an integer");
   }
   if ((mask & type_string) != 0) names.emplace_back("a string");
+  if ((mask & type_null) != 0) names.emplace_back("null");
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
@@ -423,8 +423,8 @@ class Evaluator {
       if (object.contains(name)) continue;
       valid = false;
       if (errors_ == nullptr) return false;
-      InstanceStep at(*this, name);
-      fail(node, k, "missing", "is required ('" + name + "' is missing)");
+      fail(node, k, "missing", "must have the required property '" + name + "'");
+      errors_->back().missing_property = name;
     }
     return valid;
   }
@@ -440,8 +440,9 @@ class Evaluator {
         if (object.contains(name)) continue;
         valid = false;
         if (errors_ == nullptr) return false;
-        fail(node, k, "missing", "must have '" + name + "' because it has '" + property + "'",
-             property);
+        fail(node, k, "missing",
+             "must have the property '" + name + "' because it has '" + property + "'", property);
+        errors_->back().missing_property = name;
       }
     }
     return valid;
@@ -812,7 +813,6 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
   for (const auto& e : errors) {
     boost::json::array loc = prefix;
     const boost::json::value* at = &instance;
-    const boost::json::value* parent = nullptr;
     std::size_t i = 0;
     const std::string& pointer = e.instance_location;
     while (i < pointer.size()) {
@@ -827,7 +827,6 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
           token += pointer[k];
         }
       }
-      parent = at;
       if (at != nullptr && at->is_array()) {
         const std::size_t index = std::stoul(token);
         loc.emplace_back(index);
@@ -838,13 +837,10 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
       }
       i = next;
     }
-    boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};
     // A missing member has no input of its own: pydantic shows the object that lacks it.
-    if (e.type == "missing") {
-      item["input"] = parent != nullptr ? *parent : boost::json::value();
-    } else {
-      item["input"] = at != nullptr ? *at : boost::json::value();
-    }
+    if (!e.missing_property.empty()) loc.emplace_back(e.missing_property);
+    boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};
+    item["input"] = at != nullptr ? *at : boost::json::value();
     out.push_back(std::move(item));
   }
   return out;
