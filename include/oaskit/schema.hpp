@@ -68,6 +68,11 @@ struct CompileOptions {
   std::vector<std::pair<std::string, std::filesystem::path>> map;
   /// Other schema documents known by their URI (a `$ref` to `uri#/x` then reads them).
   std::function<const boost::json::value*(std::string_view uri)> resolve;
+  /// When set, a keyword whose value is not what the dialect allows (`exclusiveMinimum: true`
+  /// in 2020-12, a `pattern` that is not a regular expression) does not fail the compile: it
+  /// is ignored and reported here. References that lead nowhere and reference cycles are still
+  /// errors.
+  Errors* warnings = nullptr;
   /// Deepest nesting of schemas (and of in-place references when validating) before the
   /// schema is refused or the validation stops with an error instead of exhausting the stack.
   std::size_t max_depth = 256;
@@ -90,6 +95,9 @@ struct ValidationError {
   std::string type;
   /// A sentence a person can act on: what is wrong and what would be valid.
   std::string message;
+  /// The failing keyword's value in the schema as JSON text, for the keywords with a limit
+  /// (`3` for minLength, `"^a+$"` for pattern, `["a","b"]` for enum); empty for the others.
+  std::string keyword_value;
   /// For `required` and `dependentRequired`: the member that is missing (the instance
   /// location is the object that lacks it, as the specification's output has it).
   std::string missing_property;
@@ -100,6 +108,8 @@ namespace detail {
 struct Program;
 struct Node;
 }  // namespace detail
+
+class SchemaSet;
 
 /// A compiled schema: immutable, cheap to copy (it shares what it compiled), and safe to use
 /// from many threads at once.
@@ -124,6 +134,7 @@ class Validator {
   [[nodiscard]] std::vector<ValidationError> validate(const boost::json::value& instance) const;
 
  private:
+  friend class SchemaSet;
   Validator(std::shared_ptr<const detail::Program> program, const detail::Node* root)
       : program_(std::move(program)), root_(root) {}
   std::shared_ptr<const detail::Program> program_;
@@ -138,14 +149,44 @@ Result<std::vector<ValidationError>> check_against_metaschema(const boost::json:
                                                               std::string_view pointer,
                                                               const CompileOptions& options = {});
 
+/// Many schemas of one document (an OpenAPI document's request bodies, parameters and
+/// responses) compiled into one program, so that what they share (components, the document
+/// itself) is read and compiled once.
+/// \code
+/// oaskit::schema::SchemaSet schemas(document, {.dialect =
+/// *oaskit::schema::openapi_dialect(document)}); auto pet =
+/// schemas.compile("/components/schemas/Pet"); auto order =
+/// schemas.compile("/paths/~1store~1order/post/requestBody/content/application~1json/schema");
+/// \endcode
+/// Compile everything before validating on other threads: a compile may add to what earlier
+/// validators share.
+class SchemaSet {
+ public:
+  explicit SchemaSet(boost::json::value document, CompileOptions options = {});
+  ~SchemaSet();
+  SchemaSet(SchemaSet&&) noexcept;
+  SchemaSet& operator=(SchemaSet&&) noexcept;
+
+  /// The validator for the schema at `pointer` (a JSON pointer into the document); errors at
+  /// their place, as Validator::compile.
+  Result<Validator> compile(std::string_view pointer);
+  /// The document (the set's own copy).
+  [[nodiscard]] const boost::json::value& document() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 /// JSON Schema 2020-12's "basic" output (§12.4.2): `{"valid": false, "errors": [{
 /// "keywordLocation", "absoluteKeywordLocation", "instanceLocation", "error"}, ...]}`.
 boost::json::object basic_output(const std::vector<ValidationError>& errors);
 
 /// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
-/// "input"}` each, `loc` being `prefix` followed by the instance location's steps (and a
-/// missing member's name) and `input` the failing part of `instance` (for a missing member,
-/// the object that lacks it).
+/// "input"}` each, with pydantic's messages and `ctx` where pydantic has them ("Input should be
+/// greater than or equal to 1", `{"ge": 1}`), `loc` being `prefix` followed by the instance
+/// location's steps (and a missing member's name) and `input` the failing part of `instance` (for a
+/// missing member, the object that lacks it).
 boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
                                    const boost::json::value& instance,
                                    const boost::json::array& prefix);

@@ -274,6 +274,17 @@ struct ServerOptions {
   bool require_all_operations_bound = false;
   /// Null: lines go to standard error. Set a no-op to turn the log off.
   AccessLog access_log{};
+  /// Check each request's parameters (after their style is decoded and converted to their
+  /// schema's type) and JSON or form body against the document's schemas: every problem in
+  /// one 422, FastAPI's `{"detail": [...]}`. A schema that does not compile stops the server
+  /// from starting, with its place in the document.
+  bool validate_requests = true;
+  /// A development aid, off by default: check what handlers answer against the documented
+  /// schema of its status and media type. An answer that does not match is logged (through
+  /// access_log, with every error) and replaced by a 500: the mistake FastAPI's
+  /// `response_model` catches.
+  bool validate_responses = false;
+  /// A check of your own, run on a parsed JSON body after the schema's (when validate_requests).
   BodyValidator validate_body{};
 };
 

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "document/json_pointer.hpp"
@@ -169,6 +170,7 @@ class Compiler {
     nodes_.emplace(&value, &node);
     node.location = info.resource->uri + "#" + info.pointer;
     node.resource = info.resource;
+    resources_with_nodes_.insert(info.resource);
     if (depth > options_.max_depth) {
       error(info, "",
             "schemas nest deeper than " + std::to_string(options_.max_depth) +
@@ -199,7 +201,7 @@ class Compiler {
       for (auto& [resource, anchors] : dynamic_anchor_values_) {
         for (auto& [name, value] : anchors) {
           if (resource->dynamic_anchors.count(name) != 0) continue;
-          if (resource->root == nullptr && !resource_has_nodes(resource)) continue;
+          if (resource->root == nullptr && resources_with_nodes_.count(resource) == 0) continue;
           resource->dynamic_anchors[name] = node_for(*value, 0);
           added = true;
         }
@@ -208,22 +210,18 @@ class Compiler {
   }
 
   // Cycles of in-place applicators ($ref, allOf, not, if, ...): validation would never end.
+  // Visits only the nodes made since the last call: what was checked stays checked.
   void check_cycles() {
-    std::unordered_map<const Node*, int> state;  // 1 on the stack, 2 done
     std::vector<const Node*> stack;
-    for (const Node& node : program_->nodes) visit(node, state, stack);
+    for (; checked_nodes_ < program_->nodes.size(); ++checked_nodes_) {
+      visit(program_->nodes[checked_nodes_], cycle_state_, stack);
+    }
   }
 
   [[nodiscard]] bool failed() const { return !errors_.empty(); }
-  Errors take_errors() { return std::move(errors_); }
-  Program& program() { return *program_; }
+  Errors take_errors() { return std::exchange(errors_, {}); }
 
  private:
-  bool resource_has_nodes(const Resource* resource) const {
-    return std::any_of(program_->nodes.begin(), program_->nodes.end(),
-                       [&](const Node& n) { return n.resource == resource; });
-  }
-
   void visit(const Node& node, std::unordered_map<const Node*, int>& state,
              std::vector<const Node*>& stack) {
     int& s = state[&node];
@@ -295,6 +293,16 @@ class Compiler {
       e.msg = std::move(message);
     }
     errors_.push_back(std::move(e));
+  }
+
+  // A keyword whose value the dialect does not allow: an error, or (CompileOptions::warnings)
+  // a warning while the keyword is ignored.
+  void keyword_error(const SchemaInfo& info, std::string_view keyword, std::string message) {
+    if (options_.warnings == nullptr) return error(info, keyword, std::move(message));
+    const std::size_t before = errors_.size();
+    error(info, keyword, std::move(message) + "; the keyword is ignored");
+    options_.warnings->push_back(std::move(errors_.back()));
+    errors_.resize(before);
   }
 
   // --- scanning -----------------------------------------------------------------------------
@@ -551,7 +559,7 @@ class Compiler {
                                         std::string_view pattern) {
     auto compiled = Regex::compile(pattern);
     if (auto* message = std::get_if<std::string>(&compiled)) {
-      error(info, keyword, *message);
+      keyword_error(info, keyword, *message);
       return nullptr;
     }
     return std::get<std::shared_ptr<const Regex>>(compiled);
@@ -586,10 +594,10 @@ class Compiler {
     auto schema_array = [&](std::string_view name,
                             const json::value& v) -> std::optional<std::vector<const Node*>> {
       if (!v.is_array() || v.get_array().empty()) {
-        error(info, name,
-              name == "prefixItems" || name == "items"
-                  ? std::string(name) + " must be an array of schemas"
-                  : std::string(name) + " must be a non-empty array of schemas");
+        keyword_error(info, name,
+                      name == "prefixItems" || name == "items"
+                          ? std::string(name) + " must be an array of schemas"
+                          : std::string(name) + " must be a non-empty array of schemas");
         return std::nullopt;
       }
       std::vector<const Node*> nodes;
@@ -644,7 +652,7 @@ class Compiler {
     // OpenAPI 3.0 (and drafts before 2019-09): a $ref replaces its siblings.
     if (const auto* ref = object.if_contains("$ref"); ref != nullptr && core) {
       if (!ref->is_string()) {
-        error(info, "$ref", "$ref must be a string (a URI reference)");
+        keyword_error(info, "$ref", "$ref must be a string (a URI reference)");
       } else if (const json::value* target = resolve_reference(info, "$ref", ref->get_string())) {
         add(keyword_text("$ref"), Ref{sub(*target, depth)});
       }
@@ -664,10 +672,10 @@ class Compiler {
         auto one = [&](const json::value& t) {
           const std::uint8_t bit = t.is_string() ? type_bit(t.get_string()) : 0;
           if (bit == 0) {
-            error(info, "type",
-                  "type must be one of null, boolean, object, array, number, "
-                  "string, integer (or an array of them), not " +
-                      json::serialize(t));
+            keyword_error(info, "type",
+                          "type must be one of null, boolean, object, array, number, "
+                          "string, integer (or an array of them), not " +
+                              json::serialize(t));
           }
           mask |= bit;
         };
@@ -687,7 +695,7 @@ class Compiler {
         add(name, ConstCheck{v});
       } else if (k == "enum" && validation) {
         if (!v.is_array()) {
-          error(info, "enum", "enum must be an array of the allowed values");
+          keyword_error(info, "enum", "enum must be an array of the allowed values");
           continue;
         }
         std::vector<json::value> values(v.get_array().begin(), v.get_array().end());
@@ -700,23 +708,24 @@ class Compiler {
         add(name, EnumCheck{std::move(values)});
       } else if (k == "multipleOf" && validation) {
         if (!v.is_number() || compare_numbers(v, json::value(0)) <= 0) {
-          error(info, "multipleOf", "multipleOf must be a number above 0");
+          keyword_error(info, "multipleOf", "multipleOf must be a number above 0");
           continue;
         }
         add(name, MultipleOf{to_decimal(v)});
       } else if ((k == "minimum" || k == "maximum") && validation) {
         if (!v.is_number()) {
-          error(info, k, std::string(k) + " must be a number");
+          keyword_error(info, k, std::string(k) + " must be a number");
           continue;
         }
         (k == "minimum" ? minimum : maximum) = &v;
       } else if ((k == "exclusiveMinimum" || k == "exclusiveMaximum") && validation) {
         if (is_oas30) {
-          if (!v.is_bool()) error(info, k, std::string(k) + " must be a boolean in OpenAPI 3.0");
+          if (!v.is_bool())
+            keyword_error(info, k, std::string(k) + " must be a boolean in OpenAPI 3.0");
           continue;  // read with minimum/maximum below
         }
         if (!v.is_number()) {
-          error(info, k, std::string(k) + " must be a number");
+          keyword_error(info, k, std::string(k) + " must be a number");
           continue;
         }
         add(name, NumberBound{k == "exclusiveMinimum" ? BoundKind::exclusive_minimum
@@ -725,13 +734,13 @@ class Compiler {
       } else if ((k == "minLength" || k == "maxLength") && validation) {
         const auto n = count_of(v);
         if (!n) {
-          error(info, k, std::string(k) + " must be a non-negative integer");
+          keyword_error(info, k, std::string(k) + " must be a non-negative integer");
           continue;
         }
         add(name, LengthBound{k == "maxLength", *n});
       } else if (k == "pattern" && validation) {
         if (!v.is_string()) {
-          error(info, k, "pattern must be a string (a regular expression)");
+          keyword_error(info, k, "pattern must be a string (a regular expression)");
           continue;
         }
         if (auto regex = regex_of(info, k, v.get_string())) add(name, PatternCheck{regex});
@@ -743,12 +752,12 @@ class Compiler {
                  validation) {
         const auto n = count_of(v);
         if (!n) {
-          error(info, k, std::string(k) + " must be a non-negative integer");
+          keyword_error(info, k, std::string(k) + " must be a non-negative integer");
           continue;
         }
         add(name, CountBound{k.substr(0, 3) == "max", k.ends_with("Items"), *n});
       } else if (k == "uniqueItems" && validation) {
-        if (!v.is_bool()) error(info, k, "uniqueItems must be a boolean");
+        if (!v.is_bool()) keyword_error(info, k, "uniqueItems must be a boolean");
         if (v.is_bool() && v.get_bool()) add(name, UniqueItems{});
       } else if (k == "required" && validation) {
         if (is_oas30 && object.contains("$ref")) continue;
@@ -759,14 +768,14 @@ class Compiler {
           }
         }
         if (!v.is_array() || required.names.size() != v.get_array().size()) {
-          error(info, k, "required must be an array of property names");
+          keyword_error(info, k, "required must be an array of property names");
           continue;
         }
         if (!required.names.empty()) add(name, std::move(required));
       } else if ((k == "dependentRequired" && validation) ||
                  (k == "dependencies" && !is_oas30 && applicator)) {
         if (!v.is_object()) {
-          error(info, k, std::string(k) + " must be an object");
+          keyword_error(info, k, std::string(k) + " must be an object");
           continue;
         }
         DependentRequired dependent;
@@ -781,7 +790,7 @@ class Compiler {
           } else if (k == "dependencies") {
             schemas.schemas.emplace_back(std::string(property), sub(names, depth));
           } else {
-            error(info, k, "each member of dependentRequired must be an array of names");
+            keyword_error(info, k, "each member of dependentRequired must be an array of names");
           }
         }
         if (!dependent.dependencies.empty()) add(name, std::move(dependent));
@@ -793,7 +802,7 @@ class Compiler {
         ObjectMembers members;
         if (const auto* p = object.if_contains("properties")) {
           if (!p->is_object()) {
-            error(info, "properties", "properties must be an object of schemas");
+            keyword_error(info, "properties", "properties must be an object of schemas");
           } else {
             members.has_properties = true;
             for (const auto& [property, schema] : p->get_object()) {
@@ -803,7 +812,8 @@ class Compiler {
         }
         if (const auto* p = object.if_contains("patternProperties"); p != nullptr && !is_oas30) {
           if (!p->is_object()) {
-            error(info, "patternProperties", "patternProperties must be an object of schemas");
+            keyword_error(info, "patternProperties",
+                          "patternProperties must be an object of schemas");
           } else {
             members.has_patterns = true;
             for (const auto& [pattern, schema] : p->get_object()) {
@@ -825,7 +835,7 @@ class Compiler {
         add(name, PropertyNames{sub(v, depth)});
       } else if (k == "dependentSchemas" && applicator) {
         if (!v.is_object()) {
-          error(info, k, "dependentSchemas must be an object of schemas");
+          keyword_error(info, k, "dependentSchemas must be an object of schemas");
           continue;
         }
         DependentSchemas schemas;
@@ -866,14 +876,14 @@ class Compiler {
             if (auto n = count_of(*m)) {
               contains.min = *n;
             } else {
-              error(info, "minContains", "minContains must be a non-negative integer");
+              keyword_error(info, "minContains", "minContains must be a non-negative integer");
             }
           }
           if (const auto* m = object.if_contains("maxContains")) {
             if (auto n = count_of(*m)) {
               contains.max = *n;
             } else {
-              error(info, "maxContains", "maxContains must be a non-negative integer");
+              keyword_error(info, "maxContains", "maxContains must be a non-negative integer");
             }
           }
         }
@@ -897,7 +907,7 @@ class Compiler {
         add(name, conditional);
       } else if (k == "$dynamicRef" && core && dialect == Dialect::draft2020_12) {
         if (!v.is_string()) {
-          error(info, k, "$dynamicRef must be a string (a URI reference)");
+          keyword_error(info, k, "$dynamicRef must be a string (a URI reference)");
           continue;
         }
         const json::value* target = resolve_reference(info, k, v.get_string());
@@ -915,7 +925,7 @@ class Compiler {
         add(name, std::move(ref));
       } else if (k == "$recursiveRef" && core && is_2019) {
         if (!v.is_string()) {
-          error(info, k, "$recursiveRef must be a string (a URI reference)");
+          keyword_error(info, k, "$recursiveRef must be a string (a URI reference)");
           continue;
         }
         const json::value* target = resolve_reference(info, k, v.get_string());
@@ -971,6 +981,9 @@ class Compiler {
   std::set<std::pair<const Resource*, std::string>> dynamic_anchor_names_;
   std::vector<std::string> map_errors_;
   Errors errors_;
+  std::unordered_map<const Node*, int> cycle_state_;  // 1 on the stack, 2 done
+  std::unordered_set<const Resource*> resources_with_nodes_;
+  std::size_t checked_nodes_ = 0;
 
  public:
   void set_root_uri(std::string uri) { root_uri_ = std::move(uri); }
@@ -1001,28 +1014,50 @@ std::optional<Dialect> dialect_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-Result<Validator> Validator::compile(const boost::json::value& document, std::string_view pointer,
-                                     const CompileOptions& options) {
-  auto program = std::make_shared<detail::Program>();
-  // The program keeps its own copy, so the validator outlives the caller's value.
-  const boost::json::value& root = program->documents.emplace_back(document);
-  detail::Compiler compiler(options, program);
+struct SchemaSet::Impl {
+  CompileOptions options;
+  std::shared_ptr<detail::Program> program = std::make_shared<detail::Program>();
+  const boost::json::value* root = nullptr;
+  std::unique_ptr<detail::Compiler> compiler;
+};
+
+SchemaSet::SchemaSet(boost::json::value document, CompileOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  // The program keeps the document, so validators outlive the set and the caller's value.
+  impl_->root = &impl_->program->documents.emplace_back(std::move(document));
+  impl_->compiler = std::make_unique<detail::Compiler>(impl_->options, impl_->program);
   const std::string base =
-      options.base_uri.empty() ? std::string(detail::default_base) : options.base_uri;
-  compiler.set_root_uri(base);
-  compiler.add_document(base, root, detail::dialectal(options.dialect));
-  const auto target = oaskit::detail::follow_pointer(root, pointer);
+      impl_->options.base_uri.empty() ? std::string(detail::default_base) : impl_->options.base_uri;
+  impl_->compiler->set_root_uri(base);
+  impl_->compiler->add_document(base, *impl_->root, detail::dialectal(impl_->options.dialect));
+}
+
+SchemaSet::~SchemaSet() = default;
+SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
+SchemaSet& SchemaSet::operator=(SchemaSet&&) noexcept = default;
+
+const boost::json::value& SchemaSet::document() const { return *impl_->root; }
+
+Result<Validator> SchemaSet::compile(std::string_view pointer) {
+  auto& compiler = *impl_->compiler;
+  const auto target = oaskit::detail::follow_pointer(*impl_->root, pointer);
   if (target.value == nullptr) {
     return Errors{Error{detail::path_of_pointer(pointer),
                         "schema_invalid",
                         "no schema at '" + std::string(pointer) + "': " + target.problem,
                         {}}};
   }
-  const detail::Node* entry = compiler.entry_at(root, pointer);
+  const detail::Node* entry = compiler.entry_at(*impl_->root, pointer);
   compiler.compile_dynamic_anchors();
   compiler.check_cycles();
-  if (compiler.failed()) return compiler.take_errors();
-  return Validator(std::move(program), entry);
+  if (compiler.failed() || entry == nullptr) return compiler.take_errors();
+  return Validator(impl_->program, entry);
+}
+
+Result<Validator> Validator::compile(const boost::json::value& document, std::string_view pointer,
+                                     const CompileOptions& options) {
+  return SchemaSet(document, options).compile(pointer);
 }
 
 std::optional<Dialect> openapi_dialect(const boost::json::value& document) {

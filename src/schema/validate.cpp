@@ -240,6 +240,11 @@ class Evaluator {
     errors_->push_back(std::move(e));
   }
 
+  // The failing keyword's value, as JSON text, on the error just recorded.
+  void with_value(std::string value) {
+    if (errors_ != nullptr && !errors_->empty()) errors_->back().keyword_value = std::move(value);
+  }
+
   // Evaluates `child` for a keyword whose own errors are not the child's (not, if, contains,
   // anyOf's branches): the child's errors go to `into` (or nowhere).
   bool eval_quietly(const Node& child, const json::value& instance, Annotations* annotations,
@@ -272,6 +277,7 @@ class Evaluator {
                  Annotations*) {
     if (json_equal(v, c.value)) return true;
     fail(node, k, "literal_error", "must be " + shown(c.value));
+    with_value(json::serialize(c.value));
     return false;
   }
 
@@ -287,6 +293,7 @@ class Evaluator {
     }
     if (c.values.size() > 10) list += ", ... (" + std::to_string(c.values.size()) + " values)";
     fail(node, k, "enum", c.values.size() == 1 ? "must be " + list : "must be one of " + list);
+    with_value(json::serialize(json::array(c.values.begin(), c.values.end())));
     return false;
   }
 
@@ -297,6 +304,7 @@ class Evaluator {
     divisor += c.divisor.digits;
     if (c.divisor.exponent != 0) divisor += "e" + std::to_string(c.divisor.exponent);
     fail(node, k, "multiple_of", "must be a multiple of " + divisor);
+    with_value(divisor);
     return false;
   }
 
@@ -309,18 +317,22 @@ class Evaluator {
       case BoundKind::minimum:
         if (order >= 0) return true;
         fail(node, k, "greater_than_equal", "must be at least " + limit);
+        with_value(limit);
         return false;
       case BoundKind::exclusive_minimum:
         if (order > 0) return true;
         fail(node, k, "greater_than", "must be greater than " + limit);
+        with_value(limit);
         return false;
       case BoundKind::maximum:
         if (order <= 0) return true;
         fail(node, k, "less_than_equal", "must be at most " + limit);
+        with_value(limit);
         return false;
       case BoundKind::exclusive_maximum:
         if (order < 0) return true;
         fail(node, k, "less_than", "must be less than " + limit);
+        with_value(limit);
         return false;
     }
     return true;
@@ -337,6 +349,7 @@ class Evaluator {
     fail(node, k, c.is_max ? "string_too_long" : "string_too_short",
          std::string(c.is_max ? "must be at most " : "must be at least ") +
              plural(c.limit, "character", "characters") + " long, not " + std::to_string(n));
+    with_value(std::to_string(c.limit));
     return false;
   }
 
@@ -349,6 +362,7 @@ class Evaluator {
       case Regex::Match::not_found:
         fail(node, k, "string_pattern_mismatch",
              "must match the pattern '" + c.regex->pattern() + "'");
+        with_value(json::serialize(json::value(c.regex->pattern())));
         return false;
       case Regex::Match::too_costly:
         fail(node, k, "pattern_too_costly",
@@ -394,6 +408,7 @@ class Evaluator {
     fail(node, k, c.is_max ? "too_long" : "too_short",
          std::string(c.is_max ? "must have at most " : "must have at least ") + what + ", not " +
              std::to_string(n));
+    with_value(std::to_string(c.limit));
     return false;
   }
 
@@ -775,7 +790,92 @@ class Evaluator {
   std::size_t depth_ = 0;
 };
 
+// pydantic's text for an enum's values: 'a', 'b' or 3.
+std::string expected_values(const json::value& values) {
+  std::string out;
+  if (!values.is_array()) return out;
+  const auto& list = values.get_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += i + 1 == list.size() ? " or " : ", ";
+    out += list[i].is_string() ? "'" + std::string(list[i].get_string()) + "'"
+                               : json::serialize(list[i]);
+  }
+  return out;
+}
+
 }  // namespace
+
+// pydantic's message and `ctx` for the kinds of error pydantic has, so that a 422 reads as
+// FastAPI's would; others keep the validator's own message.
+void use_pydantic_wording(const ValidationError& e, json::object& item) {
+  json::value limit;
+  if (!e.keyword_value.empty()) {
+    boost::system::error_code ec;
+    limit = json::parse(e.keyword_value, ec);
+  }
+  const json::value& input = item["input"];
+  auto say = [&](std::string msg, json::object ctx = {}) {
+    item["msg"] = std::move(msg);
+    if (!ctx.empty()) item["ctx"] = std::move(ctx);
+  };
+  static const std::pair<std::string_view, std::string_view> type_messages[] = {
+      {"string_type", "Input should be a valid string"},
+      {"int_type", "Input should be a valid integer"},
+      {"float_type", "Input should be a valid number"},
+      {"bool_type", "Input should be a valid boolean"},
+      {"dict_type", "Input should be a valid dictionary"},
+      {"list_type", "Input should be a valid list"},
+      {"none_required", "Input should be None"},
+      {"extra_forbidden", "Extra inputs are not permitted"},
+  };
+  for (const auto& [type, message] : type_messages) {
+    if (e.type == type) return say(std::string(message));
+  }
+  const std::string value = e.keyword_value;
+  if (e.type == "missing") return say("Field required");
+  if (e.type == "greater_than_equal") {
+    return say("Input should be greater than or equal to " + value, {{"ge", limit}});
+  }
+  if (e.type == "greater_than")
+    return say("Input should be greater than " + value, {{"gt", limit}});
+  if (e.type == "less_than_equal") {
+    return say("Input should be less than or equal to " + value, {{"le", limit}});
+  }
+  if (e.type == "less_than") return say("Input should be less than " + value, {{"lt", limit}});
+  if (e.type == "multiple_of") {
+    return say("Input should be a multiple of " + value, {{"multiple_of", limit}});
+  }
+  if (e.type == "string_too_short" || e.type == "string_too_long") {
+    const bool longest = e.type == "string_too_long";
+    return say(std::string("String should have ") + (longest ? "at most " : "at least ") + value +
+                   (value == "1" ? " character" : " characters"),
+               {{longest ? "max_length" : "min_length", limit}});
+  }
+  if (e.type == "string_pattern_mismatch" && limit.is_string()) {
+    return say("String should match pattern '" + std::string(limit.get_string()) + "'",
+               {{"pattern", limit}});
+  }
+  if (e.type == "enum" || e.type == "literal_error") {
+    const std::string expected =
+        e.type == "enum" ? expected_values(limit) : expected_values(json::array{limit});
+    return say("Input should be " + expected, {{"expected", expected}});
+  }
+  if (e.type == "too_short" || e.type == "too_long") {
+    const bool list = input.is_array();
+    const std::size_t actual =
+        list ? input.get_array().size() : (input.is_object() ? input.get_object().size() : 0);
+    const bool longest = e.type == "too_long";
+    return say(
+        std::string(list ? "List" : "Dictionary") + " should have " +
+            (longest ? "at most " : "at least ") + value +
+            (list ? (value == "1" ? " item" : " items") : (value == "1" ? " item" : " items")) +
+            " after validation, not " + std::to_string(actual),
+        {{"field_type", list ? "List" : "Dictionary"},
+         {longest ? "max_length" : "min_length", limit},
+         {"actual_length", actual}});
+  }
+}
+
 }  // namespace detail
 
 bool Validator::is_valid(const boost::json::value& instance) const {
@@ -841,6 +941,7 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
     if (!e.missing_property.empty()) loc.emplace_back(e.missing_property);
     boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};
     item["input"] = at != nullptr ? *at : boost::json::value();
+    detail::use_pydantic_wording(e, item);
     out.push_back(std::move(item));
   }
   return out;

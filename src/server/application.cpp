@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <charconv>
 
+#include "oaskit/diagnostic.hpp"
+#include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
+#include "oaskit/schema.hpp"
 #include "oaskit/security/schemes.hpp"
 #include "oaskit/yaml.hpp"
 #include "server/assets.hpp"
@@ -33,6 +37,18 @@ struct CompiledOperation {
   bool has_body = false;
   bool body_required = false;
   std::vector<std::string> body_media_types;  // lower case, wildcards kept (`image/*`)
+  // The body's schema for each media type that has one (same order as body_media_types).
+  std::vector<std::pair<std::string, schema::Validator>> body_schemas;
+  // Form fields converted as the body schema's properties say (by field name).
+  std::map<std::string, ValueRule, std::less<>> form_fields;
+  // With validate_responses: the documented schemas, by status ("200", "2XX", "default") and
+  // media type.
+  struct ResponseSchema {
+    std::string status;
+    std::string media_type;
+    schema::Validator validator;
+  };
+  std::vector<ResponseSchema> response_schemas;
   std::vector<SecurityRequirement> security;
   bool needs_security = false;  // some requirement, and no empty alternative
   const Handler* handler = nullptr;
@@ -161,6 +177,40 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
     state->authenticator = fallback;
   }
 
+  // Every schema of the document compiled into one program (components once for all).
+  schema::CompileOptions compile_options;
+  compile_options.dialect =
+      schema::openapi_dialect(*in.document).value_or(schema::Dialect::draft2020_12);
+  // A malformed keyword (real documents have `exclusiveMinimum: true` in 3.1) is a warning
+  // and is not checked, rather than a server that does not start.
+  Errors schema_warnings;
+  compile_options.warnings = &schema_warnings;
+  schema::SchemaSet schemas(*in.document, compile_options);
+  // The validator for the schema at `pointer`, or nullopt after an error at `loc`.
+  auto compile_schema = [&](const std::string& pointer,
+                            const Path& loc) -> std::optional<schema::Validator> {
+    auto validator = schemas.compile(pointer);
+    for (auto& w : schema_warnings) {
+      warnings.push_back(error_at(file, w.loc.empty() ? loc : w.loc, "server-schema",
+                                  "this schema keyword is not checked: " + w.msg,
+                                  Severity::warning));
+    }
+    schema_warnings.clear();
+    if (validator) return std::move(*validator);
+    for (const auto& e : validator.errors()) {
+      errors.push_back(error_at(file, e.loc.empty() ? loc : e.loc, "server-schema",
+                                "this schema does not compile: " + e.msg));
+    }
+    return std::nullopt;
+  };
+  // Where a part of the document (inline at `loc`, or the target of its reference) is.
+  auto pointer_of = [&](const auto& item, const Path& loc) -> std::optional<std::string> {
+    if (const auto* ref = std::get_if<Reference>(&item)) {
+      return resolver.location(ref->ref);
+    }
+    return to_json_pointer(loc);
+  };
+
   std::map<std::string, Path, std::less<>> operation_ids;
   if (model.paths) {
     for (const auto& [path_template, item] : model.paths->entries) {
@@ -183,6 +233,7 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
         if (!op.operation_id.empty()) operation_ids.emplace(op.operation_id, loc);
         // Parameters: the operation's override the path's of the same name and location.
         std::vector<Parameter> declared;
+        std::vector<std::string> declared_at;  // where each is written (a JSON pointer)
         auto add_parameters = [&](const auto& list, const Path& list_loc) {
           if (!list) return;
           for (std::size_t i = 0; i < list->size(); ++i) {
@@ -197,17 +248,25 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
             auto same = std::ranges::find_if(declared, [&](const Parameter& p) {
               return p.name == parameter->name && p.in == parameter->in;
             });
+            const std::string where = pointer_of((*list)[i], at).value_or("");
             if (same != declared.end()) {
+              declared_at[static_cast<std::size_t>(same - declared.begin())] = where;
               *same = std::move(*parameter);
             } else {
               declared.push_back(std::move(*parameter));
+              declared_at.push_back(where);
             }
           }
         };
         add_parameters(item.parameters, item_loc);
         add_parameters(operation->parameters, loc);
-        for (const auto& parameter : declared) {
-          auto rule = compile_parameter(parameter, resolver);
+        for (std::size_t p = 0; p < declared.size(); ++p) {
+          const auto& parameter = declared[p];
+          Path parameter_loc = loc;
+          parameter_loc.emplace_back("parameters");
+          auto rule = compile_parameter(
+              parameter, declared_at[p], resolver,
+              [&](const std::string& pointer) { return compile_schema(pointer, parameter_loc); });
           if (!rule) {
             errors.push_back(error_at(file, loc, "server-parameter",
                                       "parameter '" + parameter.name + "': " + rule.errors()));
@@ -222,6 +281,7 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
                                             std::string(read_as) + "'",
                                         Severity::warning));
           }
+          if (!options.validate_requests) rule->validator.reset();
           op.parameters.push_back(std::move(*rule));
         }
         if (operation->requestBody) {
@@ -233,8 +293,29 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
           } else {
             op.has_body = true;
             op.body_required = body->required.value_or(false);
+            Path body_loc = loc;
+            body_loc.emplace_back("requestBody");
+            const auto body_at = pointer_of(*operation->requestBody, body_loc);
             for (const auto& [type, media] : body->content) {
               op.body_media_types.push_back(media_type_of(type));
+              const std::string media_type = op.body_media_types.back();
+              const bool form = media_type == "application/x-www-form-urlencoded";
+              if (!options.validate_requests || !media.schema || !body_at ||
+                  (!is_json_media_type(media_type) && !form)) {
+                continue;
+              }
+              const std::string pointer = *body_at + "/content/" + pointer_token(type) + "/schema";
+              if (auto validator = compile_schema(pointer, body_loc)) {
+                op.body_schemas.emplace_back(media_type, std::move(*validator));
+              }
+              if (!form) continue;
+              // Form fields are text: each is converted as its property's schema says.
+              if (auto resolved = resolver.schema(*media.schema);
+                  resolved && resolved->properties) {
+                for (const auto& [name, property] : *resolved->properties) {
+                  if (auto p = resolver.schema(property)) op.form_fields[name] = value_rule_of(*p);
+                }
+              }
             }
           }
         }
@@ -260,6 +341,24 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
                                         "this operation requires the security scheme '" + scheme +
                                             "', which the authenticator does not have: add it "
                                             "with Authenticator::add"));
+            }
+          }
+        }
+        if (options.validate_responses && operation->responses) {
+          for (const auto& [status, response_item] : operation->responses->entries) {
+            Path response_loc = loc;
+            response_loc.emplace_back("responses");
+            response_loc.emplace_back(status);
+            auto response = resolver.resolve(response_item);
+            const auto response_at = pointer_of(response_item, response_loc);
+            if (!response || !response_at || !response->content) continue;
+            for (const auto& [type, media] : *response->content) {
+              if (!media.schema || !is_json_media_type(media_type_of(type))) continue;
+              const std::string pointer =
+                  *response_at + "/content/" + pointer_token(type) + "/schema";
+              if (auto validator = compile_schema(pointer, response_loc)) {
+                op.response_schemas.push_back({status, media_type_of(type), std::move(*validator)});
+              }
             }
           }
         }
@@ -446,6 +545,85 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
 
 namespace {
 
+// The body's schema for `media_type` checks `body`; its problems go to `problems` with `loc`
+// starting at "body".
+void check_body(const CompiledOperation& op, std::string_view media_type,
+                const boost::json::value& body, std::vector<ValidationError>& problems) {
+  for (const auto& [type, validator] : op.body_schemas) {
+    if (!media_type_accepts(type, media_type)) continue;
+    const auto errors = validator.validate(body);
+    if (!errors.empty()) add_schema_errors(errors, body, {std::string("body")}, nullptr, problems);
+    return;
+  }
+}
+
+// A form body (application/x-www-form-urlencoded) as an object: each field converted as its
+// property's schema says (text otherwise, so the schema reports it), repeated fields as arrays.
+boost::json::value form_object(const CompiledOperation& op, std::string_view body) {
+  boost::json::object object;
+  for (const auto& [name, text] : parse_query(body)) {
+    boost::json::value value;
+    const auto rule = op.form_fields.find(name);
+    if (rule != op.form_fields.end()) {
+      auto converted_value = converted(rule->second.kind, text);
+      value = converted_value ? std::move(*converted_value) : boost::json::value(text);
+    } else {
+      value = boost::json::string(text);
+    }
+    if (auto* existing = object.if_contains(name)) {
+      if (!existing->is_array()) *existing = boost::json::array{std::move(*existing)};
+      existing->get_array().push_back(std::move(value));
+    } else {
+      object.emplace(name, std::move(value));
+    }
+  }
+  return object;
+}
+
+// The documented schema for `status`: the exact code, else its class ("2XX"), else "default".
+const CompiledOperation::ResponseSchema* response_schema(const CompiledOperation& op, int status,
+                                                         std::string_view media_type) {
+  const std::string exact = std::to_string(status);
+  const std::string range = exact.substr(0, 1) + "XX";
+  for (const auto& key : {exact, range, std::string("default")}) {
+    bool documented = false;
+    for (const auto& candidate : op.response_schemas) {
+      if (!equals_ignoring_ascii_case(candidate.status, key)) continue;
+      documented = true;
+      if (media_type_accepts(candidate.media_type, media_type)) return &candidate;
+    }
+    if (documented) return nullptr;
+  }
+  return nullptr;
+}
+
+// validate_responses: an answer that does not match its documented schema becomes a 500, and
+// the errors go to the log.
+void check_response(const CompiledOperation& op, Response& response, Outcome& outcome) {
+  const std::string media_type = media_type_of(response.content_type);
+  if (!is_json_media_type(media_type)) return;
+  const auto* documented = response_schema(op, response.status, media_type);
+  if (documented == nullptr) return;
+  boost::system::error_code ec;
+  const auto body = boost::json::parse(response.body, ec);
+  std::string problem;
+  if (ec) {
+    problem = "the body is not JSON: " + ec.message();
+  } else {
+    const auto errors = documented->validator.validate(body);
+    for (const auto& e : errors) {
+      problem += (problem.empty() ? "" : "; ") +
+                 (e.instance_location.empty() ? std::string("(the body)") : e.instance_location) +
+                 ": " + e.message;
+    }
+  }
+  if (problem.empty()) return;
+  outcome.error = "the " + std::to_string(response.status) + " answer of " +
+                  (op.operation_id.empty() ? op.method : op.operation_id) +
+                  " does not match its documented schema: " + problem;
+  response = Response::detail(500, "Internal Server Error");
+}
+
 // What a handler throws is the server's log's, never the client's: the client gets a 500.
 template <class Call>
 Response call_guarded(const Call& call, Outcome& outcome) {
@@ -609,18 +787,25 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
                                            std::to_string(column));
         }
         parts.json = parser.release();
-        if (options.validate_body) {
+        check_body(*op, parts.media_type, parts.json, problems);
+        if (options.validate_requests && options.validate_body) {
           auto body_problems =
               options.validate_body(op->operation_id, parts.media_type, parts.json);
           problems.insert(problems.end(), body_problems.begin(), body_problems.end());
         }
+      } else if (parts.media_type == "application/x-www-form-urlencoded" &&
+                 !op->body_schemas.empty()) {
+        // A form is checked as the object of its fields (FastAPI's Form parameters).
+        check_body(*op, parts.media_type, form_object(*op, request.body), problems);
       }
     }
   }
   if (!problems.empty()) return validation_failure(problems);
 
   if (op->handler == nullptr) return op->mock;
-  return call_guarded([&] { return (*op->handler)(Request(std::move(parts))); }, outcome);
+  auto response = call_guarded([&] { return (*op->handler)(Request(std::move(parts))); }, outcome);
+  if (!op->response_schemas.empty()) check_response(*op, response, outcome);
+  return response;
 }
 
 }  // namespace oaskit::server::detail

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "http/form.hpp"
+#include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 #include "server/media_type.hpp"
 #include "util/ascii.hpp"
@@ -28,12 +29,9 @@ std::string_view in_name(In in) {
   return "query";
 }
 
-std::optional<double> number_of(const std::optional<Number>& n) {
-  if (!n) return std::nullopt;
-  return n->to_double();
-}
+}  // namespace
 
-Result<ValueRule, std::string> value_rule(const Schema& schema, const Extra& extra_of_30) {
+ValueRule value_rule_of(const Schema& schema) {
   ValueRule rule;
   auto kind_of = [](SchemaType type) -> std::optional<ValueRule::Kind> {
     switch (type) {
@@ -54,50 +52,31 @@ Result<ValueRule, std::string> value_rule(const Schema& schema, const Extra& ext
       if (auto kind = kind_of(*one)) rule.kind = *kind;
     } else {
       for (const auto type : std::get<std::vector<SchemaType>>(*schema.type)) {
-        if (type == SchemaType::null) rule.nullable = true;
         if (auto kind = kind_of(type); kind && rule.kind == ValueRule::Kind::any) rule.kind = *kind;
       }
-    }
-  }
-  if (const auto* nullable = extra_of_30.if_contains("nullable");
-      nullable != nullptr && nullable->is_bool()) {
-    rule.nullable = nullable->get_bool();
-  }
-  if (schema.enum_) rule.allowed = *schema.enum_;
-  if (schema.const_) rule.allowed = {*schema.const_};
-  rule.minimum = number_of(schema.minimum);
-  rule.maximum = number_of(schema.maximum);
-  if (schema.exclusiveMinimum) {
-    if (const auto* n = std::get_if<Number>(&*schema.exclusiveMinimum)) {
-      rule.exclusive_minimum = n->to_double();
-    } else if (std::get<bool>(*schema.exclusiveMinimum) && rule.minimum) {
-      rule.exclusive_minimum = std::exchange(rule.minimum, std::nullopt);
-    }
-  }
-  if (schema.exclusiveMaximum) {
-    if (const auto* n = std::get_if<Number>(&*schema.exclusiveMaximum)) {
-      rule.exclusive_maximum = n->to_double();
-    } else if (std::get<bool>(*schema.exclusiveMaximum) && rule.maximum) {
-      rule.exclusive_maximum = std::exchange(rule.maximum, std::nullopt);
-    }
-  }
-  rule.min_length = schema.minLength;
-  rule.max_length = schema.maxLength;
-  if (schema.pattern) {
-    try {
-      rule.compiled_pattern.emplace(*schema.pattern, boost::regex::ECMAScript);
-      rule.pattern = schema.pattern;
-    } catch (const boost::regex_error& e) {
-      return "its pattern '" + *schema.pattern + "' is not a regular expression: " + e.what();
     }
   }
   return rule;
 }
 
-}  // namespace
+std::string pointer_token(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
-                                                     const Resolver& resolver) {
+                                                     std::string_view pointer,
+                                                     const Resolver& resolver,
+                                                     const SchemaCompiler& compile_schema) {
   ParameterRule rule;
   switch (parameter.in) {
     case ParameterInType::path:
@@ -119,12 +98,18 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
   rule.style = parameter.style.value_or(form_default ? "form" : "simple");
   rule.explode = parameter.explode.value_or(rule.style == "form");
   if (parameter.content && !parameter.content->empty()) {
-    rule.json_content = is_json_media_type(parameter.content->begin()->first);
-    return rule;  // the value is the text of that media type, checked by its schema later
+    const auto& [media_type, media] = *parameter.content->begin();
+    rule.json_content = is_json_media_type(media_type);
+    if (rule.json_content && media.schema) {
+      rule.validator = compile_schema(std::string(pointer) + "/content/" +
+                                      pointer_token(media_type) + "/schema");
+    }
+    return rule;
   }
   if (!parameter.schema) return rule;
   auto schema = resolver.schema(*parameter.schema);
   if (!schema) return schema.errors();
+  rule.validator = compile_schema(std::string(pointer) + "/schema");
   const Schema* value_schema = &*schema;
   Schema items;
   const bool is_array =
@@ -134,8 +119,6 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
                                                 SchemaType::array) > 0);
   if (is_array) {
     rule.is_array = true;
-    rule.min_items = schema->minItems;
-    rule.max_items = schema->maxItems;
     if (schema->items) {
       const SchemaOrBool* item = nullptr;
       SchemaOrBool holder = true;
@@ -154,11 +137,47 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
     }
     value_schema = &items;
   }
-  auto value = value_rule(*value_schema, value_schema->extra);
-  if (!value) return value.errors();
-  rule.value = std::move(*value);
+  rule.value = value_rule_of(*value_schema);
   if (schema->default_) rule.default_value = *schema->default_;
   return rule;
+}
+
+void add_schema_errors(const std::vector<schema::ValidationError>& errors,
+                       const boost::json::value& value, const Path& prefix,
+                       const std::vector<std::string>* raw, std::vector<ValidationError>& out) {
+  const auto detail = schema::pydantic_errors(errors, value, to_json_array(prefix));
+  for (std::size_t i = 0; i < detail.size(); ++i) {
+    const auto& item = detail[i].get_object();
+    ValidationError error{.type = std::string(item.at("type").get_string()),
+                          .loc = {},
+                          .msg = std::string(item.at("msg").get_string()),
+                          .input = item.at("input"),
+                          .ctx = {}};
+    for (const auto& step : item.at("loc").get_array()) {
+      if (step.is_string()) {
+        error.loc.emplace_back(std::string(step.get_string()));
+      } else {
+        error.loc.emplace_back(static_cast<std::size_t>(
+            step.is_uint64() ? step.get_uint64() : static_cast<std::uint64_t>(step.get_int64())));
+      }
+    }
+    if (const auto* ctx = item.if_contains("ctx")) error.ctx = ctx->get_object();
+    // The text as the request carried it, as FastAPI shows a parameter's input.
+    if (raw != nullptr && errors[i].missing_property.empty()) {
+      const std::string& at = errors[i].instance_location;
+      if (at.empty() && !value.is_array() && !raw->empty()) {
+        error.input = boost::json::string(raw->back());
+      } else if (value.is_array() && !at.empty() && at.find('/', 1) == std::string::npos) {
+        const std::size_t index = std::strtoul(at.c_str() + 1, nullptr, 10);
+        if (index < raw->size()) error.input = boost::json::string((*raw)[index]);
+      } else if (at.empty() && value.is_array()) {
+        boost::json::array texts;
+        for (const auto& text : *raw) texts.emplace_back(text);
+        error.input = std::move(texts);
+      }
+    }
+    out.push_back(std::move(error));
+  }
 }
 
 std::string_view style_read(const ParameterRule& rule) {
@@ -182,23 +201,45 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
   return pairs;
 }
 
+std::optional<boost::json::value> converted(ValueRule::Kind kind, std::string_view text) {
+  switch (kind) {
+    case ValueRule::Kind::integer: {
+      std::int64_t n = 0;
+      const auto* end = text.data() + text.size();
+      const auto* begin = text.data() + (text.starts_with('+') ? 1 : 0);
+      auto [ptr, ec] = std::from_chars(begin, end, n);
+      if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
+      return boost::json::value(n);
+    }
+    case ValueRule::Kind::number: {
+      double n = 0;
+      const auto* end = text.data() + text.size();
+      const auto* begin = text.data() + (text.starts_with('+') ? 1 : 0);
+      auto [ptr, ec] = std::from_chars(begin, end, n);
+      if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(n)) return std::nullopt;
+      return boost::json::value(n);
+    }
+    case ValueRule::Kind::boolean: {
+      // pydantic's words for true and false, in any case
+      static constexpr std::string_view yes[] = {"true", "1", "yes", "on", "t", "y"};
+      static constexpr std::string_view no[] = {"false", "0", "no", "off", "f", "n"};
+      auto is_one_of = [&](const auto& words) {
+        return std::ranges::any_of(words, [&](std::string_view w) {
+          return oaskit::detail::equals_ignoring_ascii_case(w, text);
+        });
+      };
+      if (is_one_of(yes)) return boost::json::value(true);
+      if (is_one_of(no)) return boost::json::value(false);
+      return std::nullopt;
+    }
+    case ValueRule::Kind::string:
+    case ValueRule::Kind::any:
+      break;
+  }
+  return boost::json::value(boost::json::string(text));
+}
+
 namespace {
-
-// Numbers in messages as the schema wrote them: 1, not 1.0.
-std::string number_text(double n) {
-  if (std::floor(n) == n && std::abs(n) < 1e15) return std::to_string(static_cast<long long>(n));
-  return boost::json::serialize(boost::json::value(n));
-}
-boost::json::value number_value(double n) {
-  if (std::floor(n) == n && std::abs(n) < 1e15) return static_cast<std::int64_t>(n);
-  return n;
-}
-
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
 
 std::vector<std::string> split_on(std::string_view text, char delimiter, bool trim) {
   std::vector<std::string> items;
@@ -219,63 +260,22 @@ class Checker {
 
   // The converted value of `text`, or null after reporting why it is not one.
   boost::json::value convert(const std::string& text, const Path& loc) {
-    const auto& rule = rule_.value;
-    boost::json::value value;
-    switch (rule.kind) {
-      case ValueRule::Kind::integer: {
-        std::int64_t n = 0;
-        const auto* end = text.data() + text.size();
-        const auto* begin = text.data() + (text.starts_with('+') ? 1 : 0);
-        auto [ptr, ec] = std::from_chars(begin, end, n);
-        if (text.empty() || ec != std::errc{} || ptr != end) {
-          fail("int_parsing",
-               "Input should be a valid integer, unable to parse string as an integer", loc,
-               boost::json::string(text));
-          return nullptr;
-        }
-        value = n;
+    if (auto value = converted(rule_.value.kind, text)) return std::move(*value);
+    switch (rule_.value.kind) {
+      case ValueRule::Kind::integer:
+        fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer",
+             loc, boost::json::string(text));
         break;
-      }
-      case ValueRule::Kind::number: {
-        double n = 0;
-        const auto* end = text.data() + text.size();
-        const auto* begin = text.data() + (text.starts_with('+') ? 1 : 0);
-        auto [ptr, ec] = std::from_chars(begin, end, n);
-        if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(n)) {
-          fail("float_parsing",
-               "Input should be a valid number, unable to parse string as a number", loc,
-               boost::json::string(text));
-          return nullptr;
-        }
-        value = n;
+      case ValueRule::Kind::number:
+        fail("float_parsing", "Input should be a valid number, unable to parse string as a number",
+             loc, boost::json::string(text));
         break;
-      }
-      case ValueRule::Kind::boolean: {
-        // pydantic's words for true and false, in any case
-        static constexpr std::string_view yes[] = {"true", "1", "yes", "on", "t", "y"};
-        static constexpr std::string_view no[] = {"false", "0", "no", "off", "f", "n"};
-        auto is_one_of = [&](const auto& words) {
-          return std::ranges::any_of(words, [&](std::string_view w) {
-            return oaskit::detail::equals_ignoring_ascii_case(w, text);
-          });
-        };
-        if (is_one_of(yes)) {
-          value = true;
-        } else if (is_one_of(no)) {
-          value = false;
-        } else {
-          fail("bool_parsing", "Input should be a valid boolean, unable to interpret input", loc,
-               boost::json::string(text));
-          return nullptr;
-        }
-        break;
-      }
-      case ValueRule::Kind::string:
-      case ValueRule::Kind::any:
-        value = boost::json::string(text);
+      default:
+        fail("bool_parsing", "Input should be a valid boolean, unable to interpret input", loc,
+             boost::json::string(text));
         break;
     }
-    return check(std::move(value), loc, text) ? value : boost::json::value(nullptr);
+    return nullptr;
   }
 
   void fail(std::string type, std::string msg, const Path& loc, boost::json::value input,
@@ -288,75 +288,6 @@ class Checker {
   }
 
  private:
-  bool check(const boost::json::value& value, const Path& loc, const std::string& text) {
-    const auto& rule = rule_.value;
-    const std::size_t before = errors_.size();
-    if (!rule.allowed.empty() &&
-        std::ranges::none_of(rule.allowed, [&](const boost::json::value& allowed) {
-          if (allowed.is_number() && value.is_number()) {
-            return allowed.to_number<double>() == value.to_number<double>();
-          }
-          return allowed == value;
-        })) {
-      std::string expected;
-      for (std::size_t i = 0; i < rule.allowed.size(); ++i) {
-        if (i > 0) expected += i + 1 == rule.allowed.size() ? " or " : ", ";
-        const auto& a = rule.allowed[i];
-        expected +=
-            a.is_string() ? "'" + std::string(a.get_string()) + "'" : boost::json::serialize(a);
-      }
-      fail("enum", "Input should be " + expected, loc, boost::json::string(text),
-           {{"expected", expected}});
-    }
-    if (value.is_number()) {
-      const double n = value.to_number<double>();
-      auto bound = [&](const std::optional<double>& limit, bool ok, const char* type,
-                       const char* words, const char* key) {
-        if (limit && !ok) {
-          fail(type, std::string("Input should be ") + words + " " + number_text(*limit), loc,
-               boost::json::string(text), {{key, number_value(*limit)}});
-        }
-      };
-      bound(rule.minimum, !rule.minimum || n >= *rule.minimum, "greater_than_equal",
-            "greater than or equal to", "ge");
-      bound(rule.exclusive_minimum, !rule.exclusive_minimum || n > *rule.exclusive_minimum,
-            "greater_than", "greater than", "gt");
-      bound(rule.maximum, !rule.maximum || n <= *rule.maximum, "less_than_equal",
-            "less than or equal to", "le");
-      bound(rule.exclusive_maximum, !rule.exclusive_maximum || n < *rule.exclusive_maximum,
-            "less_than", "less than", "lt");
-    }
-    if (value.is_string()) {
-      const auto length = static_cast<std::int64_t>(code_points(text));
-      auto plural = [](std::int64_t n) { return n == 1 ? " character" : " characters"; };
-      if (rule.min_length && length < *rule.min_length) {
-        fail("string_too_short",
-             "String should have at least " + std::to_string(*rule.min_length) +
-                 plural(*rule.min_length),
-             loc, boost::json::string(text), {{"min_length", *rule.min_length}});
-      }
-      if (rule.max_length && length > *rule.max_length) {
-        fail("string_too_long",
-             "String should have at most " + std::to_string(*rule.max_length) +
-                 plural(*rule.max_length),
-             loc, boost::json::string(text), {{"max_length", *rule.max_length}});
-      }
-      if (rule.compiled_pattern) {
-        bool matched = false;
-        try {
-          matched = boost::regex_search(text, *rule.compiled_pattern);
-        } catch (const std::runtime_error&) {  // too complex to decide: refuse, never guess
-          matched = false;
-        }
-        if (!matched) {
-          fail("string_pattern_mismatch", "String should match pattern '" + *rule.pattern + "'",
-               loc, boost::json::string(text), {{"pattern", *rule.pattern}});
-        }
-      }
-    }
-    return errors_.size() == before;
-  }
-
   const ParameterRule& rule_;
   std::vector<ValidationError>& errors_;
 };
@@ -411,6 +342,8 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
       continue;
     }
     value.present = true;
+    const std::size_t errors_before = errors.size();
+    std::vector<std::string> items;
     if (rule.json_content) {
       boost::system::error_code ec;
       auto parsed = boost::json::parse(texts->back(), ec);
@@ -421,7 +354,6 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
         value.value = std::move(parsed);
       }
     } else if (rule.is_array) {
-      std::vector<std::string> items;
       const bool header = rule.in == In::header;
       const auto style = style_read(rule);
       if (rule.in == In::query && rule.explode && style != "simple") {
@@ -438,33 +370,18 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
         item_loc.emplace_back(i);
         array.push_back(checker.convert(items[i], item_loc));
       }
-      const auto count = static_cast<std::int64_t>(items.size());
-      auto list_input = [&] {
-        boost::json::array input;
-        for (const auto& item : items) input.emplace_back(item);
-        return input;
-      };
-      auto plural = [](std::int64_t n) { return n == 1 ? " item" : " items"; };
-      if (rule.min_items && count < *rule.min_items) {
-        checker.fail(
-            "too_short",
-            "List should have at least " + std::to_string(*rule.min_items) +
-                plural(*rule.min_items) + " after validation, not " + std::to_string(count),
-            loc, list_input(),
-            {{"field_type", "List"}, {"min_length", *rule.min_items}, {"actual_length", count}});
-      }
-      if (rule.max_items && count > *rule.max_items) {
-        checker.fail(
-            "too_long",
-            "List should have at most " + std::to_string(*rule.max_items) +
-                plural(*rule.max_items) + " after validation, not " + std::to_string(count),
-            loc, list_input(),
-            {{"field_type", "List"}, {"max_length", *rule.max_items}, {"actual_length", count}});
-      }
       value.value = std::move(array);
     } else {
       // Repeated query parameters: the last wins, as in FastAPI.
+      items.push_back(texts->back());
       value.value = checker.convert(texts->back(), loc);
+    }
+    // The whole schema, on what the text converted to (unless it did not convert).
+    if (rule.validator && errors.size() == errors_before) {
+      const auto problems = rule.validator->validate(value.value);
+      if (!problems.empty()) {
+        add_schema_errors(problems, value.value, loc, rule.json_content ? nullptr : &items, errors);
+      }
     }
     values.push_back(std::move(value));
   }

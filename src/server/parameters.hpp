@@ -4,8 +4,8 @@
 // values are read, converted and checked all at once, every problem reported (FastAPI's 422).
 
 #include <boost/json/value.hpp>
-#include <boost/regex.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,20 +13,16 @@
 #include <vector>
 
 #include "oaskit/model/parameter.hpp"
+#include "oaskit/schema.hpp"
 #include "oaskit/server.hpp"
 #include "server/resolver.hpp"
 
 namespace oaskit::server::detail {
 
-/// What a value must be: one JSON type and the simple constraints of its schema.
+/// What a parameter's text is converted to before its schema checks it: the JSON type its
+/// schema names (a query string carries only text).
 struct ValueRule {
   enum class Kind { string, integer, number, boolean, any } kind = Kind::any;
-  bool nullable = false;
-  std::vector<boost::json::value> allowed{};  // enum (and const); empty: any
-  std::optional<double> minimum{}, maximum{}, exclusive_minimum{}, exclusive_maximum{};
-  std::optional<std::int64_t> min_length{}, max_length{};
-  std::optional<std::string> pattern{};
-  std::optional<boost::regex> compiled_pattern{};  // ECMAScript syntax
 };
 
 struct ParameterRule {
@@ -38,8 +34,9 @@ struct ParameterRule {
   bool is_array = false;
   bool json_content = false;  // `content` with a JSON media type: the value is JSON text
   ValueRule value{};          // the value, or an array's items
-  std::optional<std::int64_t> min_items{}, max_items{};
   std::optional<boost::json::value> default_value{};
+  /// The parameter's whole schema (or its `content` schema), run on the converted value.
+  std::optional<schema::Validator> validator{};
 };
 
 /// The style the server reads `rule` with: its own when the server reads it (simple, form, and in
@@ -47,10 +44,31 @@ struct ParameterRule {
 /// and cookies, simple in paths and headers), which prepare() warns of.
 [[nodiscard]] std::string_view style_read(const ParameterRule& rule);
 
-/// The rule for `parameter`; an error message for what this server cannot read (a schema
-/// reference that leads nowhere, a pattern that is not a regular expression).
-[[nodiscard]] Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
-                                                                   const Resolver& resolver);
+/// The validator for the schema at a JSON pointer in the document; nullopt when it does not
+/// compile (the compiler has said why).
+using SchemaCompiler = std::function<std::optional<schema::Validator>(const std::string& pointer)>;
+
+/// The rule for `parameter`, written at `pointer` in the document; an error message for what
+/// this server cannot read (a schema reference that leads nowhere).
+[[nodiscard]] Result<ParameterRule, std::string> compile_parameter(
+    const Parameter& parameter, std::string_view pointer, const Resolver& resolver,
+    const SchemaCompiler& compile_schema);
+
+/// `text` as a value of `kind` (pydantic's lax rules: "+1", "yes"); nullopt when it is not one.
+[[nodiscard]] std::optional<boost::json::value> converted(ValueRule::Kind kind,
+                                                          std::string_view text);
+
+/// What `schema` converts text to: its type when that is integer, number, boolean or string.
+[[nodiscard]] ValueRule value_rule_of(const Schema& schema);
+
+/// `errors` of `value` as the 422 lists them, each `loc` starting with `prefix`; `raw` (when
+/// given) is the text the value was converted from, shown as the input as FastAPI does.
+void add_schema_errors(const std::vector<schema::ValidationError>& errors,
+                       const boost::json::value& value, const Path& prefix,
+                       const std::vector<std::string>* raw, std::vector<ValidationError>& out);
+
+/// The text of a JSON pointer token: `~1` and `~0` written for '/' and '~'.
+[[nodiscard]] std::string pointer_token(std::string_view name);
 
 /// The raw values a request carries, by where they are.
 struct RawParameters {

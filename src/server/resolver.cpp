@@ -10,9 +10,8 @@ namespace oaskit::server::detail {
 
 namespace {
 
-// RFC 6901 with the `#` fragment form of RFC 3986: `#/components/schemas/Pet%20Type`.
-const boost::json::value* at_pointer(const boost::json::value& root, std::string_view ref) {
-  if (ref.empty() || ref.front() != '#') return nullptr;
+// The JSON pointer of a `#/...` reference, its %-escapes decoded (RFC 6901 §6).
+std::string pointer_of(std::string_view ref) {
   std::string pointer;
   // The fragment is percent-encoded (RFC 6901 §6).
   for (std::size_t i = 1; i < ref.size(); ++i) {
@@ -23,6 +22,13 @@ const boost::json::value* at_pointer(const boost::json::value& root, std::string
       pointer += ref[i];
     }
   }
+  return pointer;
+}
+
+// RFC 6901 with the `#` fragment form of RFC 3986: `#/components/schemas/Pet%20Type`.
+const boost::json::value* at_pointer(const boost::json::value& root, std::string_view ref) {
+  if (ref.empty() || ref.front() != '#') return nullptr;
+  const std::string pointer = pointer_of(ref);
   boost::system::error_code ec;
   const auto* found = root.find_pointer(pointer, ec);
   return ec ? nullptr : found;
@@ -31,6 +37,18 @@ const boost::json::value* at_pointer(const boost::json::value& root, std::string
 }  // namespace
 
 Result<const boost::json::value*, std::string> Resolver::follow(std::string_view ref) const {
+  std::string ignored;
+  return follow(ref, ignored);
+}
+
+std::optional<std::string> Resolver::location(std::string_view ref) const {
+  std::string last;
+  if (!follow(ref, last)) return std::nullopt;
+  return pointer_of(last);
+}
+
+Result<const boost::json::value*, std::string> Resolver::follow(std::string_view ref,
+                                                                std::string& last) const {
   std::set<std::string, std::less<>> seen;
   std::string current(ref);
   for (;;) {
@@ -46,7 +64,10 @@ Result<const boost::json::value*, std::string> Resolver::follow(std::string_view
     }
     const auto* object = target->if_object();
     const auto* next = object != nullptr ? object->if_contains("$ref") : nullptr;
-    if (next == nullptr || !next->is_string()) return target;
+    if (next == nullptr || !next->is_string()) {
+      last = current;
+      return target;
+    }
     current = std::string(next->get_string());
   }
 }

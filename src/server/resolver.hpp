@@ -4,6 +4,7 @@
 // expects. The server bundles a loaded Document first, so every reference it meets is local.
 
 #include <boost/json/value.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -22,6 +23,10 @@ class Resolver {
   /// reference is not local, points nowhere or goes round in a loop.
   [[nodiscard]] Result<const boost::json::value*, std::string> follow(std::string_view ref) const;
 
+  /// Where `ref`'s chain of references ends: the JSON pointer (decoded, RFC 6901) of the value
+  /// follow() returns; nullopt when follow() fails.
+  [[nodiscard]] std::optional<std::string> location(std::string_view ref) const;
+
   /// `T` itself, or the T its reference leads to.
   template <class T>
   [[nodiscard]] Result<T, std::string> resolve(const OrReference<T>& item) const {
@@ -38,6 +43,9 @@ class Resolver {
   [[nodiscard]] Result<T, std::string> read(std::string_view ref) const;
 
  private:
+  // follow(), saying in `last` the reference that reached the value.
+  Result<const boost::json::value*, std::string> follow(std::string_view ref,
+                                                        std::string& last) const;
   const boost::json::value& document_;
 };
 

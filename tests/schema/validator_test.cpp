@@ -175,10 +175,19 @@ TEST(Output, PydanticErrorsHaveFastApisShape) {
   const auto detail =
       oaskit::schema::pydantic_errors(v.validate(instance), instance, json::array{"body"});
   EXPECT_EQ(detail, json::parse(R"([
-    {"type": "missing", "loc": ["body", "name"], "msg": "must have the required property 'name'",
+    {"type": "missing", "loc": ["body", "name"], "msg": "Field required",
      "input": {"tags": ["x", 3]}},
-    {"type": "string_type", "loc": ["body", "tags", 1], "msg": "must be a string, not an integer",
+    {"type": "string_type", "loc": ["body", "tags", 1], "msg": "Input should be a valid string",
      "input": 3}])"));
+  const auto bounded = compiled(R"({"items": {"minimum": 1, "maxLength": 2}, "maxItems": 1})");
+  const auto values = json::parse(R"([0, "abc"])");
+  EXPECT_EQ(oaskit::schema::pydantic_errors(bounded.validate(values), values, {}), json::parse(R"([
+    {"type": "greater_than_equal", "loc": [0], "msg": "Input should be greater than or equal to 1",
+     "input": 0, "ctx": {"ge": 1}},
+    {"type": "string_too_long", "loc": [1], "msg": "String should have at most 2 characters",
+     "input": "abc", "ctx": {"max_length": 2}},
+    {"type": "too_long", "loc": [], "msg": "List should have at most 1 item after validation, not 2",
+     "input": [0, "abc"], "ctx": {"field_type": "List", "max_length": 1, "actual_length": 2}}])"));
 }
 
 TEST(Numbers, MultipleOfIsExactForDecimalFractions) {

@@ -134,6 +134,35 @@ TEST(ServeCommand, PrintsItsUrl_ServesMocksWithSecurity_AndStopsOnSigtermWithExi
   EXPECT_EQ(serve.stop(SIGTERM), 0);
 }
 
+TEST(ServeCommand, RequestBodiesAreValidatedAgainstTheDocumentsSchemas) {
+  TempTree folder;
+  const auto file = folder.write("api.json", R"({"openapi": "3.1.0",
+    "info": {"title": "Serve", "version": "1"},
+    "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+      "type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}}}},
+      "responses": {"201": {"description": "ok"}}}}}})");
+  ServeProcess serve({file.string(), "--port", "0"});
+  const auto url = serve.url();
+  ASSERT_FALSE(url.empty()) << serve.first_line() << serve.err();
+  HttpOptions options;
+  auto post = [&](const std::string& body) {
+    auto response = detail::send({.method = "POST",
+                                  .url = url + "pets",
+                                  .headers = {{"Content-Type", "application/json"}},
+                                  .body = body},
+                                 options);
+    EXPECT_TRUE(response);
+    return response ? *response : detail::HttpResponse{};
+  };
+  const auto refused = post(R"({"name": 5})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(boost::json::parse(refused.body), boost::json::parse(R"({"detail": [{
+    "type": "string_type", "loc": ["body", "name"], "msg": "Input should be a valid string",
+    "input": 5}]})"));
+  EXPECT_NE(post(R"({"name": "Rex"})").status, 422);
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+}
+
 TEST(ServeCommand, SigintStopsItWithExit0Too) {
   TempTree folder;
   ServeProcess serve({folder.write("api.json", api).string(), "--port", "0"});
