@@ -60,6 +60,11 @@ constexpr std::array rules{
     RuleInfo{"schema-required-duplicate", error, true, "A name is listed twice in `required`"},
     RuleInfo{"schema-default-type", error, true,
              "A schema's `default` is not of the schema's `type`"},
+    RuleInfo{"schema-ref-cycle", error, true,
+             "Schemas that apply one another in place ($ref, allOf, ...) without reading any of "
+             "the value: validation would never end"},
+    RuleInfo{"schema-example-invalid", warning, true,
+             "A schema's `example` or `examples` item does not validate against the schema"},
     // version
     RuleInfo{"version-30-keyword-in-31", warning, true,
              "An OpenAPI 3.0 keyword (nullable, boolean exclusiveMinimum/Maximum) in a 3.1 "

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -12,6 +13,8 @@
 
 #include "lint/lint_context.hpp"
 #include "lint/rules.hpp"
+#include "oaskit/diagnostic.hpp"
+#include "oaskit/schema.hpp"
 
 namespace oaskit::lint_detail {
 
@@ -109,10 +112,85 @@ void check_default(LintContext& context, const Schema& schema, const Source& sou
 
 }  // namespace
 
+// The root file's schemas compiled by the JSON Schema validator (the other files reached
+// through the document's sources): reference loops that would never end, and examples that
+// the schema refuses.
+class SchemaChecks {
+ public:
+  explicit SchemaChecks(LintContext& context) : context_(context) {
+    const Document& doc = context.doc();
+    schema::CompileOptions options;
+    options.base_uri = doc.root().uri();
+    options.dialect =
+        schema::openapi_dialect(doc.root().value()).value_or(schema::Dialect::draft2020_12);
+    options.warnings = &ignored_;  // malformed keywords are the meta-schema rules' business
+    options.resolve = [&doc](std::string_view uri) -> const boost::json::value* {
+      for (const auto& source : doc.sources()) {
+        if (source->uri() == uri) return &source->value();
+      }
+      return nullptr;
+    };
+    schemas_.emplace(doc.root().value(), std::move(options));
+  }
+
+  void check(const Source& source, const Path& loc) {
+    if (&source != &context_.doc().root()) return;
+    const auto* value = source.find(loc);
+    if (value == nullptr || !value->is_object()) return;
+    const auto& object = value->get_object();
+    const auto* example = object.if_contains("example");
+    const auto* examples = object.if_contains("examples");
+    // A loop of references goes through a component (its only way to be named twice), and
+    // compiling a component compiles all it contains: other schemas are compiled only for
+    // their examples.
+    const bool component =
+        loc.size() == 3 && loc[0] == PathElement("components") && loc[1] == PathElement("schemas");
+    if (!component && example == nullptr && examples == nullptr) return;
+    auto validator = schemas_->compile(to_json_pointer(loc));
+    if (!validator) {
+      for (const auto& e : validator.errors()) {
+        if (e.type != "ref_cycle") continue;  // unresolved references: the loader's finding
+        context_.report(source, e.loc.empty() ? loc : e.loc, "schema-ref-cycle", e.msg);
+      }
+      return;
+    }
+    if (example != nullptr) check_example(*validator, *example, source, child(loc, "example"));
+    if (examples != nullptr && examples->is_array() && !context_.is_30()) {
+      for (std::size_t i = 0; i < examples->get_array().size(); ++i) {
+        check_example(*validator, examples->get_array()[i], source,
+                      child(child(loc, "examples"), i));
+      }
+    }
+  }
+
+ private:
+  void check_example(const schema::Validator& validator, const boost::json::value& example,
+                     const Source& source, const Path& loc) {
+    const auto errors = validator.validate(example);
+    if (errors.empty()) return;
+    std::string why;
+    for (std::size_t i = 0; i < errors.size() && i < 3; ++i) {
+      why +=
+          (i > 0 ? "; " : "") +
+          (errors[i].instance_location.empty() ? std::string("it") : errors[i].instance_location) +
+          " " + errors[i].message;
+    }
+    if (errors.size() > 3) why += "; and " + std::to_string(errors.size() - 3) + " more";
+    context_.report(source, loc, "schema-example-invalid",
+                    "This example does not validate against its schema: " + why);
+  }
+
+  LintContext& context_;
+  Errors ignored_;
+  std::optional<schema::SchemaSet> schemas_;
+};
+
 void check_schemas(LintContext& context) {
+  SchemaChecks checks(context);
   context.visit_models(Overloaded{[&](const Schema& schema, const Source& source, const Path& loc) {
                                     check_required(context, schema, source, loc);
                                     check_default(context, schema, source, loc);
+                                    checks.check(source, loc);
                                   },
                                   [](const auto&, const Source&, const Path&) {}});
 }

@@ -227,14 +227,24 @@ class Compiler {
     int& s = state[&node];
     if (s == 2) return;
     if (s == 1) {
-      const auto start = std::find(stack.begin(), stack.end(), &node);
+      auto start = std::find(stack.begin(), stack.end(), &node);
+      // Named from a schema of the root document when the loop has one, so that the error
+      // has a place there.
+      const std::string root_prefix = root_uri_ + "#";
+      const auto in_root = std::find_if(start, stack.end(), [&](const Node* n) {
+        return n->location.compare(0, root_prefix.size(), root_prefix) == 0;
+      });
+      std::vector<const Node*> loop(start, stack.end());
+      if (in_root != stack.end()) {
+        std::rotate(loop.begin(), loop.begin() + (in_root - start), loop.end());
+      }
       std::string cycle;
-      for (auto it = start; it != stack.end(); ++it) cycle += (*it)->location + " → ";
-      cycle += node.location;
+      for (const Node* n : loop) cycle += n->location + " → ";
+      cycle += loop.front()->location;
       Error e;
       e.type = "ref_cycle";
       // Placed at the first schema of the loop when it is in the root document.
-      const std::string_view first = (*start)->location;
+      const std::string_view first = loop.front()->location;
       if (const auto hash = first.find('#');
           hash != std::string_view::npos && first.substr(0, hash) == root_uri_) {
         e.loc = path_of_pointer(first.substr(hash + 1));
@@ -567,6 +577,25 @@ class Compiler {
 
   const Node* sub(const json::value& v, std::size_t depth) { return node_for(v, depth + 1); }
 
+  // The values, when every node of `nodes` is a `const` and nothing else (annotations aside),
+  // and (for oneOf) no two are equal; nullopt otherwise.
+  static std::optional<std::vector<json::value>> constants_of(const std::vector<const Node*>& nodes,
+                                                              bool distinct) {
+    std::vector<json::value> values;
+    for (const Node* n : nodes) {
+      if (n->constant || n->keywords.size() != 1) return std::nullopt;
+      const auto* c = std::get_if<ConstCheck>(&n->keywords.front().check);
+      if (c == nullptr) return std::nullopt;
+      if (distinct) {
+        for (const auto& seen : values) {
+          if (json_equal(seen, c->value)) return std::nullopt;
+        }
+      }
+      values.push_back(c->value);
+    }
+    return values;
+  }
+
   std::uint8_t type_bit(std::string_view name) {
     if (name == "null") return type_null;
     if (name == "boolean") return type_boolean;
@@ -826,6 +855,7 @@ class Compiler {
         if (const auto* a = object.if_contains("additionalProperties")) {
           members.additional = sub(*a, depth);
         }
+        members.index();
         node.may_annotate = true;
         add(keyword_text(members.has_properties ? "properties"
                                                 : (members.has_patterns ? "patternProperties"
@@ -891,6 +921,12 @@ class Compiler {
         add(name, std::move(contains));
       } else if ((k == "allOf" || k == "anyOf" || k == "oneOf") && applicator) {
         if (auto nodes = schema_array(k, v)) {
+          if (auto values = constants_of(*nodes, k == "oneOf"); values && k != "allOf") {
+            // A choice of constants (how enums with a description each are written) is an
+            // enum: one lookup instead of a schema per value.
+            add(name, EnumCheck{std::move(*values)});
+            continue;
+          }
           add(name, Combine{k == "allOf"   ? Combinator::all_of
                             : k == "anyOf" ? Combinator::any_of
                                            : Combinator::one_of,

@@ -73,7 +73,7 @@ int sign_of(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
 }  // namespace
 
 Decimal to_decimal(const boost::json::value& number) {
-  char buffer[64];
+  char buffer[64] = {};
   std::to_chars_result end{};
   if (number.is_int64()) {
     end = std::to_chars(buffer, buffer + sizeof buffer, number.get_int64());

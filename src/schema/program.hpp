@@ -5,6 +5,10 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
+#include <functional>
+#include <optional>
+
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -51,6 +55,23 @@ struct ConstCheck {
 };
 struct EnumCheck {
   std::vector<boost::json::value> values;
+  /// When every value is a string: them sorted, for a binary search.
+  std::vector<std::string> sorted_strings;
+
+  explicit EnumCheck(std::vector<boost::json::value> allowed) : values(std::move(allowed)) {
+    for (const auto& v : values) {
+      if (!v.is_string()) {
+        sorted_strings.clear();
+        return;
+      }
+      sorted_strings.emplace_back(v.get_string());
+    }
+    std::sort(sorted_strings.begin(), sorted_strings.end());
+  }
+  [[nodiscard]] bool only_strings() const { return !values.empty() && !sorted_strings.empty(); }
+  [[nodiscard]] bool has_string(std::string_view s) const {
+    return std::binary_search(sorted_strings.begin(), sorted_strings.end(), s, std::less<>());
+  }
 };
 struct MultipleOf {
   Decimal divisor;
@@ -90,6 +111,30 @@ struct ObjectMembers {
   const Node* additional = nullptr;
   // Where each part is written, for errors.
   bool has_properties = false, has_patterns = false;
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  /// `properties` by name, for objects with many (built by index()).
+  std::unordered_map<std::string, const Node*, NameHash, std::equal_to<>> by_name;
+
+  /// Builds by_name once `properties` is complete.
+  void index() {
+    if (properties.size() <= 8) return;
+    for (const auto& [name, node] : properties) by_name.emplace(name, node);
+  }
+  [[nodiscard]] const Node* find(std::string_view name) const {
+    if (!by_name.empty()) {
+      const auto found = by_name.find(name);
+      return found == by_name.end() ? nullptr : found->second;
+    }
+    for (const auto& [property, node] : properties) {
+      if (property == name) return node;
+    }
+    return nullptr;
+  }
 };
 struct PropertyNames {
   const Node* schema;

@@ -155,8 +155,9 @@ class Evaluator {
     const bool entered = scope_.empty() || scope_.back() != node.resource;
     if (entered) scope_.push_back(node.resource);
     // A node with unevaluated* sees what its own keywords evaluated, never its siblings'.
-    Annotations local;
-    Annotations* collected = node.collects_annotations ? &local : annotations;
+    std::optional<Annotations> local;
+    Annotations* collected = annotations;
+    if (node.collects_annotations) collected = &local.emplace();
     bool valid = true;
     for (const Keyword& keyword : node.keywords) {
       if (!check(node, keyword, instance, collected)) {
@@ -164,7 +165,7 @@ class Evaluator {
         if (errors_ == nullptr) break;
       }
     }
-    if (node.collects_annotations && valid && annotations != nullptr) annotations->merge(local);
+    if (local && valid && annotations != nullptr) annotations->merge(*local);
     if (entered) scope_.pop_back();
     --depth_;
     return valid;
@@ -173,36 +174,45 @@ class Evaluator {
  private:
   // --- locations (kept only when errors are collected) ---------------------------------------
 
-  struct KeywordStep {
-    Evaluator& e;
-    bool active;
-    KeywordStep(Evaluator& evaluator, std::string_view step)
-        : e(evaluator), active(evaluator.errors_ != nullptr) {
-      if (active) e.keyword_path_.emplace_back(step);
-    }
-    ~KeywordStep() {
-      if (active) e.keyword_path_.pop_back();
-    }
-    KeywordStep(const KeywordStep&) = delete;
-    KeywordStep& operator=(const KeywordStep&) = delete;
+  // One step of a location: a name (a keyword, a property) or an index, kept as a view (the
+  // names live in the schema or the instance for the whole validation) so that a step costs
+  // no allocation; only a failure writes the path out.
+  struct Step {
+    std::string_view name;
+    std::size_t index = 0;
+    bool is_index = false;
   };
-  struct InstanceStep {
-    Evaluator& e;
-    bool active;
-    InstanceStep(Evaluator& evaluator, std::string_view name)
-        : e(evaluator), active(evaluator.errors_ != nullptr) {
-      if (active) e.instance_path_.emplace_back(name);
+  struct PathStep {
+    std::vector<Step>* path;
+    PathStep(Evaluator& e, std::vector<Step>& p, Step step)
+        : path(e.errors_ != nullptr ? &p : nullptr) {
+      if (path != nullptr) path->push_back(step);
     }
-    InstanceStep(Evaluator& evaluator, std::size_t index)
-        : e(evaluator), active(evaluator.errors_ != nullptr) {
-      if (active) e.instance_path_.emplace_back(std::to_string(index));
+    ~PathStep() {
+      if (path != nullptr) path->pop_back();
     }
-    ~InstanceStep() {
-      if (active) e.instance_path_.pop_back();
-    }
-    InstanceStep(const InstanceStep&) = delete;
-    InstanceStep& operator=(const InstanceStep&) = delete;
+    PathStep(const PathStep&) = delete;
+    PathStep& operator=(const PathStep&) = delete;
   };
+  struct KeywordStep : PathStep {
+    KeywordStep(Evaluator& e, std::string_view name) : PathStep(e, e.keyword_path_, {name}) {}
+    KeywordStep(Evaluator& e, std::size_t index)
+        : PathStep(e, e.keyword_path_, {{}, index, true}) {}
+  };
+  struct InstanceStep : PathStep {
+    InstanceStep(Evaluator& e, std::string_view name) : PathStep(e, e.instance_path_, {name}) {}
+    InstanceStep(Evaluator& e, std::size_t index)
+        : PathStep(e, e.instance_path_, {{}, index, true}) {}
+  };
+
+  static void append_step(std::string& out, const Step& step) {
+    if (step.is_index) {
+      out += '/';
+      out += std::to_string(step.index);
+    } else {
+      append_pointer(out, step.name);
+    }
+  }
 
   static void append_pointer(std::string& out, std::string_view token) {
     out += '/';
@@ -223,8 +233,8 @@ class Evaluator {
             std::string_view sub = {}) {
     if (errors_ == nullptr) return;
     ValidationError e;
-    for (const auto& step : instance_path_) append_pointer(e.instance_location, step);
-    for (const auto& step : keyword_path_) append_pointer(e.keyword_location, step);
+    for (const auto& step : instance_path_) append_step(e.instance_location, step);
+    for (const auto& step : keyword_path_) append_step(e.keyword_location, step);
     e.absolute_keyword_location = node.location;
     if (!keyword.empty()) {
       append_pointer(e.keyword_location, keyword);
@@ -283,8 +293,12 @@ class Evaluator {
 
   bool check_one(const Node& node, std::string_view k, const EnumCheck& c, const json::value& v,
                  Annotations*) {
-    for (const auto& allowed : c.values) {
-      if (json_equal(v, allowed)) return true;
+    if (c.only_strings()) {
+      if (v.is_string() && c.has_string(v.get_string())) return true;
+    } else {
+      for (const auto& allowed : c.values) {
+        if (json_equal(v, allowed)) return true;
+      }
     }
     std::string list;
     for (std::size_t i = 0; i < c.values.size() && i < 10; ++i) {
@@ -468,12 +482,31 @@ class Evaluator {
     if (!v.is_object()) return true;
     const auto& object = v.get_object();
     bool valid = true;
+    // Only `properties`, and an object not much smaller than it: look each property up in the
+    // object (one short scan each, no hashing), as a generated validator would.
+    if (c.additional == nullptr && c.patterns.empty() && object.size() * 4 >= c.properties.size()) {
+      for (const auto& [property, schema] : c.properties) {
+        const auto found = object.find(property);
+        if (found == object.end()) continue;
+        KeywordStep keyword(*this, "properties");
+        KeywordStep step(*this, property);
+        InstanceStep at(*this, property);
+        if (!eval(*schema, found->value(), nullptr)) {
+          valid = false;
+          if (errors_ == nullptr) return false;
+        }
+        if (annotations != nullptr) {
+          annotations->mark_property(static_cast<std::size_t>(found - object.begin()),
+                                     object.size());
+        }
+      }
+      return valid;
+    }
     std::size_t index = 0;
     for (const auto& member : object) {
       const std::string_view name = member.key();
       bool matched = false;
-      for (const auto& [property, schema] : c.properties) {
-        if (property != name) continue;
+      if (const Node* schema = c.find(name)) {
         matched = true;
         KeywordStep keyword(*this, "properties");
         KeywordStep step(*this, name);
@@ -482,7 +515,6 @@ class Evaluator {
           valid = false;
           if (errors_ == nullptr) return false;
         }
-        break;
       }
       for (const auto& [regex, schema] : c.patterns) {
         const auto match = regex->search(name);
@@ -573,7 +605,7 @@ class Evaluator {
     const std::size_t prefix = std::min(c.prefix.size(), items.size());
     for (std::size_t i = 0; i < prefix; ++i) {
       KeywordStep keyword(*this, c.prefix_keyword);
-      KeywordStep step(*this, std::to_string(i));
+      KeywordStep step(*this, i);
       InstanceStep at(*this, i);
       if (!eval(*c.prefix[i], items[i], nullptr)) {
         valid = false;
@@ -631,7 +663,7 @@ class Evaluator {
       bool valid = true;
       for (std::size_t i = 0; i < c.schemas.size(); ++i) {
         KeywordStep keyword(*this, k);
-        KeywordStep step(*this, std::to_string(i));
+        KeywordStep step(*this, i);
         if (!eval(*c.schemas[i], v, annotations)) {
           valid = false;
           if (errors_ == nullptr) return false;
@@ -645,12 +677,13 @@ class Evaluator {
     std::vector<std::size_t> valid_ones;
     for (std::size_t i = 0; i < c.schemas.size(); ++i) {
       KeywordStep keyword(*this, k);
-      KeywordStep step(*this, std::to_string(i));
-      Annotations branch;
-      if (eval_quietly(*c.schemas[i], v, annotations != nullptr ? &branch : nullptr, into)) {
+      KeywordStep step(*this, i);
+      std::optional<Annotations> branch;
+      if (annotations != nullptr) branch.emplace();
+      if (eval_quietly(*c.schemas[i], v, branch ? &*branch : nullptr, into)) {
         ++valid_count;
-        valid_ones.push_back(i);
-        if (annotations != nullptr) annotations->merge(branch);
+        if (errors_ != nullptr) valid_ones.push_back(i);
+        if (branch) annotations->merge(*branch);
         if (c.kind == Combinator::any_of && annotations == nullptr) break;
         if (c.kind == Combinator::one_of && valid_count > 1 && errors_ == nullptr) return false;
       }
@@ -785,8 +818,8 @@ class Evaluator {
   const Program& program_;
   std::vector<ValidationError>* errors_;
   std::vector<const Resource*> scope_;
-  std::vector<std::string> instance_path_;
-  std::vector<std::string> keyword_path_;
+  std::vector<Step> instance_path_;
+  std::vector<Step> keyword_path_;
   std::size_t depth_ = 0;
 };
 

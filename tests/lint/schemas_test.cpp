@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "lint/lint_support.hpp"
 
@@ -13,6 +14,7 @@ using test::has_none;
 using test::has_one;
 using test::lint_json;
 using test::loc;
+using test::openapi_31;
 
 using test::with_schema;
 
@@ -45,6 +47,62 @@ TEST(LintSchemas, DefaultsOfTheRightTypePass) {
       "e": {"type": ["string", "integer"], "default": 1},
       "f": {"default": "anything"}}})")),
                        "schema-default-type"));
+}
+
+TEST(LintSchemas, ReferencesThatGoRoundWithoutReadingTheValueAreAnError) {
+  const auto findings = lint_json(openapi_31(R"("components": {"schemas": {
+      "A": {"$ref": "#/components/schemas/B"},
+      "B": {"allOf": [{"$ref": "#/components/schemas/A"}]},
+      "Tree": {"properties": {"children": {"items": {"$ref": "#/components/schemas/Tree"}}}}}})"));
+  const auto found = test::of_rule(findings, "schema-ref-cycle");
+  ASSERT_EQ(found.size(), 1u) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "schemas", "A"));
+  EXPECT_NE(found[0].message.find("#/components/schemas/B/allOf/0"), std::string::npos)
+      << found[0].message;
+  EXPECT_EQ(found[0].severity, Severity::error);
+}
+
+TEST(LintSchemas, AReferenceLoopAcrossTwoFilesIsAnError) {
+  const auto findings =
+      test::lint_files({{"api.yaml", R"(openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    A: {$ref: 'other.yaml#/B'}
+)"},
+                        {"other.yaml", "B: {$ref: 'api.yaml#/components/schemas/A'}\n"}});
+  const auto found = test::of_rule(findings, "schema-ref-cycle");
+  ASSERT_EQ(found.size(), 1u) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "schemas", "A"));
+  EXPECT_NE(found[0].message.find("other.yaml#/B"), std::string::npos) << found[0].message;
+}
+
+TEST(LintSchemas, AnExampleTheSchemaRefusesIsAWarning) {
+  const auto findings = lint_json(with_schema("3.1.0", R"({"type": "object",
+      "required": ["id"], "properties": {"id": {"type": "integer", "example": "seven"},
+      "name": {"type": "string", "examples": ["ok", 3]}},
+      "example": {"name": "x"}})"));
+  EXPECT_EQ(test::of_rule(findings, "schema-example-invalid").size(), 3u)
+      << test::describe(findings);
+  std::vector<Path> places;
+  for (const auto& finding : test::of_rule(findings, "schema-example-invalid")) {
+    places.push_back(finding.loc);
+  }
+  EXPECT_EQ(places, (std::vector<Path>{
+                        loc("components", "schemas", "S", "properties", "id", "example"),
+                        loc("components", "schemas", "S", "properties", "name", "examples", 1),
+                        loc("components", "schemas", "S", "example")}));
+  for (const auto& finding : test::of_rule(findings, "schema-example-invalid")) {
+    EXPECT_EQ(finding.severity, Severity::warning);
+    if (finding.loc == loc("components", "schemas", "S", "example")) {
+      EXPECT_NE(finding.message.find("must have the required property 'id'"), std::string::npos)
+          << finding.message;
+    }
+  }
+  EXPECT_TRUE(has_none(lint_json(with_schema("3.0.3", R"({"type": "string", "nullable": true,
+      "example": null})")),
+                       "schema-example-invalid"));
 }
 
 }  // namespace
