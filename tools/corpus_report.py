@@ -48,6 +48,7 @@ def main():
 
     rows = []
     errors = []
+    examples = []
     totals = collections.Counter()
     for path, version, fmt in corpus_documents(args.corpus):
         report, elapsed, status = check(args.oaskit, args.corpus, path)
@@ -58,9 +59,11 @@ def main():
         rows.append((path, version, fmt, counts["error"], counts["warning"], counts["info"], top,
                      elapsed))
         for d in report["diagnostics"]:
+            where = f'{d["file"]}:{d.get("line", "?")}:{d.get("column", "?")}'
             if d["severity"] == "error":
-                where = f'{d["file"]}:{d.get("line", "?")}:{d.get("column", "?")}'
                 errors.append((path, where, d["rule"], d["message"]))
+            if d["rule"] == "schema-example-invalid":
+                examples.append((path, where, d["message"]))
 
     with open(args.out, "w") as out:
         out.write("# oaskit on the shared corpus\n\n")
@@ -78,6 +81,15 @@ def main():
             out.write("None.\n")
         for path, where, rule, message in errors:
             out.write(f"- `{where}` [{rule}] {message}\n")
+        out.write("\n## Examples their schemas refuse\n\n")
+        out.write("`schema-example-invalid`: a schema's `example` (or, in 3.1, an `examples` item) "
+                  "checked against the schema by the JSON Schema validator (docs/schema.md), in "
+                  "the document's dialect, `format` not asserted. Every schema of every document "
+                  "compiles (tests/corpus/schema_test.cpp).\n\n")
+        if not examples:
+            out.write("None.\n")
+        for path, where, message in examples:
+            out.write(f"- `{where}` {message}\n")
     print(f"wrote {args.out}: {len(rows)} documents, {totals['error']} errors, "
           f"{totals['warning']} warnings, {totals['info']} infos")
 

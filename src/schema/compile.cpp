@@ -577,6 +577,31 @@ class Compiler {
 
   const Node* sub(const json::value& v, std::size_t depth) { return node_for(v, depth + 1); }
 
+  // `required` whose names are all in `properties` is checked by the same pass over the
+  // object's members (ObjectMembers counts them): its own keyword goes.
+  static void fold_required(Node& node) {
+    auto required = std::find_if(node.keywords.begin(), node.keywords.end(), [](const Keyword& k) {
+      return std::holds_alternative<Required>(k.check);
+    });
+    auto members = std::find_if(node.keywords.begin(), node.keywords.end(), [](const Keyword& k) {
+      return std::holds_alternative<ObjectMembers>(k.check);
+    });
+    if (required == node.keywords.end() || members == node.keywords.end()) return;
+    auto& object = std::get<ObjectMembers>(members->check);
+    const auto& names = std::get<Required>(required->check).names;
+    std::vector<bool> flags(object.properties.size(), false);
+    std::size_t count = 0;
+    for (const auto& name : names) {
+      const auto at = object.find(name);
+      if (at < 0) return;  // a required name without a property: Required checks them all
+      if (!flags[static_cast<std::size_t>(at)]) ++count;
+      flags[static_cast<std::size_t>(at)] = true;
+    }
+    object.required = std::move(flags);
+    object.required_count = count;
+    node.keywords.erase(required);
+  }
+
   // The values, when every node of `nodes` is a `const` and nothing else (annotations aside),
   // and (for oneOf) no two are equal; nullopt otherwise.
   static std::optional<std::vector<json::value>> constants_of(const std::vector<const Node*>& nodes,
@@ -992,6 +1017,7 @@ class Compiler {
                 *maximum});
       }
     }
+    fold_required(node);
     // unevaluated* last: they need what every other keyword evaluated.
     if (unevaluated && !is_oas30) {
       if (const auto* u = object.if_contains("unevaluatedProperties")) {

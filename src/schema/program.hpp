@@ -3,6 +3,8 @@
 // keyword checks in the order the schema writes them. References are edges, so recursive
 // schemas are cycles of nodes, and every node lives as long as the Program that owns it.
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
@@ -58,7 +60,21 @@ struct EnumCheck {
   /// When every value is a string: them sorted, for a binary search.
   std::vector<std::string> sorted_strings;
 
+  /// Written once, for failures: "must be one of "a", "b" or "c"", and the values as JSON.
+  std::string message;
+  std::string values_json;
+
   explicit EnumCheck(std::vector<boost::json::value> allowed) : values(std::move(allowed)) {
+    values_json = boost::json::serialize(boost::json::array(values.begin(), values.end()));
+    std::string list;
+    for (std::size_t i = 0; i < values.size() && i < 10; ++i) {
+      if (i > 0) list += i + 1 == values.size() ? " or " : ", ";
+      std::string text = boost::json::serialize(values[i]);
+      if (text.size() > 60) text = text.substr(0, 57) + "...";
+      list += text;
+    }
+    if (values.size() > 10) list += ", ... (" + std::to_string(values.size()) + " values)";
+    message = (values.size() == 1 ? "must be " : "must be one of ") + list;
     for (const auto& v : values) {
       if (!v.is_string()) {
         sorted_strings.clear();
@@ -111,29 +127,40 @@ struct ObjectMembers {
   const Node* additional = nullptr;
   // Where each part is written, for errors.
   bool has_properties = false, has_patterns = false;
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  /// `properties` by name, for objects with many (built by index()).
-  std::unordered_map<std::string, const Node*, NameHash, std::equal_to<>> by_name;
+  /// The `required` names, when every one is also in `properties` (compile folds the
+  /// `required` keyword in here, so that one pass over the members does both): a flag per
+  /// property, and how many.
+  std::vector<bool> required;
+  std::size_t required_count = 0;
 
-  /// Builds by_name once `properties` is complete.
-  void index() {
-    if (properties.size() <= 8) return;
-    for (const auto& [name, node] : properties) by_name.emplace(name, node);
+  /// Open addressing on an FNV-1a hash of the names: slot → property index + 1 (0: empty).
+  std::vector<std::uint32_t> slots;
+
+  static std::uint64_t hash(std::string_view name) noexcept {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return h;
   }
-  [[nodiscard]] const Node* find(std::string_view name) const {
-    if (!by_name.empty()) {
-      const auto found = by_name.find(name);
-      return found == by_name.end() ? nullptr : found->second;
+  /// Builds the table once `properties` is complete.
+  void index() {
+    std::size_t size = 8;
+    while (size < properties.size() * 2) size *= 2;
+    slots.assign(size, 0);
+    for (std::size_t i = 0; i < properties.size(); ++i) {
+      std::size_t at = hash(properties[i].first) & (size - 1);
+      while (slots[at] != 0) at = (at + 1) & (size - 1);
+      slots[at] = static_cast<std::uint32_t>(i + 1);
     }
-    for (const auto& [property, node] : properties) {
-      if (property == name) return node;
+  }
+  /// The index in `properties` of `name`, or -1.
+  [[nodiscard]] std::ptrdiff_t find(std::string_view name) const noexcept {
+    if (slots.empty()) return -1;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t at = hash(name) & mask;; at = (at + 1) & mask) {
+      const std::uint32_t slot = slots[at];
+      if (slot == 0) return -1;
+      if (properties[slot - 1].first == name) return static_cast<std::ptrdiff_t>(slot - 1);
     }
-    return nullptr;
   }
 };
 struct PropertyNames {

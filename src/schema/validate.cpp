@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,7 @@ std::string describe_type(const json::value& v) {
   }
 }
 
-std::string types_in(std::uint8_t mask) {
+std::string types_in_uncached(std::uint8_t mask) {
   std::vector<std::string> names;
   if ((mask & type_boolean) != 0) names.emplace_back("a boolean");
   if ((mask & type_object) != 0) names.emplace_back("an object");
@@ -103,6 +104,18 @@ std::string types_in(std::uint8_t mask) {
     out += names[i];
   }
   return out.empty() ? "nothing" : out;
+}
+
+// "a string or null": the words for each mask, made once.
+const std::string& types_in(std::uint8_t mask) {
+  static const auto names = [] {
+    std::array<std::string, 128> all;
+    for (std::size_t m = 0; m < all.size(); ++m) {
+      all[m] = types_in_uncached(static_cast<std::uint8_t>(m));
+    }
+    return all;
+  }();
+  return names[mask & 127U];
 }
 
 // A value as it appears in a message: JSON, cut short when long.
@@ -300,14 +313,8 @@ class Evaluator {
         if (json_equal(v, allowed)) return true;
       }
     }
-    std::string list;
-    for (std::size_t i = 0; i < c.values.size() && i < 10; ++i) {
-      if (i > 0) list += i + 1 == c.values.size() ? " or " : ", ";
-      list += shown(c.values[i]);
-    }
-    if (c.values.size() > 10) list += ", ... (" + std::to_string(c.values.size()) + " values)";
-    fail(node, k, "enum", c.values.size() == 1 ? "must be " + list : "must be one of " + list);
-    with_value(json::serialize(json::array(c.values.begin(), c.values.end())));
+    fail(node, k, "enum", c.message);
+    with_value(c.values_json);
     return false;
   }
 
@@ -482,31 +489,17 @@ class Evaluator {
     if (!v.is_object()) return true;
     const auto& object = v.get_object();
     bool valid = true;
-    // Only `properties`, and an object not much smaller than it: look each property up in the
-    // object (one short scan each, no hashing), as a generated validator would.
-    if (c.additional == nullptr && c.patterns.empty() && object.size() * 4 >= c.properties.size()) {
-      for (const auto& [property, schema] : c.properties) {
-        const auto found = object.find(property);
-        if (found == object.end()) continue;
-        KeywordStep keyword(*this, "properties");
-        KeywordStep step(*this, property);
-        InstanceStep at(*this, property);
-        if (!eval(*schema, found->value(), nullptr)) {
-          valid = false;
-          if (errors_ == nullptr) return false;
-        }
-        if (annotations != nullptr) {
-          annotations->mark_property(static_cast<std::size_t>(found - object.begin()),
-                                     object.size());
-        }
-      }
-      return valid;
-    }
+    const std::size_t first_error = errors_ != nullptr ? errors_->size() : 0;
     std::size_t index = 0;
+    std::size_t required_found = 0;
     for (const auto& member : object) {
       const std::string_view name = member.key();
       bool matched = false;
-      if (const Node* schema = c.find(name)) {
+      if (const auto found = c.find(name); found >= 0) {
+        const Node* schema = c.properties[static_cast<std::size_t>(found)].second;
+        if (c.required_count != 0 && c.required[static_cast<std::size_t>(found)]) {
+          ++required_found;
+        }
         matched = true;
         KeywordStep keyword(*this, "properties");
         KeywordStep step(*this, name);
@@ -557,6 +550,22 @@ class Evaluator {
       }
       if (matched && annotations != nullptr) annotations->mark_property(index, object.size());
       ++index;
+    }
+    if (required_found != c.required_count) {
+      // The `required` folded in here: say which are missing, before the members' own errors
+      // (where a `required` keyword of its own would have said it).
+      valid = false;
+      if (errors_ != nullptr) {
+        const std::size_t before = errors_->size();
+        for (std::size_t i = 0; i < c.properties.size(); ++i) {
+          if (!c.required[i] || object.contains(c.properties[i].first)) continue;
+          fail(node, "required", "missing",
+               "must have the required property '" + c.properties[i].first + "'");
+          errors_->back().missing_property = c.properties[i].first;
+        }
+        std::rotate(errors_->begin() + static_cast<std::ptrdiff_t>(first_error),
+                    errors_->begin() + static_cast<std::ptrdiff_t>(before), errors_->end());
+      }
     }
     (void)k;
     return valid;
@@ -693,7 +702,7 @@ class Evaluator {
       if (errors_ != nullptr) {
         fail(node, k, "union",
              "must match at least one of the " + std::to_string(c.schemas.size()) +
-                 " schemas in anyOf; it matches none:");
+                 " schemas in anyOf, and matches none");
         errors_->insert(errors_->end(), inner.begin(), inner.end());
       }
       return false;
@@ -703,7 +712,7 @@ class Evaluator {
       if (errors_ != nullptr) {
         fail(node, k, "union",
              "must match exactly one of the " + std::to_string(c.schemas.size()) +
-                 " schemas in oneOf; it matches none:");
+                 " schemas in oneOf, and matches none");
         errors_->insert(errors_->end(), inner.begin(), inner.end());
       }
       return false;

@@ -33,15 +33,8 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 using test::corpus_dir;
-
-struct CorpusDocument {
-  std::string path;     // relative to the corpus directory
-  std::string openapi;  // the version the manifest gives
-};
-
-void PrintTo(const CorpusDocument& document, std::ostream* out) {
-  *out << (document.path.empty() ? "(no corpus)" : document.path);
-}
+using test::corpus_documents;
+using test::CorpusDocument;
 
 /// One Error as expected from a known-invalid document: everything is compared.
 struct ExpectedError {
@@ -58,41 +51,6 @@ struct ExpectedError {
 const std::map<std::string, std::vector<ExpectedError>>& expected_errors() {
   static const std::map<std::string, std::vector<ExpectedError>> known{};
   return known;
-}
-
-std::vector<std::string> split(const std::string& line, char separator) {
-  std::vector<std::string> out;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, separator)) out.push_back(field);
-  if (!line.empty() && line.back() == separator) out.emplace_back();
-  return out;
-}
-
-/// The manifest's OpenAPI 3.x documents (JSON, YAML, and multi-file entry documents); empty
-/// when there is no corpus.
-std::vector<CorpusDocument> corpus_documents() {
-  std::vector<CorpusDocument> out;
-  std::ifstream manifest(corpus_dir / "MANIFEST.tsv");
-  if (!manifest) return out;
-  std::string line;
-  std::vector<std::string> header;
-  if (!std::getline(manifest, line)) return out;
-  header = split(line, '\t');
-  auto column = [&](std::string_view name) {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return i;
-    return header.size();
-  };
-  const std::size_t path = column("path"), openapi = column("openapi"), format = column("format");
-  while (std::getline(manifest, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto cells = split(line, '\t');
-    if (path >= cells.size() || openapi >= cells.size() || format >= cells.size()) continue;
-    if (cells[openapi].rfind("3.", 0) != 0) continue;
-    out.push_back({cells[path], cells[openapi]});
-  }
-  return out;
 }
 
 /// The parameters: one per document, or a single empty one that skips when there is no corpus
