@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "document/json_pointer.hpp"
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/schema.hpp"
@@ -107,43 +108,25 @@ boost::json::array errors_as_json(const std::vector<schema::ValidationError>& er
   return out;
 }
 
-Path path_of(std::string_view pointer) {
-  Path path;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t next = pointer.find('/', i + 1);
-    if (next == std::string_view::npos) next = pointer.size();
-    std::string token;
-    for (std::size_t k = i + 1; k < next; ++k) {
-      if (pointer[k] == '~' && k + 1 < next) {
-        token += pointer[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else {
-        token += pointer[k];
-      }
-    }
-    path.emplace_back(std::move(token));
-    i = next;
-  }
-  return path;
-}
-
 // Positions need the value's own steps: array indices as numbers.
 Path value_path(const boost::json::value& root, std::string_view pointer) {
-  Path path;
-  const boost::json::value* at = &root;
-  for (auto& step : path_of(pointer)) {
-    const std::string& name = std::get<std::string>(step);
-    if (at != nullptr && at->is_array()) {
-      const std::size_t index = std::strtoul(name.c_str(), nullptr, 10);
-      path.emplace_back(index);
-      at = at->get_array().if_contains(index);
-    } else {
-      at = at != nullptr && at->is_object() ? at->get_object().if_contains(name) : nullptr;
-      path.emplace_back(name);
-    }
+  return detail::follow_pointer(root, pointer).path;
+}
+
+// Each error as `FILE:LINE:COLUMN: /path: message [keyword at location]`, then how many.
+void print_errors(const Source& source, const std::vector<schema::ValidationError>& errors,
+                  std::string_view whole, std::string_view against) {
+  for (const auto& e : errors) {
+    const auto position = source.position_of(value_path(source.value(), e.instance_location));
+    const std::string where =
+        position ? fmt::format("{}:{}:{}", source.name(), position->line, position->column)
+                 : source.name();
+    fmt::print(stderr, "{}: {}: {} [{} at {}]\n", where,
+               e.instance_location.empty() ? whole : std::string_view(e.instance_location),
+               e.message, e.keyword, e.absolute_keyword_location);
   }
-  return path;
+  fmt::print(stderr, "{} error{} in {}{}\n", errors.size(), errors.size() == 1 ? "" : "s",
+             source.name(), against);
 }
 
 int validate_one(const SchemaOptions& options, const schema::Validator& validator) {
@@ -155,17 +138,7 @@ int validate_one(const SchemaOptions& options, const schema::Validator& validato
     return errors.empty() ? ok : invalid_input;
   }
   if (errors.empty()) return ok;
-  for (const auto& e : errors) {
-    const auto position = instance->position_of(value_path(instance->value(), e.instance_location));
-    const std::string where =
-        position ? fmt::format("{}:{}:{}", instance->name(), position->line, position->column)
-                 : instance->name();
-    fmt::print(stderr, "{}: {}: {} [{} at {}]\n", where,
-               e.instance_location.empty() ? "(the value)" : e.instance_location, e.message,
-               e.keyword, e.absolute_keyword_location);
-  }
-  fmt::print(stderr, "{} error{} in {}\n", errors.size(), errors.size() == 1 ? "" : "s",
-             instance->name());
+  print_errors(*instance, errors, "(the value)", "");
   return invalid_input;
 }
 
@@ -238,18 +211,8 @@ int run_check(const SchemaOptions& options) {
     }
     return usage_error;
   }
-  for (const auto& e : *errors) {
-    const auto position = schema->position_of(value_path(schema->value(), e.instance_location));
-    const std::string where =
-        position ? fmt::format("{}:{}:{}", schema->name(), position->line, position->column)
-                 : schema->name();
-    fmt::print(stderr, "{}: {}: {} [{} at {}]\n", where,
-               e.instance_location.empty() ? "(the schema)" : e.instance_location, e.message,
-               e.keyword, e.absolute_keyword_location);
-  }
   if (!errors->empty()) {
-    fmt::print(stderr, "{} error{} in {} against its meta-schema\n", errors->size(),
-               errors->size() == 1 ? "" : "s", schema->name());
+    print_errors(*schema, *errors, "(the schema)", " against its meta-schema");
     return invalid_input;
   }
   // Valid against the meta-schema: it must compile too (references that lead nowhere, ...).

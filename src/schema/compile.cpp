@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "document/json_pointer.hpp"
+#include "oaskit/diagnostic.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
@@ -61,20 +62,6 @@ struct SchemaInfo {
   const std::string* document = nullptr;  // the document's URI
   Dialectal dialect;
 };
-
-std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 Path path_of_pointer(std::string_view pointer) {
   Path path;
@@ -127,25 +114,6 @@ std::optional<ResolvedUri> resolve_uri(std::string_view base, std::string_view r
   return out;
 }
 
-std::string type_name(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
-    case json::kind::object:
-      return "an object";
-    case json::kind::array:
-      return "an array";
-    case json::kind::string:
-      return "a string";
-    case json::kind::double_:
-      return "a number";
-    default:
-      return "an integer";
-  }
-}
-
 class Compiler {
  public:
   Compiler(const CompileOptions& options, std::shared_ptr<Program> program)
@@ -184,7 +152,7 @@ class Compiler {
       return &node;
     }
     if (!value.is_object()) {
-      error(info, "", "a schema must be an object or a boolean, not " + type_name(value));
+      error(info, "", "a schema must be an object or a boolean, not " + describe_type(value));
       node.constant = false;
       return &node;
     }
@@ -293,7 +261,7 @@ class Compiler {
 
   void error(const SchemaInfo& info, std::string_view keyword, std::string message) {
     std::string pointer = info.document_pointer;
-    if (!keyword.empty()) pointer += "/" + escape_pointer_token(keyword);
+    if (!keyword.empty()) append_json_pointer_token(pointer, keyword);
     Error e;
     e.loc = path_of_pointer(pointer);
     e.type = "schema_invalid";
@@ -412,11 +380,11 @@ class Compiler {
       }
     }
     const SchemaInfo& stored = info_.emplace(&value, info).first->second;
-    auto child = [&](const json::value& v, std::string_view keyword, std::string_view sub) {
-      std::string p = "/" + escape_pointer_token(keyword);
-      if (!sub.empty() || keyword != sub) {
-        if (sub.data() != nullptr) p += "/" + escape_pointer_token(sub);
-      }
+    auto child = [&](const json::value& v, std::string_view keyword,
+                     std::optional<std::string_view> sub) {
+      std::string p;
+      append_json_pointer_token(p, keyword);
+      if (sub) append_json_pointer_token(p, *sub);
       scan(v, stored.base, stored.resource, stored.pointer + p, stored.document_pointer + p,
            document, stored.dialect, depth + 1);
     };
@@ -426,7 +394,7 @@ class Compiler {
           k == "if" || k == "then" || k == "else" || k == "unevaluatedItems" ||
           k == "unevaluatedProperties" || k == "additionalItems" ||
           (k == "items" && !v.is_array())) {
-        child(v, k, {});
+        child(v, k, std::nullopt);
       } else if (k == "allOf" || k == "anyOf" || k == "oneOf" || k == "prefixItems" ||
                  (k == "items" && v.is_array())) {
         if (!v.is_array()) continue;
@@ -532,7 +500,7 @@ class Compiler {
       for (const auto& step : target.path) {
         if (const auto* name = std::get_if<std::string>(&step)) {
           walk = walk->is_object() ? walk->get_object().if_contains(*name) : nullptr;
-          pointer += "/" + escape_pointer_token(*name);
+          append_json_pointer_token(pointer, *name);
         } else {
           const auto index = std::get<std::size_t>(step);
           walk = walk->is_array() ? walk->get_array().if_contains(index) : nullptr;

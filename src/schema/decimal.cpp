@@ -153,6 +153,25 @@ bool is_integral(const boost::json::value& number) {
   return std::isfinite(d) && d == std::floor(d);
 }
 
+std::string describe_type(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null:
+      return "null";
+    case boost::json::kind::bool_:
+      return "a boolean";
+    case boost::json::kind::object:
+      return "an object";
+    case boost::json::kind::array:
+      return "an array";
+    case boost::json::kind::string:
+      return "a string";
+    case boost::json::kind::double_:
+      return is_integral(v) ? "an integer" : "a number";
+    default:
+      return "an integer";
+  }
+}
+
 bool json_equal(const boost::json::value& a, const boost::json::value& b) {
   if (a.is_number() && b.is_number()) return compare_numbers(a, b) == 0;
   if (a.kind() != b.kind()) return false;

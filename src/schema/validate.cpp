@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "document/json_pointer.hpp"
+#include "oaskit/diagnostic.hpp"
 #include "oaskit/schema.hpp"
 #include "schema/program.hpp"
 
@@ -64,25 +66,6 @@ std::uint8_t type_bits(const json::value& v) {
       return is_integral(v) ? type_number | type_integer : type_number;
     default:
       return type_number | type_integer;
-  }
-}
-
-std::string describe_type(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
-    case json::kind::object:
-      return "an object";
-    case json::kind::array:
-      return "an array";
-    case json::kind::string:
-      return "a string";
-    case json::kind::double_:
-      return is_integral(v) ? "an integer" : "a number";
-    default:
-      return "an integer";
   }
 }
 
@@ -223,20 +206,7 @@ class Evaluator {
       out += '/';
       out += std::to_string(step.index);
     } else {
-      append_pointer(out, step.name);
-    }
-  }
-
-  static void append_pointer(std::string& out, std::string_view token) {
-    out += '/';
-    for (const char c : token) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
+      append_json_pointer_token(out, step.name);
     }
   }
 
@@ -250,12 +220,12 @@ class Evaluator {
     for (const auto& step : keyword_path_) append_step(e.keyword_location, step);
     e.absolute_keyword_location = node.location;
     if (!keyword.empty()) {
-      append_pointer(e.keyword_location, keyword);
-      append_pointer(e.absolute_keyword_location, keyword);
+      append_json_pointer_token(e.keyword_location, keyword);
+      append_json_pointer_token(e.absolute_keyword_location, keyword);
     }
     if (!sub.empty()) {
-      append_pointer(e.keyword_location, sub);
-      append_pointer(e.absolute_keyword_location, sub);
+      append_json_pointer_token(e.keyword_location, sub);
+      append_json_pointer_token(e.absolute_keyword_location, sub);
     }
     e.keyword = std::string(keyword);
     e.type = std::string(type);
@@ -954,31 +924,15 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
   boost::json::array out;
   for (const auto& e : errors) {
     boost::json::array loc = prefix;
-    const boost::json::value* at = &instance;
-    std::size_t i = 0;
-    const std::string& pointer = e.instance_location;
-    while (i < pointer.size()) {
-      std::size_t next = pointer.find('/', i + 1);
-      if (next == std::string::npos) next = pointer.size();
-      std::string token;
-      for (std::size_t k = i + 1; k < next; ++k) {
-        if (pointer[k] == '~' && k + 1 < next) {
-          token += pointer[k + 1] == '1' ? '/' : '~';
-          ++k;
-        } else {
-          token += pointer[k];
-        }
-      }
-      if (at != nullptr && at->is_array()) {
-        const std::size_t index = std::stoul(token);
-        loc.emplace_back(index);
-        at = at->get_array().if_contains(index);
+    const auto target = oaskit::detail::follow_pointer(instance, e.instance_location);
+    for (const auto& step : target.path) {
+      if (const auto* name = std::get_if<std::string>(&step)) {
+        loc.emplace_back(*name);
       } else {
-        loc.emplace_back(token);
-        at = at != nullptr && at->is_object() ? at->get_object().if_contains(token) : nullptr;
+        loc.emplace_back(std::get<std::size_t>(step));
       }
-      i = next;
     }
+    const boost::json::value* at = target.value;
     // A missing member has no input of its own: pydantic shows the object that lacks it.
     if (!e.missing_property.empty()) loc.emplace_back(e.missing_property);
     boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};

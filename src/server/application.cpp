@@ -304,7 +304,9 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
                   (!is_json_media_type(media_type) && !form)) {
                 continue;
               }
-              const std::string pointer = *body_at + "/content/" + pointer_token(type) + "/schema";
+              std::string pointer = *body_at + "/content";
+              append_json_pointer_token(pointer, type);
+              pointer += "/schema";
               if (auto validator = compile_schema(pointer, body_loc)) {
                 op.body_schemas.emplace_back(media_type, std::move(*validator));
               }
@@ -354,8 +356,9 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
             if (!response || !response_at || !response->content) continue;
             for (const auto& [type, media] : *response->content) {
               if (!media.schema || !is_json_media_type(media_type_of(type))) continue;
-              const std::string pointer =
-                  *response_at + "/content/" + pointer_token(type) + "/schema";
+              std::string pointer = *response_at + "/content";
+              append_json_pointer_token(pointer, type);
+              pointer += "/schema";
               if (auto validator = compile_schema(pointer, response_loc)) {
                 op.response_schemas.push_back({status, media_type_of(type), std::move(*validator)});
               }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "http/form.hpp"
+#include "oaskit/diagnostic.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 #include "server/media_type.hpp"
@@ -59,20 +60,6 @@ ValueRule value_rule_of(const Schema& schema) {
   return rule;
 }
 
-std::string pointer_token(std::string_view name) {
-  std::string out;
-  for (const char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
                                                      std::string_view pointer,
                                                      const Resolver& resolver,
@@ -101,8 +88,9 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
     const auto& [media_type, media] = *parameter.content->begin();
     rule.json_content = is_json_media_type(media_type);
     if (rule.json_content && media.schema) {
-      rule.validator = compile_schema(std::string(pointer) + "/content/" +
-                                      pointer_token(media_type) + "/schema");
+      std::string at = std::string(pointer) + "/content";
+      append_json_pointer_token(at, media_type);
+      rule.validator = compile_schema(at + "/schema");
     }
     return rule;
   }

@@ -67,9 +67,6 @@ void add_schema_errors(const std::vector<schema::ValidationError>& errors,
                        const boost::json::value& value, const Path& prefix,
                        const std::vector<std::string>* raw, std::vector<ValidationError>& out);
 
-/// The text of a JSON pointer token: `~1` and `~0` written for '/' and '~'.
-[[nodiscard]] std::string pointer_token(std::string_view name);
-
 /// The raw values a request carries, by where they are.
 struct RawParameters {
   std::vector<std::pair<std::string, std::string>> path;   // decoded
