@@ -48,6 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (e.message.empty() || e.type.empty() || e.absolute_keyword_location.empty()) std::abort();
   }
   (void)oaskit::schema::basic_output(errors);
-  (void)oaskit::schema::pydantic_errors(errors, instance, boost::json::array{"body"});
+  (void)validator->pydantic_errors(errors, instance, boost::json::array{"body"});
   return 0;
 }

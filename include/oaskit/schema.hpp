@@ -95,9 +95,6 @@ struct ValidationError {
   std::string type;
   /// A sentence a person can act on: what is wrong and what would be valid.
   std::string message;
-  /// The failing keyword's value in the schema as JSON text, for the keywords with a limit
-  /// (`3` for minLength, `"^a+$"` for pattern, `["a","b"]` for enum); empty for the others.
-  std::string keyword_value;
   /// For `required` and `dependentRequired`: the member that is missing (the instance
   /// location is the object that lacks it, as the specification's output has it).
   std::string missing_property;
@@ -132,6 +129,19 @@ class Validator {
   [[nodiscard]] bool is_valid(const boost::json::value& instance) const;
   /// Every failure, in the order the schema's keywords are written; empty when valid.
   [[nodiscard]] std::vector<ValidationError> validate(const boost::json::value& instance) const;
+
+  /// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
+  /// "input"}` each, with pydantic's messages and `ctx` where pydantic has them ("Input should
+  /// be greater than or equal to 1", `{"ge": 1}`, read from the failing keyword in the schema),
+  /// `loc` being `prefix` followed by the instance location's steps (and a missing member's
+  /// name) and `input` the failing part of `instance` (for a missing member, the object that
+  /// lacks it). `errors` are this validator's, for `instance`.
+  [[nodiscard]] boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
+                                                   const boost::json::value& instance,
+                                                   const boost::json::array& prefix) const;
+
+  /// The value of the keyword `error` names (its absolute_keyword_location), or null.
+  [[nodiscard]] const boost::json::value* keyword_value(const ValidationError& error) const;
 
  private:
   friend class SchemaSet;
@@ -182,13 +192,5 @@ class SchemaSet {
 /// "keywordLocation", "absoluteKeywordLocation", "instanceLocation", "error"}, ...]}`.
 boost::json::object basic_output(const std::vector<ValidationError>& errors);
 
-/// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
-/// "input"}` each, with pydantic's messages and `ctx` where pydantic has them ("Input should be
-/// greater than or equal to 1", `{"ge": 1}`), `loc` being `prefix` followed by the instance
-/// location's steps (and a missing member's name) and `input` the failing part of `instance` (for a
-/// missing member, the object that lacks it).
-boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
-                                   const boost::json::value& instance,
-                                   const boost::json::array& prefix);
 
 }  // namespace oaskit::schema

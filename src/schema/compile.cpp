@@ -8,6 +8,7 @@
 #include <boost/url/url.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -123,8 +124,8 @@ class Compiler {
 
   // Registers `root` (owned by the caller or by the program) as the document at `uri`.
   void add_document(const std::string& uri, const json::value& root, Dialectal dialect) {
-    documents_[uri] = &root;
-    const std::string& stored = documents_.find(uri)->first;
+    program_->by_uri[uri] = &root;
+    const std::string& stored = program_->by_uri.find(uri)->first;
     scan(root, uri, nullptr, "", "", &stored, dialect, 0);
   }
 
@@ -357,7 +358,7 @@ class Compiler {
         info.base = resolved->uri;
         info.pointer.clear();
         info.resource = new_resource(info.base);
-        documents_.emplace(info.base, &value);
+        program_->by_uri.emplace(info.base, &value);
       } else {
         error(info, "$id", "'" + std::string(id->get_string()) + "' is not a URI reference");
       }
@@ -422,7 +423,9 @@ class Compiler {
   // --- documents ------------------------------------------------------------------------------
 
   const json::value* load_document(const std::string& uri) {
-    if (auto found = documents_.find(uri); found != documents_.end()) return found->second;
+    if (auto found = program_->by_uri.find(uri); found != program_->by_uri.end()) {
+      return found->second;
+    }
     const json::value* value = nullptr;
     if (const json::value* builtin = builtin_metaschema(uri)) {
       value = builtin;
@@ -729,8 +732,10 @@ class Compiler {
         }
         add(name, EnumCheck{std::move(values)});
       } else if (k == "multipleOf" && validation) {
-        if (!v.is_number() || compare_numbers(v, json::value(0)) <= 0) {
-          keyword_error(info, "multipleOf", "multipleOf must be a number above 0");
+        // A number beyond the range of doubles (1e400) reads as infinite: no divisor.
+        if (!v.is_number() || compare_numbers(v, json::value(0)) <= 0 ||
+            (v.is_double() && !std::isfinite(v.get_double()))) {
+          keyword_error(info, "multipleOf", "multipleOf must be a finite number above 0");
           continue;
         }
         add(name, MultipleOf{to_decimal(v)});
@@ -1003,7 +1008,6 @@ class Compiler {
   const CompileOptions& options_;
   std::shared_ptr<Program> program_;
   std::string root_uri_;
-  std::map<std::string, const json::value*, std::less<>> documents_;
   std::unordered_map<std::string, const json::value*> anchors_;
   std::unordered_map<const json::value*, SchemaInfo> info_;
   std::unordered_map<const json::value*, const Node*> nodes_;

@@ -73,6 +73,7 @@ int sign_of(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
 }  // namespace
 
 Decimal to_decimal(const boost::json::value& number) {
+  if (number.is_double() && !std::isfinite(number.get_double())) return Decimal{};
   char buffer[64] = {};
   std::to_chars_result end{};
   if (number.is_int64()) {
@@ -94,6 +95,7 @@ bool is_multiple_of(const boost::json::value& number, const Decimal& divisor) {
     std::uint64_t d = 0;
     std::from_chars(divisor.digits.data(), divisor.digits.data() + divisor.digits.size(), d);
     for (std::int64_t i = 0; i < divisor.exponent; ++i) d *= 10;
+    if (d == 0) return false;
     if (number.is_int64()) {
       const std::int64_t n = number.get_int64();
       const std::uint64_t magnitude =
@@ -119,7 +121,7 @@ bool is_multiple_of(const boost::json::value& number, const Decimal& divisor) {
   }
   std::uint64_t d = 0;
   std::from_chars(divisor.digits.data(), divisor.digits.data() + divisor.digits.size(), d);
-  return remainder_of(n.digits, shift, d) == 0;
+  return d != 0 && remainder_of(n.digits, shift, d) == 0;
 }
 
 int compare_numbers(const boost::json::value& a, const boost::json::value& b) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -241,6 +242,8 @@ struct Program {
   std::deque<Node> nodes;
   std::deque<Resource> resources;
   std::deque<boost::json::value> documents;  // remote documents read while compiling
+  /// Every document and `$id` resource by its URI (what keyword locations point into).
+  std::map<std::string, const boost::json::value*, std::less<>> by_uri;
   std::size_t max_depth = 256;
 };
 

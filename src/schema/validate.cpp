@@ -233,11 +233,6 @@ class Evaluator {
     errors_->push_back(std::move(e));
   }
 
-  // The failing keyword's value, as JSON text, on the error just recorded.
-  void with_value(std::string value) {
-    if (errors_ != nullptr && !errors_->empty()) errors_->back().keyword_value = std::move(value);
-  }
-
   // Evaluates `child` for a keyword whose own errors are not the child's (not, if, contains,
   // anyOf's branches): the child's errors go to `into` (or nowhere).
   bool eval_quietly(const Node& child, const json::value& instance, Annotations* annotations,
@@ -270,7 +265,6 @@ class Evaluator {
                  Annotations*) {
     if (json_equal(v, c.value)) return true;
     fail(node, k, "literal_error", "must be " + shown(c.value));
-    with_value(json::serialize(c.value));
     return false;
   }
 
@@ -284,7 +278,6 @@ class Evaluator {
       }
     }
     fail(node, k, "enum", c.message);
-    with_value(c.values_json);
     return false;
   }
 
@@ -295,7 +288,6 @@ class Evaluator {
     divisor += c.divisor.digits;
     if (c.divisor.exponent != 0) divisor += "e" + std::to_string(c.divisor.exponent);
     fail(node, k, "multiple_of", "must be a multiple of " + divisor);
-    with_value(divisor);
     return false;
   }
 
@@ -308,22 +300,18 @@ class Evaluator {
       case BoundKind::minimum:
         if (order >= 0) return true;
         fail(node, k, "greater_than_equal", "must be at least " + limit);
-        with_value(limit);
         return false;
       case BoundKind::exclusive_minimum:
         if (order > 0) return true;
         fail(node, k, "greater_than", "must be greater than " + limit);
-        with_value(limit);
         return false;
       case BoundKind::maximum:
         if (order <= 0) return true;
         fail(node, k, "less_than_equal", "must be at most " + limit);
-        with_value(limit);
         return false;
       case BoundKind::exclusive_maximum:
         if (order < 0) return true;
         fail(node, k, "less_than", "must be less than " + limit);
-        with_value(limit);
         return false;
     }
     return true;
@@ -340,7 +328,6 @@ class Evaluator {
     fail(node, k, c.is_max ? "string_too_long" : "string_too_short",
          std::string(c.is_max ? "must be at most " : "must be at least ") +
              plural(c.limit, "character", "characters") + " long, not " + std::to_string(n));
-    with_value(std::to_string(c.limit));
     return false;
   }
 
@@ -353,7 +340,6 @@ class Evaluator {
       case Regex::Match::not_found:
         fail(node, k, "string_pattern_mismatch",
              "must match the pattern '" + c.regex->pattern() + "'");
-        with_value(json::serialize(json::value(c.regex->pattern())));
         return false;
       case Regex::Match::too_costly:
         fail(node, k, "pattern_too_costly",
@@ -399,7 +385,6 @@ class Evaluator {
     fail(node, k, c.is_max ? "too_long" : "too_short",
          std::string(c.is_max ? "must have at most " : "must have at least ") + what + ", not " +
              std::to_string(n));
-    with_value(std::to_string(c.limit));
     return false;
   }
 
@@ -673,7 +658,8 @@ class Evaluator {
         fail(node, k, "union",
              "must match at least one of the " + std::to_string(c.schemas.size()) +
                  " schemas in anyOf, and matches none");
-        errors_->insert(errors_->end(), inner.begin(), inner.end());
+        errors_->insert(errors_->end(), std::make_move_iterator(inner.begin()),
+                        std::make_move_iterator(inner.end()));
       }
       return false;
     }
@@ -683,7 +669,8 @@ class Evaluator {
         fail(node, k, "union",
              "must match exactly one of the " + std::to_string(c.schemas.size()) +
                  " schemas in oneOf, and matches none");
-        errors_->insert(errors_->end(), inner.begin(), inner.end());
+        errors_->insert(errors_->end(), std::make_move_iterator(inner.begin()),
+                        std::make_move_iterator(inner.end()));
       }
       return false;
     }
@@ -819,12 +806,7 @@ std::string expected_values(const json::value& values) {
 
 // pydantic's message and `ctx` for the kinds of error pydantic has, so that a 422 reads as
 // FastAPI's would; others keep the validator's own message.
-void use_pydantic_wording(const ValidationError& e, json::object& item) {
-  json::value limit;
-  if (!e.keyword_value.empty()) {
-    boost::system::error_code ec;
-    limit = json::parse(e.keyword_value, ec);
-  }
+void use_pydantic_wording(const ValidationError& e, const json::value& limit, json::object& item) {
   const json::value& input = item["input"];
   auto say = [&](std::string msg, json::object ctx = {}) {
     item["msg"] = std::move(msg);
@@ -843,7 +825,8 @@ void use_pydantic_wording(const ValidationError& e, json::object& item) {
   for (const auto& [type, message] : type_messages) {
     if (e.type == type) return say(std::string(message));
   }
-  const std::string value = e.keyword_value;
+  const std::string value = limit.is_string() ? std::string(limit.get_string())
+                                              : (limit.is_null() ? std::string() : json::serialize(limit));
   if (e.type == "missing") return say("Field required");
   if (e.type == "greater_than_equal") {
     return say("Input should be greater than or equal to " + value, {{"ge", limit}});
@@ -918,9 +901,19 @@ boost::json::object basic_output(const std::vector<ValidationError>& errors) {
   return out;
 }
 
-boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
-                                   const boost::json::value& instance,
-                                   const boost::json::array& prefix) {
+const boost::json::value* Validator::keyword_value(const ValidationError& error) const {
+  const std::string_view location = error.absolute_keyword_location;
+  const auto hash = location.find('#');
+  if (hash == std::string_view::npos) return nullptr;
+  const auto document = program_->by_uri.find(location.substr(0, hash));
+  if (document == program_->by_uri.end()) return nullptr;
+  const auto target = oaskit::detail::follow_pointer(*document->second, location.substr(hash + 1));
+  return target.value;
+}
+
+boost::json::array Validator::pydantic_errors(const std::vector<ValidationError>& errors,
+                                              const boost::json::value& instance,
+                                              const boost::json::array& prefix) const {
   boost::json::array out;
   for (const auto& e : errors) {
     boost::json::array loc = prefix;
@@ -937,7 +930,23 @@ boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
     if (!e.missing_property.empty()) loc.emplace_back(e.missing_property);
     boost::json::object item{{"type", e.type}, {"loc", std::move(loc)}, {"msg", e.message}};
     item["input"] = at != nullptr ? *at : boost::json::value();
-    detail::use_pydantic_wording(e, item);
+    // The keyword's value, for the `ctx`: a oneOf of constants compiled to an enum has them
+    // as its branches' `const`.
+    boost::json::value limit;
+    if (const auto* value = keyword_value(e)) {
+      limit = *value;
+      if (e.type == "enum" && (e.keyword == "oneOf" || e.keyword == "anyOf") && limit.is_array()) {
+        boost::json::array values;
+        for (const auto& branch : limit.get_array()) {
+          if (const auto* c = branch.is_object() ? branch.get_object().if_contains("const") : nullptr) {
+            values.push_back(*c);
+          }
+        }
+        limit = std::move(values);
+      }
+      if (e.type == "string_pattern_mismatch" && !limit.is_string()) limit = nullptr;
+    }
+    detail::use_pydantic_wording(e, limit, item);
     out.push_back(std::move(item));
   }
   return out;

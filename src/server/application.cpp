@@ -555,7 +555,9 @@ void check_body(const CompiledOperation& op, std::string_view media_type,
   for (const auto& [type, validator] : op.body_schemas) {
     if (!media_type_accepts(type, media_type)) continue;
     const auto errors = validator.validate(body);
-    if (!errors.empty()) add_schema_errors(errors, body, {std::string("body")}, nullptr, problems);
+    if (!errors.empty()) {
+      add_schema_errors(validator, errors, body, {std::string("body")}, nullptr, problems);
+    }
     return;
   }
 }

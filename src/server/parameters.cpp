@@ -130,10 +130,11 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
   return rule;
 }
 
-void add_schema_errors(const std::vector<schema::ValidationError>& errors,
+void add_schema_errors(const schema::Validator& validator,
+                       const std::vector<schema::ValidationError>& errors,
                        const boost::json::value& value, const Path& prefix,
                        const std::vector<std::string>* raw, std::vector<ValidationError>& out) {
-  const auto detail = schema::pydantic_errors(errors, value, to_json_array(prefix));
+  const auto detail = validator.pydantic_errors(errors, value, to_json_array(prefix));
   for (std::size_t i = 0; i < detail.size(); ++i) {
     const auto& item = detail[i].get_object();
     ValidationError error{.type = std::string(item.at("type").get_string()),
@@ -368,7 +369,7 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
     if (rule.validator && errors.size() == errors_before) {
       const auto problems = rule.validator->validate(value.value);
       if (!problems.empty()) {
-        add_schema_errors(problems, value.value, loc, rule.json_content ? nullptr : &items, errors);
+        add_schema_errors(*rule.validator, problems, value.value, loc, rule.json_content ? nullptr : &items, errors);
       }
     }
     values.push_back(std::move(value));

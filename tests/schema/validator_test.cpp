@@ -173,7 +173,7 @@ TEST(Output, PydanticErrorsHaveFastApisShape) {
           "properties": {"tags": {"items": {"type": "string"}}}})");
   const auto instance = json::parse(R"({"tags": ["x", 3]})");
   const auto detail =
-      oaskit::schema::pydantic_errors(v.validate(instance), instance, json::array{"body"});
+      v.pydantic_errors(v.validate(instance), instance, json::array{"body"});
   EXPECT_EQ(detail, json::parse(R"([
     {"type": "missing", "loc": ["body", "name"], "msg": "Field required",
      "input": {"tags": ["x", 3]}},
@@ -181,7 +181,7 @@ TEST(Output, PydanticErrorsHaveFastApisShape) {
      "input": 3}])"));
   const auto bounded = compiled(R"({"items": {"minimum": 1, "maxLength": 2}, "maxItems": 1})");
   const auto values = json::parse(R"([0, "abc"])");
-  EXPECT_EQ(oaskit::schema::pydantic_errors(bounded.validate(values), values, {}), json::parse(R"([
+  EXPECT_EQ(bounded.pydantic_errors(bounded.validate(values), values, {}), json::parse(R"([
     {"type": "greater_than_equal", "loc": [0], "msg": "Input should be greater than or equal to 1",
      "input": 0, "ctx": {"ge": 1}},
     {"type": "string_too_long", "loc": [1], "msg": "String should have at most 2 characters",
@@ -290,6 +290,19 @@ TEST(BadSchemas, RemoteReferenceIsNotFetched) {
   ASSERT_FALSE(v);
   EXPECT_NE(v.errors().front().msg.find("not fetched"), std::string::npos);
   EXPECT_NE(v.errors().front().msg.find("--map"), std::string::npos);
+}
+
+// Found by fuzz/schema_fuzz.cpp (tests/data/fuzz/schema-multipleof-overflow): 1e421 reads as
+// an infinite double, whose digits are "inf", and the divisor became 0.
+TEST(BadSchemas, MultipleOfBeyondTheRangeOfDoublesIsACompileError) {
+  const auto v = Validator::compile(json::parse(R"({"type": "integer", "multipleOf": 1e421})"));
+  ASSERT_FALSE(v);
+  EXPECT_NE(v.errors().front().msg.find("finite"), std::string::npos) << v.errors().front().msg;
+  const auto fine = compiled(R"({"multipleOf": 1e300})");
+  EXPECT_FALSE(valid(fine, "839123"));
+  EXPECT_TRUE(valid(fine, "0"));
+  const auto any = compiled(R"({"multipleOf": 3})");
+  EXPECT_FALSE(valid(any, "1e421"));  // an infinite value is no multiple
 }
 
 TEST(BadSchemas, KeywordOfTheWrongTypeIsAnErrorAtItsPlace) {
