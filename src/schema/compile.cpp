@@ -169,8 +169,8 @@ class Compiler {
       added = false;
       for (auto& [resource, anchors] : dynamic_anchor_values_) {
         for (auto& [name, value] : anchors) {
-          if (resource->dynamic_anchors.count(name) != 0) continue;
-          if (resource->root == nullptr && resources_with_nodes_.count(resource) == 0) continue;
+          if (resource->dynamic_anchors.contains(name)) continue;
+          if (resource->root == nullptr && !resources_with_nodes_.contains(resource)) continue;
           resource->dynamic_anchors[name] = node_for(*value, 0);
           added = true;
         }
@@ -340,10 +340,11 @@ class Compiler {
   void scan(const json::value& value, std::string base, Resource* resource, std::string pointer,
             std::string document_pointer, const std::string* document, Dialectal dialect,
             std::size_t depth) {
-    if (info_.count(&value) != 0 || depth > options_.max_depth + 1) return;
-    SchemaInfo info{base, resource, pointer, document_pointer, document, dialect};
+    if (info_.contains(&value) || depth > options_.max_depth + 1) return;
+    SchemaInfo info{std::move(base), resource, std::move(pointer), std::move(document_pointer),
+                    document,        dialect};
     if (!value.is_object()) {
-      if (resource == nullptr) info.resource = new_resource(base);
+      if (resource == nullptr) info.resource = new_resource(info.base);
       info_.emplace(&value, std::move(info));
       return;
     }
@@ -354,7 +355,7 @@ class Compiler {
     }
     const bool has_ids = info.dialect.dialect != Dialect::oas3_0;
     if (const auto* id = object.if_contains("$id"); has_ids && id != nullptr && id->is_string()) {
-      if (auto resolved = resolve_uri(base, id->get_string())) {
+      if (auto resolved = resolve_uri(info.base, id->get_string())) {
         info.base = resolved->uri;
         info.pointer.clear();
         info.resource = new_resource(info.base);
@@ -492,7 +493,7 @@ class Compiler {
       error(at, keyword, "'" + std::string(reference) + "' leads nowhere: " + target.problem);
       return nullptr;
     }
-    if (info_.count(target.value) == 0) {
+    if (!info_.contains(target.value)) {
       // A reference into something scanning did not take for a schema (an unknown keyword's
       // value, an OpenAPI document's components): it is one now, with the base and resource
       // of its nearest scanned ancestor.
@@ -526,7 +527,7 @@ class Compiler {
 
   // --- keywords -------------------------------------------------------------------------------
 
-  std::optional<std::uint64_t> count_of(const json::value& v) {
+  static std::optional<std::uint64_t> count_of(const json::value& v) {
     if (v.is_uint64()) return v.get_uint64();
     if (v.is_int64() && v.get_int64() >= 0) return static_cast<std::uint64_t>(v.get_int64());
     if (v.is_double() && v.get_double() >= 0 && v.get_double() == std::floor(v.get_double()) &&
@@ -592,7 +593,7 @@ class Compiler {
     return values;
   }
 
-  std::uint8_t type_bit(std::string_view name) {
+  static std::uint8_t type_bit(std::string_view name) {
     if (name == "null") return type_null;
     if (name == "boolean") return type_boolean;
     if (name == "object") return type_object;
@@ -916,7 +917,7 @@ class Compiler {
           }
         }
         node.may_annotate = true;
-        add(name, std::move(contains));
+        add(name, contains);
       } else if ((k == "allOf" || k == "anyOf" || k == "oneOf") && applicator) {
         if (auto nodes = schema_array(k, v)) {
           if (auto values = constants_of(*nodes, k == "oneOf"); values && k != "allOf") {
@@ -950,7 +951,7 @@ class Compiler {
         const auto resolved = resolve_uri(info.base, v.get_string());
         if (resolved && !resolved->fragment.empty() && resolved->fragment.front() != '/') {
           const SchemaInfo& target_info = info_.at(target);
-          if (dynamic_anchor_names_.count({target_info.resource, resolved->fragment}) != 0) {
+          if (dynamic_anchor_names_.contains({target_info.resource, resolved->fragment})) {
             ref.anchor = resolved->fragment;
             ref.dynamic = true;
           }

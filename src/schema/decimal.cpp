@@ -143,7 +143,8 @@ int compare_numbers(const boost::json::value& a, const boost::json::value& b) {
     }
     default: {
       if (!b.is_double()) return -compare_numbers(b, a);
-      const double x = a.get_double(), y = b.get_double();
+      const double x = a.get_double();
+      const double y = b.get_double();
       return x < y ? -1 : (x > y ? 1 : 0);
     }
   }
@@ -191,11 +192,10 @@ bool json_equal(const boost::json::value& a, const boost::json::value& b) {
       const auto& x = a.get_object();
       const auto& y = b.get_object();
       if (x.size() != y.size()) return false;
-      for (const auto& member : x) {
+      return std::ranges::all_of(x, [&](const auto& member) {
         const auto* other = y.if_contains(member.key());
-        if (other == nullptr || !json_equal(member.value(), *other)) return false;
-      }
-      return true;
+        return other != nullptr && json_equal(member.value(), *other);
+      });
     }
     default:
       return a == b;

@@ -4,6 +4,7 @@
 #include <unicode/uidna.h>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -37,14 +38,18 @@ int days_in_month(int year, int month) {
 
 bool is_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  const int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+  const int year = digits(s, 0, 4);
+  const int month = digits(s, 5, 2);
+  const int day = digits(s, 8, 2);
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 // RFC 3339 full-time: HH:MM:SS[.frac](Z|±HH:MM); a leap second only at 23:59:60 UTC.
 bool is_time(std::string_view s) {
   if (s.size() < 9 || s[2] != ':' || s[5] != ':') return false;
-  const int hour = digits(s, 0, 2), minute = digits(s, 3, 2), second = digits(s, 6, 2);
+  const int hour = digits(s, 0, 2);
+  const int minute = digits(s, 3, 2);
+  const int second = digits(s, 6, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
     return false;
   }
@@ -60,7 +65,8 @@ bool is_time(std::string_view s) {
     if (i + 1 != s.size()) return false;
   } else if (s[i] == '+' || s[i] == '-') {
     if (s.size() != i + 6 || s[i + 3] != ':') return false;
-    const int oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+    const int oh = digits(s, i + 1, 2);
+    const int om = digits(s, i + 4, 2);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return false;
     offset_minutes = (oh * 60 + om) * (s[i] == '+' ? 1 : -1);
   } else {
@@ -191,7 +197,8 @@ bool is_atext(char c) {
 bool is_email(std::string_view s, bool international) {
   const std::size_t at = s.rfind('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == s.size()) return false;
-  const std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
+  const std::string_view local = s.substr(0, at);
+  const std::string_view domain = s.substr(at + 1);
   if (local.front() == '"') {
     if (local.size() < 2 || local.back() != '"') return false;
     for (std::size_t i = 1; i + 1 < local.size(); ++i) {
@@ -255,10 +262,7 @@ bool has_valid_port(std::string_view authority) {
     colon = authority.find(':');
   }
   if (colon == std::string_view::npos) return true;
-  for (const char c : authority.substr(colon + 1)) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
+  return std::ranges::all_of(authority.substr(colon + 1), is_digit);
 }
 
 // The authority of a URI reference as written: after "//" up to the path, query or fragment.
@@ -393,7 +397,8 @@ std::optional<Format> format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-bool is_valid_format(Format format, std::string_view s) {
+bool is_valid_format(Format format, std::string_view text) {
+  const std::string_view s = text;
   switch (format) {
     case Format::date_time:
       return is_date_time(s);

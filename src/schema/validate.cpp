@@ -156,7 +156,10 @@ class Evaluator {
     if (node.collects_annotations) collected = &local.emplace();
     bool valid = true;
     for (const Keyword& keyword : node.keywords) {
-      if (!check(node, keyword, instance, collected)) {
+      const bool passed = std::visit(
+          [&](const auto& c) { return check_one(node, keyword.name, c, instance, collected); },
+          keyword.check);
+      if (!passed) {
         valid = false;
         if (errors_ == nullptr) break;
       }
@@ -245,13 +248,6 @@ class Evaluator {
   }
 
   // --- keywords ------------------------------------------------------------------------------
-
-  bool check(const Node& node, const Keyword& keyword, const json::value& instance,
-             Annotations* annotations) {
-    return std::visit(
-        [&](const auto& c) { return check_one(node, keyword.name, c, instance, annotations); },
-        keyword.check);
-  }
 
   bool check_one(const Node& node, std::string_view k, const TypeCheck& c, const json::value& v,
                  Annotations*) {
@@ -431,8 +427,12 @@ class Evaluator {
         if (object.contains(name)) continue;
         valid = false;
         if (errors_ == nullptr) return false;
-        fail(node, k, "missing",
-             "must have the property '" + name + "' because it has '" + property + "'", property);
+        std::string message = "must have the property '";
+        message += name;
+        message += "' because it has '";
+        message += property;
+        message += "'";
+        fail(node, k, "missing", std::move(message), property);
         errors_->back().missing_property = name;
       }
     }
@@ -724,9 +724,9 @@ class Evaluator {
     } else if (c.recursive) {
       // 2019-09: the outermost resource with $recursiveAnchor: true, while every resource from
       // there inwards has it too.
-      for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-        if (!(*it)->recursive_anchor) break;
-        if ((*it)->root != nullptr) target = (*it)->root;
+      for (std::size_t i = scope_.size(); i-- > 0;) {
+        if (!scope_[i]->recursive_anchor) break;
+        if (scope_[i]->root != nullptr) target = scope_[i]->root;
       }
     }
     KeywordStep keyword(*this, k);
@@ -808,9 +808,9 @@ std::string expected_values(const json::value& values) {
 // FastAPI's would; others keep the validator's own message.
 void use_pydantic_wording(const ValidationError& e, const json::value& limit, json::object& item) {
   const json::value& input = item["input"];
-  auto say = [&](std::string msg, json::object ctx = {}) {
-    item["msg"] = std::move(msg);
-    if (!ctx.empty()) item["ctx"] = std::move(ctx);
+  auto say = [&](const std::string& msg, const json::object& ctx = {}) {
+    item["msg"] = msg;
+    if (!ctx.empty()) item["ctx"] = ctx;
   };
   static const std::pair<std::string_view, std::string_view> type_messages[] = {
       {"string_type", "Input should be a valid string"},
@@ -825,8 +825,9 @@ void use_pydantic_wording(const ValidationError& e, const json::value& limit, js
   for (const auto& [type, message] : type_messages) {
     if (e.type == type) return say(std::string(message));
   }
-  const std::string value = limit.is_string() ? std::string(limit.get_string())
-                                              : (limit.is_null() ? std::string() : json::serialize(limit));
+  const std::string value = limit.is_string()
+                                ? std::string(limit.get_string())
+                                : (limit.is_null() ? std::string() : json::serialize(limit));
   if (e.type == "missing") return say("Field required");
   if (e.type == "greater_than_equal") {
     return say("Input should be greater than or equal to " + value, {{"ge", limit}});
@@ -860,14 +861,13 @@ void use_pydantic_wording(const ValidationError& e, const json::value& limit, js
     const std::size_t actual =
         list ? input.get_array().size() : (input.is_object() ? input.get_object().size() : 0);
     const bool longest = e.type == "too_long";
-    return say(
-        std::string(list ? "List" : "Dictionary") + " should have " +
-            (longest ? "at most " : "at least ") + value +
-            (list ? (value == "1" ? " item" : " items") : (value == "1" ? " item" : " items")) +
-            " after validation, not " + std::to_string(actual),
-        {{"field_type", list ? "List" : "Dictionary"},
-         {longest ? "max_length" : "min_length", limit},
-         {"actual_length", actual}});
+    return say(std::string(list ? "List" : "Dictionary") + " should have " +
+                   (longest ? "at most " : "at least ") + value +
+                   (value == "1" ? " item" : " items") + " after validation, not " +
+                   std::to_string(actual),
+               {{"field_type", list ? "List" : "Dictionary"},
+                {longest ? "max_length" : "min_length", limit},
+                {"actual_length", actual}});
   }
 }
 
@@ -938,7 +938,8 @@ boost::json::array Validator::pydantic_errors(const std::vector<ValidationError>
       if (e.type == "enum" && (e.keyword == "oneOf" || e.keyword == "anyOf") && limit.is_array()) {
         boost::json::array values;
         for (const auto& branch : limit.get_array()) {
-          if (const auto* c = branch.is_object() ? branch.get_object().if_contains("const") : nullptr) {
+          if (const auto* c =
+                  branch.is_object() ? branch.get_object().if_contains("const") : nullptr) {
             values.push_back(*c);
           }
         }
