@@ -133,7 +133,15 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 class Evaluator {
  public:
   Evaluator(const Program& program, std::vector<ValidationError>* errors)
-      : program_(program), errors_(errors) {}
+      : program_(program),
+        errors_(errors),
+        scope_(scratch().scope),
+        instance_path_(scratch().instance_path),
+        keyword_path_(scratch().keyword_path) {
+    scope_.clear();
+    instance_path_.clear();
+    keyword_path_.clear();
+  }
 
   bool eval(const Node& node, const json::value& instance, Annotations* annotations) {
     if (node.constant) {
@@ -783,9 +791,22 @@ class Evaluator {
 
   const Program& program_;
   std::vector<ValidationError>* errors_;
-  std::vector<const Resource*> scope_;
-  std::vector<Step> instance_path_;
-  std::vector<Step> keyword_path_;
+  // The stacks a validation keeps, reused by each thread's validations so that a call
+  // allocates nothing for them once they have grown (a validation runs on one thread, and
+  // never inside another).
+  struct Scratch {
+    std::vector<const Resource*> scope;
+    std::vector<Step> instance_path;
+    std::vector<Step> keyword_path;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch stacks;
+    return stacks;
+  }
+
+  std::vector<const Resource*>& scope_;
+  std::vector<Step>& instance_path_;
+  std::vector<Step>& keyword_path_;
   std::size_t depth_ = 0;
 };
 
