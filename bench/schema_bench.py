@@ -11,7 +11,7 @@ For each case every peer compiles the schema once and validates the instances fo
 first stopping at the first error (oaskit is_valid, ajv allErrors: false, jsonschema is_valid),
 then collecting every error (oaskit validate, ajv allErrors: true, jsonschema iter_errors).
 It prints validations per second, the ratios, compile times, and one met/MISSED line per goal
-(geometric means over the cases):
+(judged on the median case; the worst case and the geometric mean are printed beside it):
   valid instances, first error:  oaskit >= 1.5x ajv
   every error collected:         oaskit >= 1x ajv
   either:                        oaskit >= 50x python-jsonschema
@@ -24,6 +24,7 @@ import argparse
 import copy
 import json
 import math
+import statistics
 import os
 import subprocess
 import sys
@@ -256,15 +257,19 @@ def main():
     for name, o, a, p in compile_rows[::2]:
         print(f"{name[:58]:58} {o:9.2f} {a:9.2f} {p:9.2f}")
     print()
+    # A goal is judged on the median case: a geometric mean would let a few cases where a peer
+    # is very slow (a oneOf of many branches) hide the common ones.
     goals = [
-        ("valid instances, first error: oaskit / ajv", geomean(ratios["valid_ajv"]), 1.5),
-        ("every error collected: oaskit / ajv", geomean(ratios["all_ajv"]), 1.0),
-        ("valid instances: oaskit / python-jsonschema", geomean(ratios["valid_py"]), 50.0),
-        ("every error: oaskit / python-jsonschema", geomean(ratios["all_py"]), 50.0),
+        ("valid instances, first error: oaskit / ajv", ratios["valid_ajv"], 1.5),
+        ("every error collected: oaskit / ajv", ratios["all_ajv"], 1.0),
+        ("valid instances: oaskit / python-jsonschema", ratios["valid_py"], 50.0),
+        ("every error: oaskit / python-jsonschema", ratios["all_py"], 50.0),
     ]
-    for text, ratio, goal in goals:
-        print(f"{text:52} {ratio:7.2f}x (geometric mean; goal >= {goal:g}x): "
-              f"{'met' if ratio >= goal else 'MISSED'}")
+    for text, values, goal in goals:
+        median = statistics.median(values) if values else 0.0
+        print(f"{text:46} median {median:7.2f}x, worst {min(values, default=0):6.2f}x, "
+              f"geometric mean {geomean(values):6.2f}x (goal >= {goal:g}x on the median): "
+              f"{'met' if median >= goal else 'MISSED'}")
 
 
 if __name__ == "__main__":
