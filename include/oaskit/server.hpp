@@ -206,8 +206,9 @@ struct Response {
 
 using Handler = std::function<Response(const Request&)>;
 
-/// Validates a parsed JSON request body for an operation (the JSON Schema validator plugs in
-/// here): returns every problem, each `loc` starting with "body"; empty when the body is good.
+/// A check of your own on a parsed JSON request body, run after the document's schema has
+/// checked it (ServerOptions::validate_requests): returns every problem, each `loc` starting
+/// with "body"; empty when the body is good.
 using BodyValidator = std::function<std::vector<ValidationError>(
     std::string_view operation_id, std::string_view media_type, const boost::json::value& body)>;
 
