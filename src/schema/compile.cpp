@@ -1004,6 +1004,12 @@ class Compiler {
       }
       if (node.collects_annotations) node.may_annotate = true;
     }
+    // Last, once every keyword is in.
+    if (node.keywords.size() == 1) {
+      if (const auto* type = std::get_if<TypeCheck>(&node.keywords.front().check)) {
+        node.type_only = type->mask;
+      }
+    }
   }
 
   const CompileOptions& options_;

@@ -244,6 +244,9 @@ struct Node {
   /// Has unevaluatedProperties/unevaluatedItems: needs what its in-place applicators
   /// evaluated.
   bool collects_annotations = false;
+  /// When the node's only keyword is `type`: its mask, so that a value of the right type is
+  /// accepted without running the node (the most common subschema, `{"type": "string"}`).
+  std::uint8_t type_only = 0;
   /// Whether its keywords may evaluate properties or items of the instance (what callers that
   /// collect annotations need to know); conservatively true for references.
   bool may_annotate = false;

@@ -144,6 +144,9 @@ class Evaluator {
   }
 
   bool eval(const Node& node, const json::value& instance, Annotations* annotations) {
+    // What most subschemas are: `{"type": ...}` of the right type, or annotations only.
+    if (node.type_only != 0 && (type_bits(instance) & node.type_only) != 0) return true;
+    if (node.keywords.empty() && !node.constant) return true;
     if (node.constant) {
       if (!*node.constant) fail(node, "", "false_schema", "no value is allowed here");
       return *node.constant;
