@@ -226,9 +226,12 @@ void add_common(CLI::App* command, SchemaOptions& options) {
                    "Dialect of a schema without $schema: 2020-12 (the default; an OpenAPI "
                    "3.1 document's), 2019-09, or oas3.0 (an OpenAPI 3.0 document's)")
       ->check(CLI::IsMember({"2020-12", "2019-09", "oas3.0"}));
-  command->add_option("--map", options.maps,
-                      "URL=DIR: read $refs to URIs that start with URL from the files under DIR "
-                      "(repeatable)");
+  // One URL=DIR per --map, so that `--map URL=DIR value.json` leaves the file to INSTANCE.
+  command
+      ->add_option("--map", options.maps,
+                   "URL=DIR: read $refs to URIs that start with URL from the files under DIR "
+                   "(repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--pointer", options.pointer,
                       "The schema at this JSON pointer in SCHEMA, e.g. /components/schemas/Pet");
 }

@@ -134,6 +134,12 @@ TEST_F(CliSchema, MapServesRemoteReferencesFromAFolder) {
             0);
   EXPECT_EQ(run_cli({"schema", "validate", remote.string(), "--map", map}, R"("abcd")").exit_code,
             1);
+  // Each --map takes one URL=DIR: a file after it is the INSTANCE.
+  const auto instance = tree.write("value.json", R"("abcd")");
+  const auto before_instance = run_cli(
+      {"schema", "validate", remote.string(), "--map", map, "--map", map, instance.string()});
+  EXPECT_EQ(before_instance.exit_code, 1) << before_instance;
+  EXPECT_THAT(before_instance.err, HasSubstr("value.json"));
   const auto unmapped = run_cli({"schema", "validate", remote.string()}, R"("abc")");
   EXPECT_EQ(unmapped.exit_code, 2);
   EXPECT_THAT(unmapped.err, HasSubstr("remote references are not fetched"));
