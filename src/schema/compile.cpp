@@ -374,7 +374,6 @@ class Compiler {
           a != nullptr && a->is_string() && info.dialect.dialect == Dialect::draft2020_12) {
         anchors_[res->uri + "#" + std::string(a->get_string())] = &value;
         dynamic_anchor_values_[res][std::string(a->get_string())] = &value;
-        dynamic_anchor_names_.insert({res, std::string(a->get_string())});
       }
       if (const auto* a = object.if_contains("$recursiveAnchor");
           a != nullptr && a->is_bool() && a->get_bool() && info.pointer.empty()) {
@@ -828,11 +827,13 @@ class Compiler {
         if (members_added) continue;
         members_added = true;
         ObjectMembers members;
+        bool has_properties = false;
+        bool has_patterns = false;
         if (const auto* p = object.if_contains("properties")) {
           if (!p->is_object()) {
             keyword_error(info, "properties", "properties must be an object of schemas");
           } else {
-            members.has_properties = true;
+            has_properties = true;
             for (const auto& [property, schema] : p->get_object()) {
               members.properties.emplace_back(std::string(property), sub(schema, depth));
             }
@@ -843,7 +844,7 @@ class Compiler {
             keyword_error(info, "patternProperties",
                           "patternProperties must be an object of schemas");
           } else {
-            members.has_patterns = true;
+            has_patterns = true;
             for (const auto& [pattern, schema] : p->get_object()) {
               if (auto regex = regex_of(info, "patternProperties", pattern)) {
                 members.patterns.emplace_back(std::move(regex), sub(schema, depth));
@@ -855,10 +856,9 @@ class Compiler {
           members.additional = sub(*a, depth);
         }
         members.index();
-        node.may_annotate = true;
-        add(keyword_text(members.has_properties ? "properties"
-                                                : (members.has_patterns ? "patternProperties"
-                                                                        : "additionalProperties")),
+        add(keyword_text(has_properties
+                             ? "properties"
+                             : (has_patterns ? "patternProperties" : "additionalProperties")),
             std::move(members));
       } else if (k == "propertyNames" && applicator && !is_oas30) {
         add(name, PropertyNames{sub(v, depth)});
@@ -871,7 +871,6 @@ class Compiler {
         for (const auto& [property, schema] : v.get_object()) {
           schemas.schemas.emplace_back(std::string(property), sub(schema, depth));
         }
-        node.may_annotate = true;
         add(name, std::move(schemas));
       } else if ((k == "prefixItems" || k == "items" || k == "additionalItems") && applicator) {
         if (items_added) continue;
@@ -896,7 +895,6 @@ class Compiler {
         }
         if (rest != nullptr) items.rest = sub(*rest, depth);
         if (prefix == nullptr && rest == nullptr) continue;
-        node.may_annotate = true;
         add(prefix != nullptr ? items.prefix_keyword : items.rest_keyword, std::move(items));
       } else if (k == "contains" && applicator && !is_oas30) {
         Contains contains{sub(v, depth), 1, std::nullopt};
@@ -916,7 +914,6 @@ class Compiler {
             }
           }
         }
-        node.may_annotate = true;
         add(name, contains);
       } else if ((k == "allOf" || k == "anyOf" || k == "oneOf") && applicator) {
         if (auto nodes = schema_array(k, v)) {
@@ -930,7 +927,6 @@ class Compiler {
                             : k == "anyOf" ? Combinator::any_of
                                            : Combinator::one_of,
                             std::move(*nodes)});
-          node.may_annotate = true;
         }
       } else if (k == "not" && applicator) {
         add(name, Not{sub(v, depth)});
@@ -938,7 +934,6 @@ class Compiler {
         IfThenElse conditional{sub(v, depth)};
         if (const auto* t = object.if_contains("then")) conditional.then_schema = sub(*t, depth);
         if (const auto* e = object.if_contains("else")) conditional.else_schema = sub(*e, depth);
-        node.may_annotate = true;
         add(name, conditional);
       } else if (k == "$dynamicRef" && core && dialect == Dialect::draft2020_12) {
         if (!v.is_string()) {
@@ -951,12 +946,13 @@ class Compiler {
         const auto resolved = resolve_uri(info.base, v.get_string());
         if (resolved && !resolved->fragment.empty() && resolved->fragment.front() != '/') {
           const SchemaInfo& target_info = info_.at(target);
-          if (dynamic_anchor_names_.contains({target_info.resource, resolved->fragment})) {
+          const auto anchors = dynamic_anchor_values_.find(target_info.resource);
+          if (anchors != dynamic_anchor_values_.end() &&
+              anchors->second.contains(resolved->fragment)) {
             ref.anchor = resolved->fragment;
             ref.dynamic = true;
           }
         }
-        node.may_annotate = true;
         add(name, std::move(ref));
       } else if (k == "$recursiveRef" && core && is_2019) {
         if (!v.is_string()) {
@@ -967,7 +963,6 @@ class Compiler {
         if (target == nullptr) continue;
         DynamicRef ref{sub(*target, depth), {}, false, false};
         ref.recursive = info_.at(target).resource->recursive_anchor;
-        node.may_annotate = true;
         add(name, std::move(ref));
       }
     }
@@ -1002,7 +997,6 @@ class Compiler {
         add(keyword_text("unevaluatedItems"), Unevaluated{true, sub(*u, depth)});
         node.collects_annotations = true;
       }
-      if (node.collects_annotations) node.may_annotate = true;
     }
     // Last, once every keyword is in.
     if (node.keywords.size() == 1) {
@@ -1019,7 +1013,6 @@ class Compiler {
   std::unordered_map<const json::value*, SchemaInfo> info_;
   std::unordered_map<const json::value*, const Node*> nodes_;
   std::map<Resource*, std::map<std::string, const json::value*>> dynamic_anchor_values_;
-  std::set<std::pair<const Resource*, std::string>> dynamic_anchor_names_;
   std::vector<std::string> map_errors_;
   Errors errors_;
   std::unordered_map<const Node*, int> cycle_state_;  // 1 on the stack, 2 done

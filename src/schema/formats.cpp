@@ -398,46 +398,45 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 bool is_valid_format(Format format, std::string_view text) {
-  const std::string_view s = text;
   switch (format) {
     case Format::date_time:
-      return is_date_time(s);
+      return is_date_time(text);
     case Format::date:
-      return is_date(s);
+      return is_date(text);
     case Format::time:
-      return is_time(s);
+      return is_time(text);
     case Format::duration:
-      return is_duration(s);
+      return is_duration(text);
     case Format::email:
-      return is_email(s, false);
+      return is_email(text, false);
     case Format::idn_email:
-      return is_email(s, true);
+      return is_email(text, true);
     case Format::hostname:
-      return is_hostname(s);
+      return is_hostname(text);
     case Format::idn_hostname:
-      return is_idn_hostname(s);
+      return is_idn_hostname(text);
     case Format::ipv4:
-      return is_ipv4(s);
+      return is_ipv4(text);
     case Format::ipv6:
-      return is_ipv6(s);
+      return is_ipv6(text);
     case Format::uri:
-      return is_uri(s);
+      return is_uri(text);
     case Format::uri_reference:
-      return is_uri_reference(s);
+      return is_uri_reference(text);
     case Format::iri:
-      return is_uri(encode_non_ascii(s));
+      return is_uri(encode_non_ascii(text));
     case Format::iri_reference:
-      return is_uri_reference(encode_non_ascii(s));
+      return is_uri_reference(encode_non_ascii(text));
     case Format::uuid:
-      return is_uuid(s);
+      return is_uuid(text);
     case Format::uri_template:
-      return is_uri_template(s);
+      return is_uri_template(text);
     case Format::json_pointer:
-      return is_json_pointer(s);
+      return is_json_pointer(text);
     case Format::relative_json_pointer:
-      return is_relative_json_pointer(s);
+      return is_relative_json_pointer(text);
     case Format::regex:
-      return std::holds_alternative<std::shared_ptr<const Regex>>(Regex::compile(s));
+      return std::holds_alternative<std::shared_ptr<const Regex>>(Regex::compile(text));
   }
   return true;
 }

@@ -127,8 +127,6 @@ struct ObjectMembers {
   std::vector<std::pair<std::string, const Node*>> properties;
   std::vector<std::pair<std::shared_ptr<const Regex>, const Node*>> patterns;
   const Node* additional = nullptr;
-  // Where each part is written, for errors.
-  bool has_properties = false, has_patterns = false;
   /// The `required` names, when every one is also in `properties` (compile folds the
   /// `required` keyword in here, so that one pass over the members does both): a flag per
   /// property, and how many.
@@ -247,9 +245,6 @@ struct Node {
   /// When the node's only keyword is `type`: its mask, so that a value of the right type is
   /// accepted without running the node (the most common subschema, `{"type": "string"}`).
   std::uint8_t type_only = 0;
-  /// Whether its keywords may evaluate properties or items of the instance (what callers that
-  /// collect annotations need to know); conservatively true for references.
-  bool may_annotate = false;
 };
 
 /// Everything a compiled schema holds. Nodes and resources have stable addresses (deques).

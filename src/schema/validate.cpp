@@ -678,23 +678,15 @@ class Evaluator {
         if (c.kind == Combinator::one_of && valid_count > 1 && errors_ == nullptr) return false;
       }
     }
-    if (c.kind == Combinator::any_of) {
-      if (valid_count > 0) return true;
-      if (errors_ != nullptr) {
-        fail(node, k, "union",
-             "must match at least one of the " + std::to_string(c.schemas.size()) +
-                 " schemas in anyOf, and matches none");
-        errors_->insert(errors_->end(), std::make_move_iterator(inner.begin()),
-                        std::make_move_iterator(inner.end()));
-      }
-      return false;
-    }
-    if (valid_count == 1) return true;
+    const bool any = c.kind == Combinator::any_of;
+    if (any ? valid_count > 0 : valid_count == 1) return true;
     if (valid_count == 0) {
+      // None matched: the combinator's error, then why each branch failed.
       if (errors_ != nullptr) {
         fail(node, k, "union",
-             "must match exactly one of the " + std::to_string(c.schemas.size()) +
-                 " schemas in oneOf, and matches none");
+             std::string(any ? "must match at least one" : "must match exactly one") + " of the " +
+                 std::to_string(c.schemas.size()) + " schemas in " + std::string(k) +
+                 ", and matches none");
         errors_->insert(errors_->end(), std::make_move_iterator(inner.begin()),
                         std::make_move_iterator(inner.end()));
       }
