@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -97,7 +98,7 @@ std::optional<schema::Validator> compile_schema(const SchemaOptions& options,
   return std::move(*validator);
 }
 
-boost::json::array errors_as_json(const std::vector<schema::ValidationError>& errors) {
+boost::json::array errors_as_json(std::span<const schema::ValidationError> errors) {
   boost::json::array out;
   for (const auto& e : errors) {
     out.push_back(boost::json::object{{"instanceLocation", e.instance_location},
@@ -114,7 +115,7 @@ Path value_path(const boost::json::value& root, std::string_view pointer) {
 }
 
 // Each error as `FILE:LINE:COLUMN: /path: message [keyword at location]`, then how many.
-void print_errors(const Source& source, const std::vector<schema::ValidationError>& errors,
+void print_errors(const Source& source, std::span<const schema::ValidationError> errors,
                   std::string_view whole, std::string_view against) {
   for (const auto& e : errors) {
     const auto position = source.position_of(value_path(source.value(), e.instance_location));

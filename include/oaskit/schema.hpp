@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -78,27 +79,72 @@ struct CompileOptions {
   std::size_t max_depth = 256;
 };
 
-/// One way a value fails its schema.
+/// One way a value fails its schema. Its strings are views: `keyword` and `type` of static
+/// text, the others of the ValidationErrors that holds it, so they live as long as that does
+/// (copy them into std::string to keep them longer). Views let a validation write all its
+/// errors' text into a few blocks instead of allocating each string.
 struct ValidationError {
   /// Where in the value, as a JSON pointer ("" for the value itself, "/items/0/name").
-  std::string instance_location;
+  std::string_view instance_location{};
   /// The failing keyword's path from the root schema, through the `$ref`s followed
   /// ("/properties/pet/$ref/required").
-  std::string keyword_location;
+  std::string_view keyword_location{};
   /// Where that keyword is written: an absolute URI with a JSON-pointer fragment
   /// ("https://example.com/pet.json#/required"), the same wherever it was reached from.
-  std::string absolute_keyword_location;
+  std::string_view absolute_keyword_location{};
   /// The keyword: "required", "type", "pattern", ...
-  std::string keyword;
+  std::string_view keyword{};
   /// pydantic's name for this kind of error where one fits: `missing`, `string_type`,
   /// `string_too_short`, `greater_than_equal`, `literal_error`, `extra_forbidden`, ...
-  std::string type;
+  std::string_view type{};
   /// A sentence a person can act on: what is wrong and what would be valid.
-  std::string message;
+  std::string_view message{};
   /// For `required` and `dependentRequired`: the member that is missing (the instance
   /// location is the object that lacks it, as the specification's output has it).
-  std::string missing_property;
+  std::string_view missing_property{};
   friend bool operator==(const ValidationError&, const ValidationError&) = default;
+};
+
+/// The errors of a validation, in order, and the text their views point into. A sequence
+/// like a vector's (size, [], iteration, front, back) and a contiguous range, so
+/// `std::span<const ValidationError>` takes it. Moving keeps the views valid; copying copies
+/// the text.
+class ValidationErrors {
+ public:
+  using value_type = ValidationError;
+  using const_iterator = std::vector<ValidationError>::const_iterator;
+  using iterator = const_iterator;
+
+  ValidationErrors() = default;
+  ValidationErrors(const ValidationErrors& other);
+  ValidationErrors& operator=(const ValidationErrors& other);
+  ValidationErrors(ValidationErrors&& other) noexcept;
+  ValidationErrors& operator=(ValidationErrors&& other) noexcept;
+  ~ValidationErrors() = default;
+
+  [[nodiscard]] std::size_t size() const noexcept { return list_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+  [[nodiscard]] const ValidationError* data() const noexcept { return list_.data(); }
+  [[nodiscard]] const_iterator begin() const noexcept { return list_.begin(); }
+  [[nodiscard]] const_iterator end() const noexcept { return list_.end(); }
+  [[nodiscard]] const ValidationError& operator[](std::size_t i) const { return list_[i]; }
+  [[nodiscard]] const ValidationError& front() const { return list_.front(); }
+  [[nodiscard]] const ValidationError& back() const { return list_.back(); }
+
+  /// Appends a copy of `error`, its text copied into this object.
+  void push_back(const ValidationError& error);
+  /// Copies `text` into this object's blocks: a view that lives as long as this object.
+  std::string_view keep(std::string_view text);
+
+ private:
+  friend struct detail_access;
+  std::vector<ValidationError> list_;
+  /// The text, in blocks that never move once written (the first apart, so that a
+  /// validation with few errors allocates no list of blocks).
+  std::unique_ptr<char[]> first_block_;
+  std::vector<std::unique_ptr<char[]>> more_blocks_;
+  char* free_ = nullptr;
+  std::size_t left_ = 0;
 };
 
 namespace detail {
@@ -128,7 +174,7 @@ class Validator {
   /// True when `instance` is valid: stops at the first failure.
   [[nodiscard]] bool is_valid(const boost::json::value& instance) const;
   /// Every failure, in the order the schema's keywords are written; empty when valid.
-  [[nodiscard]] std::vector<ValidationError> validate(const boost::json::value& instance) const;
+  [[nodiscard]] ValidationErrors validate(const boost::json::value& instance) const;
 
   /// The errors as FastAPI lists them in a 422 body's `detail`: `{"type", "loc", "msg",
   /// "input"}` each, with pydantic's messages and `ctx` where pydantic has them ("Input should
@@ -136,7 +182,7 @@ class Validator {
   /// `loc` being `prefix` followed by the instance location's steps (and a missing member's
   /// name) and `input` the failing part of `instance` (for a missing member, the object that
   /// lacks it). `errors` are this validator's, for `instance`.
-  [[nodiscard]] boost::json::array pydantic_errors(const std::vector<ValidationError>& errors,
+  [[nodiscard]] boost::json::array pydantic_errors(std::span<const ValidationError> errors,
                                                    const boost::json::value& instance,
                                                    const boost::json::array& prefix) const;
 
@@ -155,9 +201,9 @@ class Validator {
 /// `$schema` names, else the dialect's (2020-12 or 2019-09; OpenAPI 3.0's dialect has none, so
 /// nothing is found). The errors' instance locations are places in the schema. Fails (errors
 /// with their place) when the meta-schema cannot be compiled, e.g. an unknown `$schema`.
-Result<std::vector<ValidationError>> check_against_metaschema(const boost::json::value& document,
-                                                              std::string_view pointer,
-                                                              const CompileOptions& options = {});
+Result<ValidationErrors> check_against_metaschema(const boost::json::value& document,
+                                                  std::string_view pointer,
+                                                  const CompileOptions& options = {});
 
 /// Many schemas of one document (an OpenAPI document's request bodies, parameters and
 /// responses) compiled into one program, so that what they share (components, the document
@@ -190,7 +236,6 @@ class SchemaSet {
 
 /// JSON Schema 2020-12's "basic" output (§12.4.2): `{"valid": false, "errors": [{
 /// "keywordLocation", "absoluteKeywordLocation", "instanceLocation", "error"}, ...]}`.
-boost::json::object basic_output(const std::vector<ValidationError>& errors);
-
+boost::json::object basic_output(std::span<const ValidationError> errors);
 
 }  // namespace oaskit::schema

@@ -170,10 +170,10 @@ class SchemaChecks {
     if (errors.empty()) return;
     std::string why;
     for (std::size_t i = 0; i < errors.size() && i < 3; ++i) {
-      why +=
-          (i > 0 ? "; " : "") +
-          (errors[i].instance_location.empty() ? std::string("it") : errors[i].instance_location) +
-          " " + errors[i].message;
+      if (i > 0) why += "; ";
+      why += errors[i].instance_location.empty() ? "it" : errors[i].instance_location;
+      why += ' ';
+      why += errors[i].message;
     }
     if (errors.size() > 3) why += "; and " + std::to_string(errors.size() - 3) + " more";
     context_.report(source, loc, "schema-example-invalid",

@@ -561,15 +561,12 @@ class Compiler {
     auto& object = std::get<ObjectMembers>(members->check);
     const auto& names = std::get<Required>(required->check).names;
     std::vector<bool> flags(object.properties.size(), false);
-    std::size_t count = 0;
     for (const auto& name : names) {
-      const auto at = object.find(name);
-      if (at < 0) return;  // a required name without a property: Required checks them all
-      if (!flags[static_cast<std::size_t>(at)]) ++count;
-      flags[static_cast<std::size_t>(at)] = true;
+      const auto* entry = object.find(name);
+      if (entry == nullptr) return;  // a name without a property: Required checks them all
+      flags[static_cast<std::size_t>(entry - object.entries.data())] = true;
     }
-    object.required = std::move(flags);
-    object.required_count = count;
+    object.set_required(std::move(flags));
     node.keywords.erase(required);
   }
 
@@ -757,7 +754,7 @@ class Compiler {
         }
         add(name, NumberBound{k == "exclusiveMinimum" ? BoundKind::exclusive_minimum
                                                       : BoundKind::exclusive_maximum,
-                              v});
+                              v, json::serialize(v)});
       } else if ((k == "minLength" || k == "maxLength") && validation) {
         const auto n = count_of(v);
         if (!n) {
@@ -951,6 +948,7 @@ class Compiler {
               anchors->second.contains(resolved->fragment)) {
             ref.anchor = resolved->fragment;
             ref.dynamic = true;
+            program_->dynamic_scope = true;
           }
         }
         add(name, std::move(ref));
@@ -963,6 +961,7 @@ class Compiler {
         if (target == nullptr) continue;
         DynamicRef ref{sub(*target, depth), {}, false, false};
         ref.recursive = info_.at(target).resource->recursive_anchor;
+        if (ref.recursive) program_->dynamic_scope = true;
         add(name, std::move(ref));
       }
     }
@@ -977,13 +976,13 @@ class Compiler {
         add(keyword_text("minimum"),
             NumberBound{
                 exclusive("exclusiveMinimum") ? BoundKind::exclusive_minimum : BoundKind::minimum,
-                *minimum});
+                *minimum, json::serialize(*minimum)});
       }
       if (maximum != nullptr) {
         add(keyword_text("maximum"),
             NumberBound{
                 exclusive("exclusiveMaximum") ? BoundKind::exclusive_maximum : BoundKind::maximum,
-                *maximum});
+                *maximum, json::serialize(*maximum)});
       }
     }
     fold_required(node);
@@ -1108,9 +1107,9 @@ std::optional<Dialect> openapi_dialect(const boost::json::value& document) {
   return Dialect::draft2020_12;
 }
 
-Result<std::vector<ValidationError>> check_against_metaschema(const boost::json::value& document,
-                                                              std::string_view pointer,
-                                                              const CompileOptions& options) {
+Result<ValidationErrors> check_against_metaschema(const boost::json::value& document,
+                                                  std::string_view pointer,
+                                                  const CompileOptions& options) {
   const auto target = oaskit::detail::follow_pointer(document, pointer);
   if (target.value == nullptr) {
     return Errors{Error{detail::path_of_pointer(pointer),
@@ -1134,7 +1133,7 @@ Result<std::vector<ValidationError>> check_against_metaschema(const boost::json:
         metaschema = detail::uri_2019_09;
         break;
       case Dialect::oas3_0:
-        return std::vector<ValidationError>{};
+        return ValidationErrors{};
     }
   }
   // The meta-schema through a reference, so that --map and resolve reach custom ones.
@@ -1148,8 +1147,13 @@ Result<std::vector<ValidationError>> check_against_metaschema(const boost::json:
     for (auto& e : errors) e.loc = detail::path_of_pointer(std::string(pointer) + "/$schema");
     return errors;
   }
-  auto errors = validator->validate(*target.value);
-  for (auto& e : errors) e.instance_location = std::string(pointer) + e.instance_location;
+  // Places in the document, not in the schema: each location after `pointer`.
+  ValidationErrors errors;
+  for (auto e : validator->validate(*target.value)) {
+    const std::string location = std::string(pointer) + std::string(e.instance_location);
+    e.instance_location = location;
+    errors.push_back(e);
+  }
   return errors;
 }
 

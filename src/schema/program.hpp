@@ -54,8 +54,19 @@ struct Resource {
 struct TypeCheck {
   std::uint8_t mask;
 };
+/// A value as a message shows it: JSON, cut short when long.
+inline std::string shown(const boost::json::value& v) {
+  std::string text = boost::json::serialize(v);
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
 struct ConstCheck {
   boost::json::value value;
+  std::string message;  // "must be "x"", written once
+
+  explicit ConstCheck(boost::json::value v)
+      : value(std::move(v)), message("must be " + shown(value)) {}
 };
 struct EnumCheck {
   std::vector<boost::json::value> values;
@@ -71,9 +82,7 @@ struct EnumCheck {
     std::string list;
     for (std::size_t i = 0; i < values.size() && i < 10; ++i) {
       if (i > 0) list += i + 1 == values.size() ? " or " : ", ";
-      std::string text = boost::json::serialize(values[i]);
-      if (text.size() > 60) text = text.substr(0, 57) + "...";
-      list += text;
+      list += shown(values[i]);
     }
     if (values.size() > 10) list += ", ... (" + std::to_string(values.size()) + " values)";
     message = (values.size() == 1 ? "must be " : "must be one of ") + list;
@@ -98,6 +107,7 @@ enum class BoundKind : std::uint8_t { minimum, exclusive_minimum, maximum, exclu
 struct NumberBound {
   BoundKind kind;
   boost::json::value limit;  // a number
+  std::string limit_text;    // as JSON, for messages (written once, not on each check)
 };
 struct LengthBound {  // minLength / maxLength in code points
   bool is_max;
@@ -133,44 +143,88 @@ struct ObjectMembers {
   std::vector<bool> required;
   std::size_t required_count = 0;
 
-  /// Open addressing on a hash of the names: slot → property index + 1 (0: empty).
-  std::vector<std::uint32_t> slots;
-
-  /// The length and the first and last (up to) 8 bytes, mixed: a few instructions whatever
-  /// the name's length (a byte-at-a-time hash cost more than the rest of the check), and
-  /// enough to tell property names apart (a lookup compares the name after).
-  static std::uint64_t hash(std::string_view name) noexcept {
-    const std::size_t n = name.size();
+  /// A name's length and its first and last (up to) 8 bytes, read with fixed-size loads
+  /// that may overlap. They make the hash (a few instructions whatever the length: hashing
+  /// byte by byte cost more than the rest of the check), and they are the whole name when it
+  /// is 16 bytes or shorter, so that most lookups compare three integers and never call
+  /// memcmp.
+  struct Key {
     std::uint64_t head = 0;
     std::uint64_t tail = 0;
-    std::memcpy(&head, name.data(), std::min<std::size_t>(n, 8));
-    if (n > 8) {
-      const std::size_t rest = std::min<std::size_t>(n - 8, 8);
-      std::memcpy(&tail, name.data() + n - rest, rest);
+    std::size_t size = 0;
+
+    explicit Key(std::string_view name) noexcept : size(name.size()) {
+      const char* p = name.data();
+      if (size >= 8) {
+        head = load<std::uint64_t>(p);
+        tail = load<std::uint64_t>(p + size - 8);
+      } else if (size >= 4) {
+        head = load<std::uint32_t>(p);
+        tail = load<std::uint32_t>(p + size - 4);
+      } else if (size > 0) {
+        head = static_cast<unsigned char>(p[0]) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size / 2])) << 8) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size - 1])) << 16);
+      }
     }
-    std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
-    h ^= (tail + (h >> 29)) * 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 32);
-  }
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+      std::uint64_t h = (head ^ (size * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
+      h ^= (tail + (h >> 29)) * 0xC4CEB9FE1A85EC53ULL;
+      return h ^ (h >> 32);
+    }
+    friend bool operator==(const Key&, const Key&) = default;
+
+   private:
+    template <class T>
+    static T load(const char* p) noexcept {
+      T v;
+      std::memcpy(&v, p, sizeof v);
+      return v;
+    }
+  };
+  /// What a lookup reads, together: the key, the schema, and whether `required` names it.
+  struct Entry {
+    Key key;
+    const Node* schema;
+    bool required = false;
+  };
+  std::vector<Entry> entries;  // parallel to `properties`
+  /// Open addressing on the keys' hashes: slot → property index + 1 (0: empty).
+  std::vector<std::uint32_t> slots;
+
   /// Builds the table once `properties` is complete.
   void index() {
     std::size_t size = 8;
     while (size < properties.size() * 2) size *= 2;
     slots.assign(size, 0);
+    entries.clear();
     for (std::size_t i = 0; i < properties.size(); ++i) {
-      std::size_t at = hash(properties[i].first) & (size - 1);
+      entries.push_back(Entry{Key(properties[i].first), properties[i].second});
+      std::size_t at = entries.back().key.hash() & (size - 1);
       while (slots[at] != 0) at = (at + 1) & (size - 1);
       slots[at] = static_cast<std::uint32_t>(i + 1);
     }
   }
-  /// The index in `properties` of `name`, or -1.
-  [[nodiscard]] std::ptrdiff_t find(std::string_view name) const noexcept {
-    if (slots.empty()) return -1;
+  /// Marks the properties `required` names (`flags`, by index).
+  void set_required(std::vector<bool> flags) {
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].required = flags[i];
+    required = std::move(flags);
+    required_count = static_cast<std::size_t>(std::count(required.begin(), required.end(), true));
+  }
+  /// The entry of `name`, or nullptr.
+  [[nodiscard]] const Entry* find(std::string_view name) const noexcept {
+    if (slots.empty()) return nullptr;
+    const Key key(name);
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t at = hash(name) & mask;; at = (at + 1) & mask) {
+    for (std::size_t at = key.hash() & mask;; at = (at + 1) & mask) {
       const std::uint32_t slot = slots[at];
-      if (slot == 0) return -1;
-      if (properties[slot - 1].first == name) return static_cast<std::ptrdiff_t>(slot - 1);
+      if (slot == 0) return nullptr;
+      const Entry& entry = entries[slot - 1];
+      if (entry.key == key &&
+          (key.size <= 16 || std::memcmp(properties[slot - 1].first.data() + 8, name.data() + 8,
+                                         key.size - 16) == 0)) {
+        return &entry;
+      }
     }
   }
 };
@@ -255,6 +309,9 @@ struct Program {
   /// Every document and `$id` resource by its URI (what keyword locations point into).
   std::map<std::string, const boost::json::value*, std::less<>> by_uri;
   std::size_t max_depth = 256;
+  /// Some node has a `$dynamicRef` or `$recursiveRef` that searches the dynamic scope: only
+  /// then does a validation keep the stack of resources it has entered.
+  bool dynamic_scope = false;
 };
 
 }  // namespace oaskit::schema::detail

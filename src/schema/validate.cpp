@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "document/json_pointer.hpp"
@@ -16,6 +19,82 @@
 #include "schema/program.hpp"
 
 namespace oaskit::schema {
+
+// The evaluator appends to a result's list directly: its errors' text is already kept there.
+struct detail_access {
+  static std::vector<ValidationError>& list(ValidationErrors& errors) { return errors.list_; }
+};
+
+ValidationErrors::ValidationErrors(const ValidationErrors& other) {
+  for (const auto& e : other) push_back(e);
+}
+
+ValidationErrors& ValidationErrors::operator=(const ValidationErrors& other) {
+  if (this != &other) {
+    ValidationErrors copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+// A moved-from object keeps no pointer into the blocks it gave away.
+ValidationErrors::ValidationErrors(ValidationErrors&& other) noexcept
+    : list_(std::move(other.list_)),
+      first_block_(std::move(other.first_block_)),
+      more_blocks_(std::move(other.more_blocks_)),
+      free_(std::exchange(other.free_, nullptr)),
+      left_(std::exchange(other.left_, 0)) {
+  other.list_.clear();
+  other.more_blocks_.clear();
+}
+
+ValidationErrors& ValidationErrors::operator=(ValidationErrors&& other) noexcept {
+  if (this != &other) {
+    list_ = std::move(other.list_);
+    first_block_ = std::move(other.first_block_);
+    more_blocks_ = std::move(other.more_blocks_);
+    free_ = std::exchange(other.free_, nullptr);
+    left_ = std::exchange(other.left_, 0);
+    other.list_.clear();
+    other.more_blocks_.clear();
+  }
+  return *this;
+}
+
+void ValidationErrors::push_back(const ValidationError& error) {
+  list_.push_back(
+      ValidationError{.instance_location = keep(error.instance_location),
+                      .keyword_location = keep(error.keyword_location),
+                      .absolute_keyword_location = keep(error.absolute_keyword_location),
+                      .keyword = keep(error.keyword),
+                      .type = keep(error.type),
+                      .message = keep(error.message),
+                      .missing_property = keep(error.missing_property)});
+}
+
+std::string_view ValidationErrors::keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > left_) {
+    // A first block of 1 KiB, then 4 KiB ones, so that a validation with many errors makes
+    // few of them; a text longer than that gets a block of its own size.
+    const std::size_t size =
+        std::max(text.size(), first_block_ ? std::size_t{4096} : std::size_t{1024});
+    auto block = std::make_unique_for_overwrite<char[]>(size);
+    free_ = block.get();
+    left_ = size;
+    if (!first_block_) {
+      first_block_ = std::move(block);
+    } else {
+      more_blocks_.push_back(std::move(block));
+    }
+  }
+  std::memcpy(free_, text.data(), text.size());
+  const std::string_view kept(free_, text.size());
+  free_ += text.size();
+  left_ -= text.size();
+  return kept;
+}
+
 namespace detail {
 namespace {
 
@@ -50,22 +129,46 @@ struct Annotations {
   [[nodiscard]] bool item(std::size_t i) const { return i < items.size() && items[i]; }
 };
 
-std::uint8_t type_bits(const json::value& v) {
+// Whether `v` is one of the types in `mask`: a table lookup by kind. A double is looked at for
+// a fractional part only when the mask has `integer` without `number` (`number` includes the
+// integer bit).
+inline bool has_type(const json::value& v, std::uint8_t mask) {
+  static constexpr std::uint8_t bits[] = {
+      type_null,                   // kind::null
+      type_boolean,                // kind::bool_
+      type_number | type_integer,  // kind::int64
+      type_number | type_integer,  // kind::uint64
+      type_number,                 // kind::double_
+      type_string,                 // kind::string
+      type_array,                  // kind::array
+      type_object,                 // kind::object
+  };
+  static_assert(static_cast<int>(json::kind::object) == 7 &&
+                static_cast<int>(json::kind::double_) == 4);
+  const auto kind = static_cast<std::size_t>(v.kind());
+  if ((bits[kind] & mask) != 0) return true;
+  return kind == static_cast<std::size_t>(json::kind::double_) && (mask & type_integer) != 0 &&
+         is_integral(v);
+}
+
+// A value's type as messages name it: static text, so that a message is written without
+// making a string first.
+std::string_view type_word(const json::value& v) {
   switch (v.kind()) {
     case json::kind::null:
-      return type_null;
+      return "null";
     case json::kind::bool_:
-      return type_boolean;
+      return "a boolean";
     case json::kind::object:
-      return type_object;
+      return "an object";
     case json::kind::array:
-      return type_array;
+      return "an array";
     case json::kind::string:
-      return type_string;
+      return "a string";
     case json::kind::double_:
-      return is_integral(v) ? type_number | type_integer : type_number;
+      return is_integral(v) ? "an integer" : "a number";
     default:
-      return type_number | type_integer;
+      return "an integer";
   }
 }
 
@@ -101,14 +204,7 @@ const std::string& types_in(std::uint8_t mask) {
   return names[mask & 127U];
 }
 
-// A value as it appears in a message: JSON, cut short when long.
-std::string shown(const json::value& v) {
-  std::string text = json::serialize(v);
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
-  return text;
-}
-
-std::string pydantic_type_name(std::uint8_t mask) {
+std::string_view pydantic_type_name(std::uint8_t mask) {
   if ((mask & type_string) != 0) return "string_type";
   if ((mask & type_integer) != 0 && (mask & type_number) == 0) return "int_type";
   if ((mask & type_number) != 0) return "float_type";
@@ -132,35 +228,58 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 class Evaluator {
  public:
-  Evaluator(const Program& program, std::vector<ValidationError>* errors)
+  // `out`: where errors go (validate), or nullptr (is_valid: stop at the first failure and
+  // keep no locations). The thread's scratch stacks are taken only when they are used.
+  Evaluator(const Program& program, ValidationErrors* out)
       : program_(program),
-        errors_(errors),
-        scope_(scratch().scope),
-        instance_path_(scratch().instance_path),
-        keyword_path_(scratch().keyword_path) {
-    scope_.clear();
-    instance_path_.clear();
-    keyword_path_.clear();
+        out_(out),
+        errors_(out != nullptr ? &detail_access::list(*out) : nullptr),
+        stacks_(out != nullptr || program.dynamic_scope ? &scratch() : nullptr) {
+    if (stacks_ != nullptr) {
+      stacks_->scope.clear();
+      stacks_->instance_path.clear();
+      stacks_->keyword_path.clear();
+    }
   }
 
   bool eval(const Node& node, const json::value& instance, Annotations* annotations) {
     // What most subschemas are: `{"type": ...}` of the right type, or annotations only.
-    if (node.type_only != 0 && (type_bits(instance) & node.type_only) != 0) return true;
+    if (node.type_only != 0 && has_type(instance, node.type_only)) return true;
     if (node.keywords.empty() && !node.constant) return true;
-    if (node.constant) {
-      if (!*node.constant) fail(node, "", "false_schema", "no value is allowed here");
-      return *node.constant;
+    if (node.constant) return constant(node);
+    if (++depth_ > program_.max_depth * 4) return too_deep(node);
+    bool valid = true;
+    if (program_.dynamic_scope || node.collects_annotations) {
+      valid = eval_in_scope(node, instance, annotations);
+    } else {
+      valid = run_keywords(node, instance, annotations);
     }
-    if (++depth_ > program_.max_depth * 4) {
-      --depth_;
-      fail(node, "", "recursion_limit",
-           "validation went " + std::to_string(program_.max_depth * 4) +
-               " schemas deep without reaching the end of the value; the schema's references "
-               "may go round in a loop");
-      return false;
-    }
-    const bool entered = scope_.empty() || scope_.back() != node.resource;
-    if (entered) scope_.push_back(node.resource);
+    --depth_;
+    return valid;
+  }
+
+ private:
+  // The rare paths of eval, out of line so that its common one stays short.
+  [[gnu::noinline]] bool constant(const Node& node) {
+    if (!*node.constant) fail(node, "", "false_schema", {"no value is allowed here"});
+    return *node.constant;
+  }
+
+  [[gnu::noinline, gnu::cold]] bool too_deep(const Node& node) {
+    --depth_;
+    fail(node, "", "recursion_limit",
+         {"validation went ", std::to_string(program_.max_depth * 4),
+          " schemas deep without reaching the end of the value; the schema's references "
+          "may go round in a loop"});
+    return false;
+  }
+
+  [[gnu::noinline]] bool eval_in_scope(const Node& node, const json::value& instance,
+                                       Annotations* annotations) {
+    // The resources entered, for `$dynamicRef`: kept only when some node searches them.
+    std::vector<const Resource*>* scope = program_.dynamic_scope ? &stacks_->scope : nullptr;
+    const bool entered = scope != nullptr && (scope->empty() || scope->back() != node.resource);
+    if (entered) scope->push_back(node.resource);
     bool valid = true;
     if (node.collects_annotations) {
       // A node with unevaluated* sees what its own keywords evaluated, never its siblings'.
@@ -172,12 +291,10 @@ class Evaluator {
     } else {
       valid = run_keywords(node, instance, annotations);
     }
-    if (entered) scope_.pop_back();
-    --depth_;
+    if (entered) scope->pop_back();
     return valid;
   }
 
- private:
   // --- locations (kept only when errors are collected) ---------------------------------------
 
   // One step of a location: a name (a keyword, a property) or an index, kept as a view (the
@@ -190,8 +307,10 @@ class Evaluator {
   };
   struct PathStep {
     std::vector<Step>* path;
-    PathStep(Evaluator& e, std::vector<Step>& p, Step step)
-        : path(e.errors_ != nullptr ? &p : nullptr) {
+    PathStep(Evaluator& e, bool of_keywords, Step step)
+        : path(e.errors_ == nullptr
+                   ? nullptr
+                   : (of_keywords ? &e.stacks_->keyword_path : &e.stacks_->instance_path)) {
       if (path != nullptr) path->push_back(step);
     }
     ~PathStep() {
@@ -201,14 +320,12 @@ class Evaluator {
     PathStep& operator=(const PathStep&) = delete;
   };
   struct KeywordStep : PathStep {
-    KeywordStep(Evaluator& e, std::string_view name) : PathStep(e, e.keyword_path_, {name}) {}
-    KeywordStep(Evaluator& e, std::size_t index)
-        : PathStep(e, e.keyword_path_, {{}, index, true}) {}
+    KeywordStep(Evaluator& e, std::string_view name) : PathStep(e, true, {name}) {}
+    KeywordStep(Evaluator& e, std::size_t index) : PathStep(e, true, {{}, index, true}) {}
   };
   struct InstanceStep : PathStep {
-    InstanceStep(Evaluator& e, std::string_view name) : PathStep(e, e.instance_path_, {name}) {}
-    InstanceStep(Evaluator& e, std::size_t index)
-        : PathStep(e, e.instance_path_, {{}, index, true}) {}
+    InstanceStep(Evaluator& e, std::string_view name) : PathStep(e, false, {name}) {}
+    InstanceStep(Evaluator& e, std::size_t index) : PathStep(e, false, {{}, index, true}) {}
   };
 
   static void append_step(std::string& out, const Step& step) {
@@ -220,27 +337,38 @@ class Evaluator {
     }
   }
 
-  // Records a failure of `keyword` (with `sub`, e.g. the property a `required` misses, appended
-  // to its keyword location).
-  void fail(const Node& node, std::string_view keyword, std::string_view type, std::string message,
-            std::string_view sub = {}) {
+  // Records a failure of `keyword` (with `sub`, e.g. the property a `dependentRequired`
+  // depends on, appended to its keyword location): its message is `message`'s pieces, one after
+  // the other; `missing` a missing member's name. The text goes into the result's blocks
+  // through one reused buffer, so an error costs no allocation of its own.
+  [[gnu::noinline]] void fail(const Node& node, std::string_view keyword, std::string_view type,
+                              std::initializer_list<std::string_view> message,
+                              std::string_view sub = {}, std::string_view missing = {}) {
     if (errors_ == nullptr) return;
-    ValidationError e;
-    for (const auto& step : instance_path_) append_step(e.instance_location, step);
-    for (const auto& step : keyword_path_) append_step(e.keyword_location, step);
-    e.absolute_keyword_location = node.location;
-    if (!keyword.empty()) {
-      append_json_pointer_token(e.keyword_location, keyword);
-      append_json_pointer_token(e.absolute_keyword_location, keyword);
-    }
-    if (!sub.empty()) {
-      append_json_pointer_token(e.keyword_location, sub);
-      append_json_pointer_token(e.absolute_keyword_location, sub);
-    }
-    e.keyword = std::string(keyword);
-    e.type = std::string(type);
-    e.message = std::move(message);
-    errors_->push_back(std::move(e));
+    if (errors_->capacity() == 0) errors_->reserve(8);
+    ValidationError& e = errors_->emplace_back();
+    e.keyword = keyword;
+    e.type = type;
+    std::string& text = stacks_->text;
+    text.clear();
+    for (const auto& step : stacks_->instance_path) append_step(text, step);
+    e.instance_location = out_->keep(text);
+    text.clear();
+    for (const auto& step : stacks_->keyword_path) append_step(text, step);
+    const std::size_t relative = text.size();
+    if (!keyword.empty()) append_json_pointer_token(text, keyword);
+    if (!sub.empty()) append_json_pointer_token(text, sub);
+    // The keyword's own part once, shared by both locations.
+    const std::size_t own = text.size() - relative;
+    text += node.location;
+    text.append(text, relative, own);
+    const std::string_view both = out_->keep(text);
+    e.keyword_location = both.substr(0, relative + own);
+    e.absolute_keyword_location = both.substr(relative + own);
+    text.clear();
+    for (const std::string_view piece : message) text += piece;
+    e.message = out_->keep(text);
+    if (!missing.empty()) e.missing_property = out_->keep(missing);
   }
 
   bool run_keywords(const Node& node, const json::value& instance, Annotations* annotations) {
@@ -262,7 +390,7 @@ class Evaluator {
   bool eval_quietly(const Node& child, const json::value& instance, Annotations* annotations,
                     std::vector<ValidationError>* into) {
     std::vector<ValidationError>* saved = errors_;
-    errors_ = into;
+    errors_ = into;  // the text still goes to out_: a branch's errors may be kept
     const bool valid = eval(child, instance, annotations);
     errors_ = saved;
     return valid;
@@ -272,16 +400,16 @@ class Evaluator {
 
   bool check_one(const Node& node, std::string_view k, const TypeCheck& c, const json::value& v,
                  Annotations*) {
-    if ((type_bits(v) & c.mask) != 0) return true;
+    if (has_type(v, c.mask)) return true;
     fail(node, k, pydantic_type_name(c.mask),
-         "must be " + types_in(c.mask) + ", not " + describe_type(v));
+         {"must be ", types_in(c.mask), ", not ", type_word(v)});
     return false;
   }
 
   bool check_one(const Node& node, std::string_view k, const ConstCheck& c, const json::value& v,
                  Annotations*) {
     if (json_equal(v, c.value)) return true;
-    fail(node, k, "literal_error", "must be " + shown(c.value));
+    fail(node, k, "literal_error", {c.message});
     return false;
   }
 
@@ -294,7 +422,7 @@ class Evaluator {
         if (json_equal(v, allowed)) return true;
       }
     }
-    fail(node, k, "enum", c.message);
+    fail(node, k, "enum", {c.message});
     return false;
   }
 
@@ -304,7 +432,7 @@ class Evaluator {
     std::string divisor = c.divisor.negative ? "-" : "";
     divisor += c.divisor.digits;
     if (c.divisor.exponent != 0) divisor += "e" + std::to_string(c.divisor.exponent);
-    fail(node, k, "multiple_of", "must be a multiple of " + divisor);
+    fail(node, k, "multiple_of", {"must be a multiple of ", divisor});
     return false;
   }
 
@@ -312,23 +440,23 @@ class Evaluator {
                  Annotations*) {
     if (!v.is_number()) return true;
     const int order = compare_numbers(v, c.limit);
-    const std::string limit = json::serialize(c.limit);
+    const std::string_view limit = c.limit_text;
     switch (c.kind) {
       case BoundKind::minimum:
         if (order >= 0) return true;
-        fail(node, k, "greater_than_equal", "must be at least " + limit);
+        fail(node, k, "greater_than_equal", {"must be at least ", limit});
         return false;
       case BoundKind::exclusive_minimum:
         if (order > 0) return true;
-        fail(node, k, "greater_than", "must be greater than " + limit);
+        fail(node, k, "greater_than", {"must be greater than ", limit});
         return false;
       case BoundKind::maximum:
         if (order <= 0) return true;
-        fail(node, k, "less_than_equal", "must be at most " + limit);
+        fail(node, k, "less_than_equal", {"must be at most ", limit});
         return false;
       case BoundKind::exclusive_maximum:
         if (order < 0) return true;
-        fail(node, k, "less_than", "must be less than " + limit);
+        fail(node, k, "less_than", {"must be less than ", limit});
         return false;
     }
     return true;
@@ -343,8 +471,8 @@ class Evaluator {
     const std::size_t n = code_points(s);
     if (c.is_max ? n <= c.limit : n >= c.limit) return true;
     fail(node, k, c.is_max ? "string_too_long" : "string_too_short",
-         std::string(c.is_max ? "must be at most " : "must be at least ") +
-             plural(c.limit, "character", "characters") + " long, not " + std::to_string(n));
+         {c.is_max ? "must be at most " : "must be at least ",
+          plural(c.limit, "character", "characters"), " long, not ", std::to_string(n)});
     return false;
   }
 
@@ -356,12 +484,12 @@ class Evaluator {
         return true;
       case Regex::Match::not_found:
         fail(node, k, "string_pattern_mismatch",
-             "must match the pattern '" + c.regex->pattern() + "'");
+             {"must match the pattern '", c.regex->pattern(), "'"});
         return false;
       case Regex::Match::too_costly:
         fail(node, k, "pattern_too_costly",
-             "the pattern '" + c.regex->pattern() +
-                 "' took too long to match (it backtracks catastrophically on this value)");
+             {"the pattern '", c.regex->pattern(),
+              "' took too long to match (it backtracks catastrophically on this value)"});
         return false;
     }
     return false;
@@ -370,11 +498,11 @@ class Evaluator {
   bool check_one(const Node& node, std::string_view k, const FormatCheck& c, const json::value& v,
                  Annotations*) {
     if (!v.is_string() || is_valid_format(c.format, v.get_string())) return true;
-    fail(node, k, "format", "is not a valid " + format_name(c.format));
+    fail(node, k, "format", {"is not a valid ", format_name(c.format)});
     return false;
   }
 
-  static std::string format_name(Format f) {
+  static std::string_view format_name(Format f) {
     static constexpr const char* names[] = {
         "date-time",    "date",          "time",
         "duration",     "email",         "idn-email",
@@ -400,8 +528,8 @@ class Evaluator {
     const std::string what =
         c.of_items ? plural(c.limit, "item", "items") : plural(c.limit, "property", "properties");
     fail(node, k, c.is_max ? "too_long" : "too_short",
-         std::string(c.is_max ? "must have at most " : "must have at least ") + what + ", not " +
-             std::to_string(n));
+         {c.is_max ? "must have at most " : "must have at least ", what, ", not ",
+          std::to_string(n)});
     return false;
   }
 
@@ -413,8 +541,8 @@ class Evaluator {
       for (std::size_t j = 0; j < i; ++j) {
         if (json_equal(items[i], items[j])) {
           fail(node, k, "unique_items",
-               "must not repeat items: items " + std::to_string(j) + " and " + std::to_string(i) +
-                   " are equal");
+               {"must not repeat items: items ", std::to_string(j), " and ", std::to_string(i),
+                " are equal"});
           return false;
         }
       }
@@ -431,8 +559,7 @@ class Evaluator {
       if (object.contains(name)) continue;
       valid = false;
       if (errors_ == nullptr) return false;
-      fail(node, k, "missing", "must have the required property '" + name + "'");
-      errors_->back().missing_property = name;
+      fail(node, k, "missing", {"must have the required property '", name, "'"}, {}, name);
     }
     return valid;
   }
@@ -448,13 +575,9 @@ class Evaluator {
         if (object.contains(name)) continue;
         valid = false;
         if (errors_ == nullptr) return false;
-        std::string message = "must have the property '";
-        message += name;
-        message += "' because it has '";
-        message += property;
-        message += "'";
-        fail(node, k, "missing", std::move(message), property);
-        errors_->back().missing_property = name;
+        fail(node, k, "missing",
+             {"must have the property '", name, "' because it has '", property, "'"}, property,
+             name);
       }
     }
     return valid;
@@ -471,18 +594,19 @@ class Evaluator {
     for (const auto& member : object) {
       const std::string_view name = member.key();
       bool matched = false;
-      if (const auto found = c.find(name); found >= 0) {
-        const Node* schema = c.properties[static_cast<std::size_t>(found)].second;
-        if (c.required_count != 0 && c.required[static_cast<std::size_t>(found)]) {
-          ++required_found;
-        }
+      if (const auto* entry = c.find(name); entry != nullptr) {
+        const Node* schema = entry->schema;
+        if (entry->required) ++required_found;
         matched = true;
-        KeywordStep keyword(*this, "properties");
-        KeywordStep step(*this, name);
-        InstanceStep at(*this, name);
-        if (!eval(*schema, member.value(), nullptr)) {
-          valid = false;
-          if (errors_ == nullptr) return false;
+        // The common member, `{"type": ...}` of the right type, without a call or a step.
+        if (schema->type_only == 0 || !has_type(member.value(), schema->type_only)) {
+          KeywordStep keyword(*this, "properties");
+          KeywordStep step(*this, name);
+          InstanceStep at(*this, name);
+          if (!eval(*schema, member.value(), nullptr)) {
+            valid = false;
+            if (errors_ == nullptr) return false;
+          }
         }
       }
       for (const auto& [regex, schema] : c.patterns) {
@@ -491,7 +615,7 @@ class Evaluator {
         if (match == Regex::Match::too_costly) {
           InstanceStep at(*this, name);
           fail(node, "patternProperties", "pattern_too_costly",
-               "the pattern '" + regex->pattern() + "' took too long to match this name");
+               {"the pattern '", regex->pattern(), "' took too long to match this name"});
           valid = false;
           if (errors_ == nullptr) return false;
           continue;
@@ -510,10 +634,9 @@ class Evaluator {
         InstanceStep at(*this, name);
         if (c.additional->constant == false) {
           fail(node, "additionalProperties", "extra_forbidden",
-               "is not allowed: " +
-                   std::string(c.properties.empty() && c.patterns.empty()
-                                   ? "this object allows no properties"
-                                   : "it is not one of the properties this object defines"));
+               {c.properties.empty() && c.patterns.empty()
+                    ? "is not allowed: this object allows no properties"
+                    : "is not allowed: it is not one of the properties this object defines"});
           valid = false;
           if (errors_ == nullptr) return false;
         } else {
@@ -536,8 +659,8 @@ class Evaluator {
         for (std::size_t i = 0; i < c.properties.size(); ++i) {
           if (!c.required[i] || object.contains(c.properties[i].first)) continue;
           fail(node, "required", "missing",
-               "must have the required property '" + c.properties[i].first + "'");
-          errors_->back().missing_property = c.properties[i].first;
+               {"must have the required property '", c.properties[i].first, "'"}, {},
+               c.properties[i].first);
         }
         std::rotate(errors_->begin() + static_cast<std::ptrdiff_t>(first_error),
                     errors_->begin() + static_cast<std::ptrdiff_t>(before), errors_->end());
@@ -558,8 +681,9 @@ class Evaluator {
         valid = false;
         if (errors_ == nullptr) return false;
         InstanceStep at(*this, member.key());
-        std::string why = inner.empty() ? std::string() : ": it " + inner.front().message;
-        fail(node, k, "property_name", "is not an allowed property name" + why);
+        fail(node, k, "property_name",
+             {"is not an allowed property name", inner.empty() ? "" : ": it ",
+              inner.empty() ? "" : inner.front().message});
       }
     }
     return valid;
@@ -600,7 +724,9 @@ class Evaluator {
     }
     if (c.rest != nullptr) {
       KeywordStep keyword(*this, c.rest_keyword);
+      const std::uint8_t type_only = c.rest->type_only;
       for (std::size_t i = prefix; i < items.size(); ++i) {
+        if (type_only != 0 && annotations == nullptr && has_type(items[i], type_only)) continue;
         InstanceStep at(*this, i);
         if (!eval(*c.rest, items[i], nullptr)) {
           valid = false;
@@ -626,17 +752,19 @@ class Evaluator {
       }
     }
     if (matches < c.min) {
-      fail(node, k, "contains",
-           c.min == 1 ? std::string("must contain an item that matches the 'contains' schema")
-                      : "must contain at least " + plural(c.min, "item", "items") +
-                            " that match the 'contains' schema, not " + std::to_string(matches),
-           {});
+      if (c.min == 1) {
+        fail(node, k, "contains", {"must contain an item that matches the 'contains' schema"});
+      } else {
+        fail(node, k, "contains",
+             {"must contain at least ", plural(c.min, "item", "items"),
+              " that match the 'contains' schema, not ", std::to_string(matches)});
+      }
       return false;
     }
     if (c.max && matches > *c.max) {
       fail(node, "maxContains", "contains",
-           "must contain at most " + plural(*c.max, "item", "items") +
-               " that match the 'contains' schema, not " + std::to_string(matches));
+           {"must contain at most ", plural(*c.max, "item", "items"),
+            " that match the 'contains' schema, not ", std::to_string(matches)});
       return false;
     }
     return true;
@@ -656,39 +784,43 @@ class Evaluator {
       }
       return valid;
     }
-    std::vector<ValidationError> inner;
-    std::vector<ValidationError>* into = errors_ == nullptr ? nullptr : &inner;
+    // The branches are tried without errors first: most values match one, and a branch's
+    // errors are written only when none does (a second pass, with them).
+    const bool collecting = errors_ != nullptr;
     std::size_t valid_count = 0;
     std::vector<std::size_t> valid_ones;
     for (std::size_t i = 0; i < c.schemas.size(); ++i) {
-      KeywordStep keyword(*this, k);
-      KeywordStep step(*this, i);
       bool matched = false;
-      if (annotations != nullptr) {
+      const Node& branch_node = *c.schemas[i];
+      if (branch_node.type_only != 0) {
+        // A type and nothing else: no annotations, no call (`anyOf: [{...}, {type: null}]`).
+        matched = has_type(v, branch_node.type_only);
+      } else if (annotations != nullptr) {
         Annotations branch;
-        matched = eval_quietly(*c.schemas[i], v, &branch, into);
+        matched = eval_quietly(branch_node, v, &branch, nullptr);
         if (matched) annotations->merge(branch);
       } else {
-        matched = eval_quietly(*c.schemas[i], v, nullptr, into);
+        matched = eval_quietly(branch_node, v, nullptr, nullptr);
       }
       if (matched) {
         ++valid_count;
-        if (errors_ != nullptr) valid_ones.push_back(i);
+        if (collecting) valid_ones.push_back(i);
         if (c.kind == Combinator::any_of && annotations == nullptr) break;
-        if (c.kind == Combinator::one_of && valid_count > 1 && errors_ == nullptr) return false;
+        if (c.kind == Combinator::one_of && valid_count > 1 && !collecting) return false;
       }
     }
     const bool any = c.kind == Combinator::any_of;
     if (any ? valid_count > 0 : valid_count == 1) return true;
+    if (!collecting) return false;
     if (valid_count == 0) {
       // None matched: the combinator's error, then why each branch failed.
-      if (errors_ != nullptr) {
-        fail(node, k, "union",
-             std::string(any ? "must match at least one" : "must match exactly one") + " of the " +
-                 std::to_string(c.schemas.size()) + " schemas in " + std::string(k) +
-                 ", and matches none");
-        errors_->insert(errors_->end(), std::make_move_iterator(inner.begin()),
-                        std::make_move_iterator(inner.end()));
+      fail(node, k, "union",
+           {any ? "must match at least one of the " : "must match exactly one of the ",
+            std::to_string(c.schemas.size()), " schemas in ", k, ", and matches none"});
+      for (std::size_t i = 0; i < c.schemas.size(); ++i) {
+        KeywordStep keyword(*this, k);
+        KeywordStep step(*this, i);
+        eval(*c.schemas[i], v, nullptr);
       }
       return false;
     }
@@ -698,15 +830,15 @@ class Evaluator {
       which += std::to_string(valid_ones[i]);
     }
     fail(node, k, "union",
-         "must match exactly one of the schemas in oneOf, but matches " +
-             std::to_string(valid_count) + " of them (" + which + ")");
+         {"must match exactly one of the schemas in oneOf, but matches ",
+          std::to_string(valid_count), " of them (", which, ")"});
     return false;
   }
 
   bool check_one(const Node& node, std::string_view k, const Not& c, const json::value& v,
                  Annotations*) {
     if (!eval_quietly(*c.schema, v, nullptr, nullptr)) return true;
-    fail(node, k, "not", "must not match the schema in 'not'");
+    fail(node, k, "not", {"must not match the schema in 'not'"});
     return false;
   }
 
@@ -732,7 +864,7 @@ class Evaluator {
                  Annotations* annotations) {
     const Node* target = c.target;
     if (c.dynamic) {
-      for (const Resource* resource : scope_) {
+      for (const Resource* resource : stacks_->scope) {
         const auto found = resource->dynamic_anchors.find(c.anchor);
         if (found != resource->dynamic_anchors.end() && found->second != nullptr) {
           target = found->second;
@@ -742,9 +874,10 @@ class Evaluator {
     } else if (c.recursive) {
       // 2019-09: the outermost resource with $recursiveAnchor: true, while every resource from
       // there inwards has it too.
-      for (std::size_t i = scope_.size(); i-- > 0;) {
-        if (!scope_[i]->recursive_anchor) break;
-        if (scope_[i]->root != nullptr) target = scope_[i]->root;
+      const auto& scope = stacks_->scope;
+      for (std::size_t i = scope.size(); i-- > 0;) {
+        if (!scope[i]->recursive_anchor) break;
+        if (scope[i]->root != nullptr) target = scope[i]->root;
       }
     }
     KeywordStep keyword(*this, k);
@@ -763,7 +896,7 @@ class Evaluator {
         InstanceStep at(*this, i);
         if (c.schema->constant == false) {
           fail(node, k, "extra_forbidden",
-               "is not allowed: no keyword of this schema evaluates item " + std::to_string(i));
+               {"is not allowed: no keyword of this schema evaluates item ", std::to_string(i)});
           valid = false;
         } else {
           KeywordStep keyword(*this, k);
@@ -785,7 +918,7 @@ class Evaluator {
       InstanceStep at(*this, member.key());
       if (c.schema->constant == false) {
         fail(node, k, "extra_forbidden",
-             "is not allowed: it is not one of the properties this object defines");
+             {"is not allowed: it is not one of the properties this object defines"});
         valid = false;
       } else {
         KeywordStep keyword(*this, k);
@@ -799,8 +932,6 @@ class Evaluator {
     return valid;
   }
 
-  const Program& program_;
-  std::vector<ValidationError>* errors_;
   // The stacks a validation keeps, reused by each thread's validations so that a call
   // allocates nothing for them once they have grown (a validation runs on one thread, and
   // never inside another).
@@ -808,15 +939,17 @@ class Evaluator {
     std::vector<const Resource*> scope;
     std::vector<Step> instance_path;
     std::vector<Step> keyword_path;
+    std::string text;  // an error's text, before it is kept
   };
   static Scratch& scratch() {
     thread_local Scratch stacks;
     return stacks;
   }
 
-  std::vector<const Resource*>& scope_;
-  std::vector<Step>& instance_path_;
-  std::vector<Step>& keyword_path_;
+  const Program& program_;
+  ValidationErrors* out_;
+  std::vector<ValidationError>* errors_;  // out_'s list, or a branch's while it is tried
+  Scratch* stacks_;
   std::size_t depth_ = 0;
 };
 
@@ -909,14 +1042,14 @@ bool Validator::is_valid(const boost::json::value& instance) const {
   return evaluator.eval(*root_, instance, nullptr);
 }
 
-std::vector<ValidationError> Validator::validate(const boost::json::value& instance) const {
-  std::vector<ValidationError> errors;
+ValidationErrors Validator::validate(const boost::json::value& instance) const {
+  ValidationErrors errors;
   detail::Evaluator evaluator(*program_, &errors);
   evaluator.eval(*root_, instance, nullptr);
   return errors;
 }
 
-boost::json::object basic_output(const std::vector<ValidationError>& errors) {
+boost::json::object basic_output(std::span<const ValidationError> errors) {
   boost::json::object out;
   out["valid"] = errors.empty();
   if (!errors.empty()) {
@@ -942,7 +1075,7 @@ const boost::json::value* Validator::keyword_value(const ValidationError& error)
   return target.value;
 }
 
-boost::json::array Validator::pydantic_errors(const std::vector<ValidationError>& errors,
+boost::json::array Validator::pydantic_errors(std::span<const ValidationError> errors,
                                               const boost::json::value& instance,
                                               const boost::json::array& prefix) const {
   boost::json::array out;

@@ -617,9 +617,10 @@ void check_response(const CompiledOperation& op, Response& response, Outcome& ou
   } else {
     const auto errors = documented->validator.validate(body);
     for (const auto& e : errors) {
-      problem += (problem.empty() ? "" : "; ") +
-                 (e.instance_location.empty() ? std::string("(the body)") : e.instance_location) +
-                 ": " + e.message;
+      if (!problem.empty()) problem += "; ";
+      problem += e.instance_location.empty() ? "(the body)" : e.instance_location;
+      problem += ": ";
+      problem += e.message;
     }
   }
   if (problem.empty()) return;

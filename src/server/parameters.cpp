@@ -131,7 +131,7 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
 }
 
 void add_schema_errors(const schema::Validator& validator,
-                       const std::vector<schema::ValidationError>& errors,
+                       std::span<const schema::ValidationError> errors,
                        const boost::json::value& value, const Path& prefix,
                        const std::vector<std::string>* raw, std::vector<ValidationError>& out) {
   const auto detail = validator.pydantic_errors(errors, value, to_json_array(prefix));
@@ -153,11 +153,12 @@ void add_schema_errors(const schema::Validator& validator,
     if (const auto* ctx = item.if_contains("ctx")) error.ctx = ctx->get_object();
     // The text as the request carried it, as FastAPI shows a parameter's input.
     if (raw != nullptr && errors[i].missing_property.empty()) {
-      const std::string& at = errors[i].instance_location;
+      const std::string_view at = errors[i].instance_location;
       if (at.empty() && !value.is_array() && !raw->empty()) {
         error.input = boost::json::string(raw->back());
-      } else if (value.is_array() && !at.empty() && at.find('/', 1) == std::string::npos) {
-        const std::size_t index = std::strtoul(at.c_str() + 1, nullptr, 10);
+      } else if (value.is_array() && !at.empty() && at.find('/', 1) == std::string_view::npos) {
+        std::size_t index = 0;
+        std::from_chars(at.data() + 1, at.data() + at.size(), index);
         if (index < raw->size()) error.input = boost::json::string((*raw)[index]);
       } else if (at.empty() && value.is_array()) {
         boost::json::array texts;
@@ -369,7 +370,8 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
     if (rule.validator && errors.size() == errors_before) {
       const auto problems = rule.validator->validate(value.value);
       if (!problems.empty()) {
-        add_schema_errors(*rule.validator, problems, value.value, loc, rule.json_content ? nullptr : &items, errors);
+        add_schema_errors(*rule.validator, problems, value.value, loc,
+                          rule.json_content ? nullptr : &items, errors);
       }
     }
     values.push_back(std::move(value));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,7 +65,7 @@ using SchemaCompiler = std::function<std::optional<schema::Validator>(const std:
 /// `errors` of `value` as the 422 lists them, each `loc` starting with `prefix`; `raw` (when
 /// given) is the text the value was converted from, shown as the input as FastAPI does.
 void add_schema_errors(const schema::Validator& validator,
-                       const std::vector<schema::ValidationError>& errors,
+                       std::span<const schema::ValidationError> errors,
                        const boost::json::value& value, const Path& prefix,
                        const std::vector<std::string>* raw, std::vector<ValidationError>& out);
 

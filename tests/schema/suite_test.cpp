@@ -95,7 +95,8 @@ void run_folder(const fs::path& folder, Dialect dialect, bool format_assertion, 
           ++counts.failed;
           ADD_FAILURE() << name << ": expected " << (expected ? "valid" : "invalid")
                         << ", is_valid says " << valid << ", validate finds " << errors.size()
-                        << " errors" << (errors.empty() ? "" : ": " + errors.front().message);
+                        << " errors" << (errors.empty() ? "" : ": ")
+                        << (errors.empty() ? std::string_view() : errors.front().message);
         }
       }
     }

@@ -155,6 +155,95 @@ TEST(Errors, OneOfSaysWhichBranchesMatched) {
   EXPECT_NE(errors[0].message.find("(0 and 1)"), std::string::npos) << errors[0].message;
 }
 
+TEST(Errors, AnyOfBranchErrorsAreListedOnlyWhenNoBranchMatches) {
+  const auto v = compiled(
+      R"({"properties": {"a": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+                         "b": {"type": "integer"}}})");
+  const auto errors = v.validate(json::parse(R"({"a": "x", "b": "y"})"));
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].instance_location, "/b");
+  const auto none = v.validate(json::parse(R"({"a": null})"));
+  ASSERT_EQ(none.size(), 3U);
+  EXPECT_EQ(none[0].keyword_location, "/properties/a/anyOf");
+  EXPECT_EQ(none[1].keyword_location, "/properties/a/anyOf/0/type");
+  EXPECT_EQ(none[2].keyword_location, "/properties/a/anyOf/1/type");
+}
+
+TEST(Errors, TextLivesAsLongAsItsErrorsAndMovesWithThem) {
+  // Enough errors for their text to fill several blocks.
+  const auto v = compiled(R"({"items": {"type": "string", "title": "a name"}})");
+  json::array many;
+  for (int i = 0; i < 300; ++i) many.emplace_back(i);
+  auto errors = v.validate(many);
+  ASSERT_EQ(errors.size(), 300U);
+  std::vector<std::string> expected;
+  for (const auto& e : errors) {
+    expected.push_back(std::string(e.instance_location) + " " + std::string(e.message));
+  }
+  EXPECT_EQ(expected[299], "/299 must be a string, not an integer");
+  auto check = [&](const oaskit::schema::ValidationErrors& list) {
+    ASSERT_EQ(list.size(), expected.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      EXPECT_EQ(std::string(list[i].instance_location) + " " + std::string(list[i].message),
+                expected[i]);
+    }
+  };
+  oaskit::schema::ValidationErrors moved = std::move(errors);
+  check(moved);
+  oaskit::schema::ValidationErrors copy;
+  {
+    const oaskit::schema::ValidationErrors temporary = moved;
+    copy = temporary;
+    moved = oaskit::schema::ValidationErrors();  // the original text is gone
+  }
+  check(copy);
+  // What push_back is given is copied: the string it views may go away.
+  {
+    const std::string message = "written by the caller";
+    copy.push_back(ValidationError{.keyword = "x", .message = message});
+  }
+  EXPECT_EQ(copy.back().message, "written by the caller");
+  // A moved-from list is empty and usable.
+  errors.push_back(ValidationError{.message = "again"});
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].message, "again");
+}
+
+TEST(Properties, NamesThatShareTheirLengthAndEndsAreToldApart) {
+  // The lookup compares lengths and the first and last 8 bytes; names alike in those (and
+  // short names, read with overlapping loads) must still find their own schema.
+  const std::vector<std::string> names = {"",
+                                          "a",
+                                          "b",
+                                          "ab",
+                                          "ba",
+                                          "aab",
+                                          "abb",
+                                          "abcd",
+                                          "abce",
+                                          "abcdefg",
+                                          "abcdefgh",
+                                          "abcdefgi",
+                                          "abcdefghi",
+                                          "0123456789abcdef",
+                                          "01234567A01234567",
+                                          "01234567B01234567",
+                                          "0123456789ABCDEF0123456789abcdefXYZ",
+                                          "0123456789ABCDEF0123456789abcdegXYZ"};
+  json::object properties;
+  for (std::size_t i = 0; i < names.size(); ++i) properties[names[i]] = {{"const", i}};
+  const auto v =
+      Validator::compile(json::object{{"properties", properties}, {"additionalProperties", false}});
+  ASSERT_TRUE(v);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_TRUE(v->is_valid(json::object{{names[i], i}})) << '"' << names[i] << '"';
+    EXPECT_FALSE(v->is_valid(json::object{{names[i], i + 1}})) << '"' << names[i] << '"';
+  }
+  EXPECT_FALSE(v->is_valid(json::object{{"abcdefgj", 0}}));
+  EXPECT_FALSE(v->is_valid(json::object{{"01234567C01234567", 0}}));
+  EXPECT_FALSE(v->is_valid(json::object{{std::string("a\0", 2), 0}}));
+}
+
 TEST(Output, BasicOutputFollowsTheSpecification) {
   const auto v = compiled(R"({"properties": {"a": {"const": 1}}})");
   const auto out = oaskit::schema::basic_output(v.validate(json::parse(R"({"a": 2})")));
@@ -172,8 +261,7 @@ TEST(Output, PydanticErrorsHaveFastApisShape) {
       R"({"type": "object", "required": ["name"],
           "properties": {"tags": {"items": {"type": "string"}}}})");
   const auto instance = json::parse(R"({"tags": ["x", 3]})");
-  const auto detail =
-      v.pydantic_errors(v.validate(instance), instance, json::array{"body"});
+  const auto detail = v.pydantic_errors(v.validate(instance), instance, json::array{"body"});
   EXPECT_EQ(detail, json::parse(R"([
     {"type": "missing", "loc": ["body", "name"], "msg": "Field required",
      "input": {"tags": ["x", 3]}},
