@@ -138,6 +138,9 @@ class ValidationErrors {
 
  private:
   friend struct detail_access;
+  /// At least `size` bytes to write text into, to be kept by `written`.
+  char* room(std::size_t size);
+  std::string_view written(std::size_t size);
   std::vector<ValidationError> list_;
   /// The text, in blocks that never move once written (the first apart, so that a
   /// validation with few errors allocates no list of blocks).

@@ -68,10 +68,99 @@ struct ConstCheck {
   explicit ConstCheck(boost::json::value v)
       : value(std::move(v)), message("must be " + shown(value)) {}
 };
+/// A set of names (an object's property names, a string enum's values), each found by its
+/// index: open addressing on a hash of the name's length and ends.
+class NameTable {
+ public:
+  NameTable() = default;
+  explicit NameTable(const std::vector<std::string_view>& names) {
+    std::size_t size = 8;
+    while (size < names.size() * 2) size *= 2;
+    slots_.assign(size, 0);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      names_.emplace_back(names[i]);
+      keys_.emplace_back(names[i]);
+      std::size_t at = keys_.back().hash() & (size - 1);
+      while (slots_[at] != 0) at = (at + 1) & (size - 1);
+      slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+  /// The index of `name`, or -1.
+  [[nodiscard]] std::ptrdiff_t find(std::string_view name) const noexcept {
+    if (slots_.empty()) return -1;
+    const Key key(name);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = key.hash() & mask;; at = (at + 1) & mask) {
+      const std::uint32_t slot = slots_[at];
+      if (slot == 0) return -1;
+      if (keys_[slot - 1] == key && (key.size <= 16 || same_middle(names_[slot - 1], name))) {
+        return static_cast<std::ptrdiff_t>(slot - 1);
+      }
+    }
+  }
+  [[nodiscard]] bool empty() const noexcept { return names_.empty(); }
+
+ private:
+  /// A name's length and its first and last (up to) 8 bytes, read with fixed-size loads that
+  /// may overlap. They make the hash (a few instructions whatever the length: hashing byte by
+  /// byte cost more than the rest of a check), and they are the whole name when it is 16
+  /// bytes or shorter, so that most lookups compare three integers and never call memcmp.
+  struct Key {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::size_t size = 0;
+
+    explicit Key(std::string_view name) noexcept : size(name.size()) {
+      const char* p = name.data();
+      if (size >= 8) {
+        head = load<std::uint64_t>(p);
+        tail = load<std::uint64_t>(p + size - 8);
+      } else if (size >= 4) {
+        head = load<std::uint32_t>(p);
+        tail = load<std::uint32_t>(p + size - 4);
+      } else if (size > 0) {
+        head = static_cast<unsigned char>(p[0]) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size / 2])) << 8) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size - 1])) << 16);
+      }
+    }
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+      std::uint64_t h = (head ^ (size * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
+      h ^= (tail + (h >> 29)) * 0xC4CEB9FE1A85EC53ULL;
+      return h ^ (h >> 32);
+    }
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+
+  template <class T>
+  static T load(const char* p) noexcept {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  /// Whether two names of the same length (over 16 bytes) and ends have the same bytes
+  /// between their first and last 8: by words, inline (a call to memcmp cost as much as the
+  /// rest of a lookup).
+  static bool same_middle(std::string_view a, std::string_view b) noexcept {
+    const std::size_t end = a.size() - 8;
+    for (std::size_t at = 8; at < end; at += 8) {
+      const std::size_t from = std::min(at, end - 8);  // the last word may overlap the tail
+      if (load<std::uint64_t>(a.data() + from) != load<std::uint64_t>(b.data() + from)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::vector<std::string> names_;
+  std::vector<Key> keys_;
+  std::vector<std::uint32_t> slots_;  // index + 1 of the name hashed there, 0: empty
+};
+
 struct EnumCheck {
   std::vector<boost::json::value> values;
-  /// When every value is a string: them sorted, for a binary search.
-  std::vector<std::string> sorted_strings;
+  /// When every value is a string: them, to be found by a lookup.
+  NameTable strings;
 
   /// Written once, for failures: "must be one of "a", "b" or "c"", and the values as JSON.
   std::string message;
@@ -86,19 +175,15 @@ struct EnumCheck {
     }
     if (values.size() > 10) list += ", ... (" + std::to_string(values.size()) + " values)";
     message = (values.size() == 1 ? "must be " : "must be one of ") + list;
+    std::vector<std::string_view> texts;
     for (const auto& v : values) {
-      if (!v.is_string()) {
-        sorted_strings.clear();
-        return;
-      }
-      sorted_strings.emplace_back(v.get_string());
+      if (!v.is_string()) return;
+      texts.push_back(v.get_string());
     }
-    std::sort(sorted_strings.begin(), sorted_strings.end());
+    strings = NameTable(texts);
   }
-  [[nodiscard]] bool only_strings() const { return !values.empty() && !sorted_strings.empty(); }
-  [[nodiscard]] bool has_string(std::string_view s) const {
-    return std::binary_search(sorted_strings.begin(), sorted_strings.end(), s, std::less<>());
-  }
+  [[nodiscard]] bool only_strings() const { return !strings.empty(); }
+  [[nodiscard]] bool has_string(std::string_view s) const { return strings.find(s) >= 0; }
 };
 struct MultipleOf {
   Decimal divisor;
@@ -143,67 +228,24 @@ struct ObjectMembers {
   std::vector<bool> required;
   std::size_t required_count = 0;
 
-  /// A name's length and its first and last (up to) 8 bytes, read with fixed-size loads
-  /// that may overlap. They make the hash (a few instructions whatever the length: hashing
-  /// byte by byte cost more than the rest of the check), and they are the whole name when it
-  /// is 16 bytes or shorter, so that most lookups compare three integers and never call
-  /// memcmp.
-  struct Key {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::size_t size = 0;
-
-    explicit Key(std::string_view name) noexcept : size(name.size()) {
-      const char* p = name.data();
-      if (size >= 8) {
-        head = load<std::uint64_t>(p);
-        tail = load<std::uint64_t>(p + size - 8);
-      } else if (size >= 4) {
-        head = load<std::uint32_t>(p);
-        tail = load<std::uint32_t>(p + size - 4);
-      } else if (size > 0) {
-        head = static_cast<unsigned char>(p[0]) |
-               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size / 2])) << 8) |
-               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[size - 1])) << 16);
-      }
-    }
-    [[nodiscard]] std::uint64_t hash() const noexcept {
-      std::uint64_t h = (head ^ (size * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
-      h ^= (tail + (h >> 29)) * 0xC4CEB9FE1A85EC53ULL;
-      return h ^ (h >> 32);
-    }
-    friend bool operator==(const Key&, const Key&) = default;
-
-   private:
-    template <class T>
-    static T load(const char* p) noexcept {
-      T v;
-      std::memcpy(&v, p, sizeof v);
-      return v;
-    }
-  };
-  /// What a lookup reads, together: the key, the schema, and whether `required` names it.
+  /// Where each property's name is found.
+  NameTable names;
+  /// What a lookup reads next, together: the schema, and whether `required` names it.
   struct Entry {
-    Key key;
     const Node* schema;
     bool required = false;
   };
   std::vector<Entry> entries;  // parallel to `properties`
-  /// Open addressing on the keys' hashes: slot → property index + 1 (0: empty).
-  std::vector<std::uint32_t> slots;
 
-  /// Builds the table once `properties` is complete.
+  /// Builds the lookup once `properties` is complete.
   void index() {
-    std::size_t size = 8;
-    while (size < properties.size() * 2) size *= 2;
-    slots.assign(size, 0);
+    std::vector<std::string_view> list;
     entries.clear();
-    for (std::size_t i = 0; i < properties.size(); ++i) {
-      entries.push_back(Entry{Key(properties[i].first), properties[i].second});
-      std::size_t at = entries.back().key.hash() & (size - 1);
-      while (slots[at] != 0) at = (at + 1) & (size - 1);
-      slots[at] = static_cast<std::uint32_t>(i + 1);
+    for (const auto& [name, schema] : properties) {
+      list.push_back(name);
+      entries.push_back(Entry{schema});
     }
+    names = NameTable(list);
   }
   /// Marks the properties `required` names (`flags`, by index).
   void set_required(std::vector<bool> flags) {
@@ -213,19 +255,8 @@ struct ObjectMembers {
   }
   /// The entry of `name`, or nullptr.
   [[nodiscard]] const Entry* find(std::string_view name) const noexcept {
-    if (slots.empty()) return nullptr;
-    const Key key(name);
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t at = key.hash() & mask;; at = (at + 1) & mask) {
-      const std::uint32_t slot = slots[at];
-      if (slot == 0) return nullptr;
-      const Entry& entry = entries[slot - 1];
-      if (entry.key == key &&
-          (key.size <= 16 || std::memcmp(properties[slot - 1].first.data() + 8, name.data() + 8,
-                                         key.size - 16) == 0)) {
-        return &entry;
-      }
-    }
+    const std::ptrdiff_t at = names.find(name);
+    return at < 0 ? nullptr : &entries[static_cast<std::size_t>(at)];
   }
 };
 struct PropertyNames {

@@ -229,7 +229,7 @@ TEST(Properties, NamesThatShareTheirLengthAndEndsAreToldApart) {
                                           "01234567A01234567",
                                           "01234567B01234567",
                                           "0123456789ABCDEF0123456789abcdefXYZ",
-                                          "0123456789ABCDEF0123456789abcdegXYZ"};
+                                          "0123456789ABCDEX0123456789abcdefXYZ"};
   json::object properties;
   for (std::size_t i = 0; i < names.size(); ++i) properties[names[i]] = {{"const", i}};
   const auto v =
