@@ -393,6 +393,7 @@ class Evaluator {
   }
 
   static char* copy(char* p, std::string_view text) {
+    if (text.empty()) return p;  // an empty view's data may be null, which memcpy may not take
     std::memcpy(p, text.data(), text.size());
     return p + text.size();
   }
