@@ -17,6 +17,7 @@
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
 #include "oaskit/model/openapi.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -85,14 +86,9 @@ std::vector<OperationRow> operations_of(const OpenAPI& doc) {
   std::vector<OperationRow> rows;
   const auto* global = doc.security ? &*doc.security : nullptr;
   auto add_item = [&](const std::string& path, const PathItem& item) {
-    const std::pair<const char*, const Box<Operation>*> operations[] = {
-        {"GET", &item.get},        {"PUT", &item.put},         {"POST", &item.post},
-        {"DELETE", &item.delete_}, {"OPTIONS", &item.options}, {"HEAD", &item.head},
-        {"PATCH", &item.patch},    {"TRACE", &item.trace}};
-    for (const auto& [method, operation] : operations) {
-      if (!*operation) continue;
-      const auto* security = (*operation)->security ? &*(*operation)->security : global;
-      rows.push_back({method, path, security});
+    for (const auto& [method, operation] : item.operations()) {
+      const auto* security = operation.security ? &*operation.security : global;
+      rows.push_back({oaskit::detail::ascii_uppercase(method), path, security});
     }
   };
   if (doc.paths) {

@@ -131,14 +131,9 @@ void check_path_item(LintContext& context, const std::string& path, const PathIt
   check_duplicates(context, source, shared);
   check_unused(context, source, shared, path, names);
 
-  const std::pair<std::string_view, const Box<Operation>*> operations[] = {
-      {"get", &item.get},        {"put", &item.put},         {"post", &item.post},
-      {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
-      {"patch", &item.patch},    {"trace", &item.trace}};
-  for (const auto& [method, written] : operations) {
-    if (!*written) continue;
+  for (const auto& [method, written] : item.operations()) {
     const Path operation_loc = child(loc, std::string(method));
-    auto operation = followed(context, **written, Place{&source, operation_loc});
+    auto operation = followed(context, written, Place{&source, operation_loc});
     if (!operation) continue;  // an unresolved or invalid target: reported by the loader
     const Source& at_source = *operation->place.source;
     std::vector<ListedParameter> own;

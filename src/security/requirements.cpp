@@ -7,12 +7,8 @@ namespace oaskit::security {
 namespace {
 
 const Box<Operation>* operation_of(const PathItem& item, std::string_view method) {
-  const std::pair<std::string_view, const Box<Operation>*> by_method[] = {
-      {"get", &item.get},        {"put", &item.put},         {"post", &item.post},
-      {"delete", &item.delete_}, {"options", &item.options}, {"head", &item.head},
-      {"patch", &item.patch},    {"trace", &item.trace}};
-  for (const auto& [name, operation] : by_method) {
-    if (oaskit::detail::equals_ignoring_ascii_case(name, method)) return operation;
+  for (const auto& [name, member] : PathItem::method_fields()) {
+    if (oaskit::detail::equals_ignoring_ascii_case(name, method)) return &(item.*member);
   }
   return nullptr;
 }

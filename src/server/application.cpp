@@ -26,7 +26,7 @@ namespace oaskit::server::detail {
 
 namespace {
 
-using oaskit::detail::ascii_lowercase;
+using oaskit::detail::ascii_uppercase;
 using oaskit::detail::equals_ignoring_ascii_case;
 using oaskit::detail::trimmed;
 
@@ -106,17 +106,6 @@ Diagnostic error_at(const std::string& file, Path loc, std::string rule, std::st
                     .loc = std::move(loc),
                     .position = std::nullopt};
 }
-
-constexpr std::array<std::pair<const char*, Box<Operation> PathItem::*>, 8> methods{{
-    {"GET", &PathItem::get},
-    {"PUT", &PathItem::put},
-    {"POST", &PathItem::post},
-    {"DELETE", &PathItem::delete_},
-    {"OPTIONS", &PathItem::options},
-    {"HEAD", &PathItem::head},
-    {"PATCH", &PathItem::patch},
-    {"TRACE", &PathItem::trace},
-}};
 
 }  // namespace
 
@@ -222,13 +211,12 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
         continue;
       }
       CompiledRoute route{.path_template = path_template, .operations = {}, .allow = {}};
-      for (const auto& [method, member] : methods) {
-        const auto& operation = item.*member;
-        if (!operation) continue;
+      for (const auto& [method, declared_operation] : item.operations()) {
+        const Operation* operation = &declared_operation;
         Path loc = item_loc;
-        loc.emplace_back(ascii_lowercase(method));
+        loc.emplace_back(std::string(method));
         CompiledOperation op;
-        op.method = method;
+        op.method = ascii_uppercase(method);
         op.operation_id = operation->operationId.value_or("");
         if (!op.operation_id.empty()) operation_ids.emplace(op.operation_id, loc);
         // Parameters: the operation's override the path's of the same name and location.

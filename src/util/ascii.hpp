@@ -29,6 +29,16 @@ namespace oaskit::detail {
   return out;
 }
 
+/// `text` with its ASCII letters in upper case: an HTTP method as requests write it
+/// (ascii_uppercase("get") == "GET").
+[[nodiscard]] inline std::string ascii_uppercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  });
+  return out;
+}
+
 /// `text` without the spaces, tabs and line breaks (CR, LF) at either end: trimmed(" a b\r\n")
 /// == "a b". HTTP's optional whitespace (RFC 9110 §5.6.3) is spaces and tabs; a line break
 /// left at the end of a header line or a pasted value is never part of the value either.

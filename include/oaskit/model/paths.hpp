@@ -2,9 +2,15 @@
 /// Paths and operations: RequestBody, Link, Response, Responses, Callback, Operation, PathItem
 /// and Paths (one file because an Operation's callbacks hold PathItems again).
 
+#include <array>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -151,6 +157,91 @@ struct PathItem {
                       field("servers", &P::servers),
                       field("parameters", &P::parameters)};
   }
+
+  /// An HTTP method a Path Item has a field for: its name as the document writes it ("get",
+  /// "delete") and the member.
+  struct MethodField {
+    std::string_view name;
+    Box<Operation> PathItem::*member;
+  };
+  /// Every method field, in the specification's order: the fields of type `Box<Operation>`,
+  /// taken from fields() (by method_fields_of), so that a method is declared once.
+  static std::span<const MethodField> method_fields();
+
+  /// The method fields among `fields()`, at compile time.
+  template <class Self = PathItem>
+  static constexpr auto method_fields_of() {
+    using Member = Box<Operation> Self::*;
+    constexpr auto all = fields<Self>();
+    constexpr std::size_t count = std::apply(
+        [](const auto&... f) {
+          return (std::size_t{0} + ... +
+                  (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, Member> ? 1 : 0));
+        },
+        all);
+    std::array<MethodField, count> out{};
+    std::size_t at = 0;
+    std::apply(
+        [&](const auto&... f) {
+          auto take = [&](const auto& one) {
+            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(one.member)>, Member>) {
+              out[at++] = MethodField{one.name, one.member};
+            }
+          };
+          (take(f), ...);
+        },
+        all);
+    return out;
+  }
+
+  /// One declared operation: its method as the document writes it, and the operation.
+  struct MethodOperation {
+    std::string_view method;
+    const Operation& operation;
+  };
+  /// The operations this Path Item declares, in the specification's order of methods: a view
+  /// (`for (const auto& [method, operation] : item.operations())`) that allocates nothing.
+  class Operations {
+   public:
+    class iterator {
+     public:
+      using value_type = MethodOperation;
+      using difference_type = std::ptrdiff_t;
+      iterator() = default;
+      iterator(const PathItem* item, std::size_t at) : item_(item), at_(at) { skip_absent(); }
+      MethodOperation operator*() const {
+        const MethodField& method = method_fields()[at_];
+        return {method.name, *(item_->*method.member)};
+      }
+      iterator& operator++() {
+        ++at_;
+        skip_absent();
+        return *this;
+      }
+      iterator operator++(int) {
+        iterator before = *this;
+        ++*this;
+        return before;
+      }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+     private:
+      void skip_absent() {
+        const auto methods = method_fields();
+        while (at_ < methods.size() && !(item_->*(methods[at_].member))) ++at_;
+      }
+      const PathItem* item_ = nullptr;
+      std::size_t at_ = 0;
+    };
+    explicit Operations(const PathItem& item) : item_(&item) {}
+    [[nodiscard]] iterator begin() const { return {item_, 0}; }
+    [[nodiscard]] iterator end() const { return {item_, method_fields().size()}; }
+
+   private:
+    const PathItem* item_;
+  };
+  [[nodiscard]] Operations operations() const { return Operations(*this); }
+
   friend bool operator==(const PathItem&, const PathItem&) = default;
 };
 
