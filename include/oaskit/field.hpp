@@ -62,14 +62,39 @@ template <class E>
 Equals(E) -> Equals<E>;
 }  // namespace check
 
+/// A version of the OpenAPI Specification (major.minor), in order.
+enum class SpecVersion : std::uint8_t { v3_0, v3_1, v3_2 };
+
+/// "3.0", "3.1", "3.2".
+constexpr std::string_view to_string(SpecVersion version) {
+  switch (version) {
+    case SpecVersion::v3_0:
+      return "3.0";
+    case SpecVersion::v3_1:
+      return "3.1";
+    case SpecVersion::v3_2:
+      return "3.2";
+  }
+  return "";
+}
+
 /// One field of model `M`: its JSON name, the member holding it, whether it must be present,
-/// and a constraint.
+/// a constraint, and the version of the specification that introduced it.
 template <class M, class T, class Check = check::None>
 struct Field {
   std::string_view name;
   T M::*member;
   Presence presence;
   Check constraint;
+  SpecVersion introduced = SpecVersion::v3_0;
+
+  /// This field as one that `version` introduced, written on its table line:
+  /// `field("summary", &Self::summary).since(SpecVersion::v3_1)`.
+  constexpr Field since(SpecVersion version) const {
+    Field out = *this;
+    out.introduced = version;
+    return out;
+  }
 };
 
 namespace detail {

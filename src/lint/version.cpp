@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "lint/lint_context.hpp"
@@ -20,37 +21,65 @@ Path child(Path path, PathElement step) {
   return path;
 }
 
-// Schema keywords that OpenAPI 3.1 (JSON Schema 2020-12) has and OpenAPI 3.0's Schema Object
-// does not, with what a 3.0 document writes instead. `type` arrays and numeric exclusive
-// bounds are checked on their own: the keywords exist in 3.0 with another form.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 26> schema_keywords_31{{
-    {"$schema", "leave it out"},
-    {"$vocabulary", "leave it out"},
+// What a 3.0 document writes instead of a field that 3.1 introduced (which fields those are
+// is read from the models' field tables). A field without a line here: "leave it out".
+constexpr std::array<std::pair<std::string_view, std::string_view>, 27> instead_of_31{{
+    {"webhooks", "describe them as callbacks of the operation that registers them"},
+    {"info.summary", "use info.description"},
+    {"license.identifier", "use license.url"},
+    {"components.pathItems", "write the path items under paths"},
     {"$id", "refer to the schema by its components path"},
     {"$anchor", "refer to the schema by its components path"},
-    {"$dynamicAnchor", "leave it out"},
     {"$dynamicRef", "use $ref"},
     {"$defs", "move the definitions to components/schemas"},
     {"$comment", "use description, or an x- extension"},
     {"if", "use oneOf/anyOf"},
     {"then", "use oneOf/anyOf"},
     {"else", "use oneOf/anyOf"},
-    {"dependentSchemas", "leave it out"},
     {"prefixItems", "describe the items with one schema"},
-    {"contains", "leave it out"},
     {"patternProperties", "use additionalProperties"},
-    {"propertyNames", "leave it out"},
-    {"unevaluatedItems", "leave it out"},
     {"unevaluatedProperties", "use additionalProperties"},
     {"const", "use an enum with one value"},
-    {"maxContains", "leave it out"},
-    {"minContains", "leave it out"},
-    {"dependentRequired", "leave it out"},
     {"contentEncoding", "use format: byte or binary"},
     {"contentMediaType", "use format: binary with the media type in the content map"},
-    {"contentSchema", "leave it out"},
     {"examples", "use example (one value)"},
+    {"reference.summary", "leave it out: a 3.0 Reference has only $ref"},
+    {"reference.description", "leave it out: a 3.0 Reference has only $ref"},
+    {"$schema", "leave it out"},
+    {"$vocabulary", "leave it out"},
+    {"$dynamicAnchor", "leave it out"},
+    {"dependentSchemas", "leave it out"},
+    {"contains", "leave it out"},
+    {"propertyNames", "leave it out"},
 }};
+
+// How a message names a field: a schema keyword by itself, the root's fields by themselves,
+// other objects' fields after the object ("info.summary").
+template <class M>
+std::string shown_field(std::string_view name) {
+  std::string_view object;
+  if constexpr (std::is_same_v<M, Info>) object = "info.";
+  if constexpr (std::is_same_v<M, License>) object = "license.";
+  if constexpr (std::is_same_v<M, Components>) object = "components.";
+  if constexpr (std::is_same_v<M, Reference>) object = "reference.";
+  return std::string(object) + std::string(name);
+}
+
+std::string_view instead_of(std::string_view shown) {
+  for (const auto& [field, instead] : instead_of_31) {
+    if (field == shown) return instead;
+  }
+  return "leave it out";
+}
+
+template <class T>
+bool is_written(const T& value) {
+  if constexpr (requires { static_cast<bool>(value); }) {
+    return static_cast<bool>(value);
+  } else {
+    return true;
+  }
+}
 
 constexpr std::string_view switch_version = R"(, or make the document "openapi": "3.1.x")";
 
@@ -63,21 +92,25 @@ void report_31_keyword(LintContext& context, const Source& source, const Path& l
                      std::string(instead) + std::string(switch_version));
 }
 
-void check_schema_in_30(LintContext& context, const Schema& schema, const Source& source,
+// The fields of `model` that a later version introduced, written in a 3.0 document.
+template <class M>
+void check_fields_in_30(LintContext& context, const M& model, const Source& source,
                         const Path& loc) {
   std::apply(
       [&](const auto&... field) {
         auto check_field = [&](const auto& f) {
-          for (const auto& [keyword, instead] : schema_keywords_31) {
-            if (f.name == keyword && static_cast<bool>(schema.*(f.member))) {
-              report_31_keyword(context, source, child(loc, std::string(keyword)),
-                                "'" + std::string(keyword) + "'", instead);
-            }
-          }
+          if (f.introduced == SpecVersion::v3_0 || !is_written(model.*(f.member))) return;
+          const std::string shown = shown_field<M>(f.name);
+          report_31_keyword(context, source, child(loc, std::string(f.name)), "'" + shown + "'",
+                            instead_of(shown));
         };
         (check_field(field), ...);
       },
-      Schema::fields());
+      M::fields());
+}
+
+void check_schema_in_30(LintContext& context, const Schema& schema, const Source& source,
+                        const Path& loc) {
   if (schema.type && std::holds_alternative<std::vector<SchemaType>>(*schema.type)) {
     report_31_keyword(context, source, child(loc, "type"), "A list of types",
                       "use one type, with \"nullable\": true for null");
@@ -92,35 +125,20 @@ void check_schema_in_30(LintContext& context, const Schema& schema, const Source
 }
 
 void check_30_document(LintContext& context) {
-  const Source& root = context.doc().root();
-  const OpenAPI& model = context.doc().model();
-  if (model.webhooks) {
-    report_31_keyword(context, root, {"webhooks"}, "'webhooks'",
-                      "describe them as callbacks of the operation that registers them");
-  }
-  if (model.jsonSchemaDialect) {
-    report_31_keyword(context, root, {"jsonSchemaDialect"}, "'jsonSchemaDialect'", "leave it out");
-  }
-  if (model.info.summary) {
-    report_31_keyword(context, root, {"info", "summary"}, "'info.summary'", "use info.description");
-  }
-  if (model.info.license && model.info.license->identifier) {
-    report_31_keyword(context, root, {"info", "license", "identifier"}, "'license.identifier'",
-                      "use license.url");
-  }
-  if (model.components && model.components->pathItems) {
-    report_31_keyword(context, root, {"components", "pathItems"}, "'components.pathItems'",
-                      "write the path items under paths");
-  }
-  context.visit_models(Overloaded{[&](const Schema& schema, const Source& source, const Path& loc) {
-                                    check_schema_in_30(context, schema, source, loc);
-                                  },
-                                  [&](const MutualTLS&, const Source& source, const Path& loc) {
-                                    report_31_keyword(context, source, child(loc, "type"),
-                                                      "Security scheme type 'mutualTLS'",
-                                                      "describe it in the scheme's description");
-                                  },
-                                  [](const auto&, const Source&, const Path&) {}});
+  context.visit_models(Overloaded{
+      [&](const Schema& schema, const Source& source, const Path& loc) {
+        check_fields_in_30(context, schema, source, loc);
+        check_schema_in_30(context, schema, source, loc);
+      },
+      [&](const MutualTLS&, const Source& source, const Path& loc) {
+        report_31_keyword(context, source, child(loc, "type"), "Security scheme type 'mutualTLS'",
+                          "describe it in the scheme's description");
+      },
+      [&]<class M>(const M& model, const Source& source, const Path& loc) {
+        if constexpr (Model<M>) {
+          check_fields_in_30(context, model, source, loc);
+        }
+      }});
 }
 
 void check_31_document(LintContext& context) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "lint/lint_support.hpp"
+#include "oaskit/models.hpp"
 
 namespace oaskit {
 namespace {
@@ -59,6 +60,21 @@ TEST(LintVersion, SchemaKeywordsOf31In30AreErrors) {
       << test::describe(findings);
   EXPECT_EQ(found[0].severity, Severity::error);
   EXPECT_TRUE(mentions(found[1], "enum with one value"));
+}
+
+TEST(LintVersion, AFieldIsOf31BecauseItsTableLineSaysSo) {
+  // Reference's summary and description are marked `since(3.1)` in the model's field table;
+  // no rule names them.
+  const auto findings = lint_json(R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+  "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/R",
+                                                   "summary": "s", "description": "d"}}}}},
+  "components": {"responses": {"R": {"description": "r"}}}})");
+  const auto found = of_rule(findings, "version-31-keyword-in-30");
+  ASSERT_EQ(found.size(), 2u) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, loc("paths", "/a", "get", "responses", "200", "summary"));
+  EXPECT_EQ(found[1].loc, loc("paths", "/a", "get", "responses", "200", "description"));
+  EXPECT_TRUE(mentions(found[0], "a 3.0 Reference has only $ref")) << found[0].message;
+  EXPECT_EQ(std::get<1>(oaskit::Info::fields()).introduced, oaskit::SpecVersion::v3_1);
 }
 
 TEST(LintVersion, DocumentFieldsOf31In30AreErrors) {

@@ -41,7 +41,7 @@ struct Components {
                       field("securitySchemes", &C::securitySchemes),
                       field("links", &C::links),
                       field("callbacks", &C::callbacks),
-                      field("pathItems", &C::pathItems)};
+                      field("pathItems", &C::pathItems).since(SpecVersion::v3_1)};
   }
   friend bool operator==(const Components&, const Components&) = default;
 };

@@ -34,7 +34,8 @@ struct License {
 
   template <class Self = License>
   static constexpr auto fields() {
-    return std::tuple{field("name", &Self::name), field("identifier", &Self::identifier),
+    return std::tuple{field("name", &Self::name),
+                      field("identifier", &Self::identifier).since(SpecVersion::v3_1),
                       field("url", &Self::url, check::Url{})};
   }
   friend bool operator==(const License&, const License&) = default;
@@ -54,7 +55,7 @@ struct Info {
   template <class Self = Info>
   static constexpr auto fields() {
     return std::tuple{field("title", &Self::title),
-                      field("summary", &Self::summary),
+                      field("summary", &Self::summary).since(SpecVersion::v3_1),
                       field("description", &Self::description),
                       field("termsOfService", &Self::termsOfService),
                       field("contact", &Self::contact),

@@ -38,10 +38,10 @@ struct OpenAPI {
     using O = Self;
     return std::tuple{field("openapi", &O::openapi),
                       field("info", &O::info),
-                      field("jsonSchemaDialect", &O::jsonSchemaDialect),
+                      field("jsonSchemaDialect", &O::jsonSchemaDialect).since(SpecVersion::v3_1),
                       field("servers", &O::servers),
                       field("paths", &O::paths, check::PathKeys{}),
-                      field("webhooks", &O::webhooks),
+                      field("webhooks", &O::webhooks).since(SpecVersion::v3_1),
                       field("components", &O::components),
                       field("security", &O::security),
                       field("tags", &O::tags),

@@ -21,8 +21,9 @@ struct Reference {
 
   template <class Self = Reference>
   static constexpr auto fields() {
-    return std::tuple{field("$ref", &Self::ref), field("summary", &Self::summary),
-                      field("description", &Self::description)};
+    return std::tuple{field("$ref", &Self::ref),
+                      field("summary", &Self::summary).since(SpecVersion::v3_1),
+                      field("description", &Self::description).since(SpecVersion::v3_1)};
   }
   friend bool operator==(const Reference&, const Reference&) = default;
 };
