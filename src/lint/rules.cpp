@@ -38,6 +38,9 @@ constexpr std::array rules{
              "An apiKey scheme sends its key in the Authorization header"},
     RuleInfo{"security-operation-unprotected", info, false,
              "An operation has no security requirement and the document has none either"},
+    // fields
+    RuleInfo{"field-unknown", error, true,
+             "A member that is neither a field of its object nor an x- extension"},
     // paths
     RuleInfo{"path-parameter-undeclared", error, true,
              "A `{name}` in a path template has no `in: path` parameter"},

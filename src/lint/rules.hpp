@@ -19,6 +19,8 @@ void check_paths(LintContext& context);
 void check_refs(LintContext& context);
 void check_versions(LintContext& context);
 void check_schemas(LintContext& context);
+/// `field-unknown`: members that are neither fields nor `x-` extensions.
+void check_fields(LintContext& context);
 /// `lint-unknown-rule`: ids in `x-oaskit-ignore` lists that name no rule.
 void check_ignore_lists(LintContext& context);
 
