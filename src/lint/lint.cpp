@@ -56,6 +56,7 @@ Diagnostics lint(const Document& doc, const LintOptions& options) {
   lint_detail::check_versions(context);
   lint_detail::check_schemas(context);
   lint_detail::check_fields(context);
+  lint_detail::check_objects(context);
   lint_detail::check_ignore_lists(context);
 
   std::erase_if(findings, [&](const Diagnostic& d) { return !is_enabled(d.rule, options); });

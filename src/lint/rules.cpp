@@ -41,6 +41,19 @@ constexpr std::array rules{
     // fields
     RuleInfo{"field-unknown", error, true,
              "A member that is neither a field of its object nor an x- extension"},
+    // one object's fields together
+    RuleInfo{"example-with-examples", error, true,
+             "A parameter, header or media type has both `example` and `examples`"},
+    RuleInfo{"example-value-with-external-value", error, true,
+             "An Example has both `value` and `externalValue`"},
+    RuleInfo{"parameter-schema-or-content", error, true,
+             "A parameter or header has both `schema` and `content`, or neither"},
+    RuleInfo{"parameter-content-not-one", error, true,
+             "A parameter's or header's `content` does not have exactly one media type"},
+    RuleInfo{"parameter-style-for-location", error, true,
+             "A parameter's `style` is not one its location allows (a header's is `simple`)"},
+    RuleInfo{"parameter-allow-reserved-not-query", error, true,
+             "`allowReserved` on a parameter that is not `in: query`, or on a header"},
     // paths
     RuleInfo{"path-parameter-undeclared", error, true,
              "A `{name}` in a path template has no `in: path` parameter"},

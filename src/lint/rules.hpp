@@ -21,6 +21,8 @@ void check_versions(LintContext& context);
 void check_schemas(LintContext& context);
 /// `field-unknown`: members that are neither fields nor `x-` extensions.
 void check_fields(LintContext& context);
+/// Fields of one object together: exclusions, a parameter's schema or content, locations.
+void check_objects(LintContext& context);
 /// `lint-unknown-rule`: ids in `x-oaskit-ignore` lists that name no rule.
 void check_ignore_lists(LintContext& context);
 

@@ -1,0 +1,136 @@
+// Rules the OpenAPI schemas (3.0 and 3.1, src/schemas/validation/schema.yaml) state about one
+// object's fields together: members that exclude each other, a parameter's schema or content,
+// and what each parameter location allows.
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "lint/lint_context.hpp"
+#include "lint/rules.hpp"
+
+namespace oaskit::lint_detail {
+
+namespace {
+
+Path child(Path path, std::string name) {
+  path.emplace_back(std::move(name));
+  return path;
+}
+
+// example and examples (Parameter, Header, MediaType): `not: {required: [example, examples]}`.
+template <class M>
+void check_example_pair(LintContext& context, const M& model, const Source& source,
+                        const Path& loc) {
+  if (model.example && model.examples) {
+    context.report(source, child(loc, "examples"), "example-with-examples",
+                   "'example' and 'examples' exclude each other; keep one (several examples "
+                   "go in 'examples')");
+  }
+}
+
+// Parameter and Header: exactly one of schema and content, and content with one entry.
+template <class M>
+void check_schema_or_content(LintContext& context, const M& model, const Source& source,
+                             const Path& loc, std::string_view what) {
+  if (model.schema && model.content) {
+    context.report(source, child(loc, "content"), "parameter-schema-or-content",
+                   std::string(what) +
+                       " has both 'schema' and 'content'; it takes one: 'schema' for a simple "
+                       "value, 'content' for a serialized one");
+  } else if (!model.schema && !model.content) {
+    context.report(source, loc, "parameter-schema-or-content",
+                   std::string(what) + " has neither 'schema' nor 'content'; it needs one");
+  }
+  if (model.content && model.content->size() != 1) {
+    context.report(source, child(loc, "content"), "parameter-content-not-one",
+                   std::string(what) + "'s 'content' must have exactly one media type, not " +
+                       std::to_string(model.content->size()));
+  }
+}
+
+// The styles each location allows (3.0 §4.7.12.4, 3.1 §4.8.12.4), and the default one.
+struct LocationStyles {
+  ParameterInType in;
+  std::array<std::string_view, 4> styles;
+};
+constexpr std::array<LocationStyles, 4> styles_by_location{{
+    {ParameterInType::path, {"matrix", "label", "simple", ""}},
+    {ParameterInType::query, {"form", "spaceDelimited", "pipeDelimited", "deepObject"}},
+    {ParameterInType::header, {"simple", "", "", ""}},
+    {ParameterInType::cookie, {"form", "", "", ""}},
+}};
+
+std::string listed(const std::array<std::string_view, 4>& styles) {
+  std::string out;
+  for (const auto style : styles) {
+    if (style.empty()) continue;
+    if (!out.empty()) out += ", ";
+    out += std::string(style);
+  }
+  return out;
+}
+
+void check_location(LintContext& context, const Parameter& parameter, const Source& source,
+                    const Path& loc) {
+  const std::string_view in = enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)];
+  if (parameter.style) {
+    const auto& allowed =
+        std::find_if(styles_by_location.begin(), styles_by_location.end(), [&](const auto& l) {
+          return l.in == parameter.in;
+        })->styles;
+    if (std::find(allowed.begin(), allowed.end(), *parameter.style) == allowed.end() ||
+        parameter.style->empty()) {
+      context.report(source, child(loc, "style"), "parameter-style-for-location",
+                     "style '" + *parameter.style + "' is not one of those for 'in: " +
+                         std::string(in) + "' parameters: " + listed(allowed));
+    }
+  }
+  if (parameter.allowReserved && parameter.in != ParameterInType::query) {
+    context.report(source, child(loc, "allowReserved"), "parameter-allow-reserved-not-query",
+                   "'allowReserved' applies to 'in: query' parameters only, not 'in: " +
+                       std::string(in) + "'");
+  }
+}
+
+void check_header(LintContext& context, const Header& header, const Source& source,
+                  const Path& loc) {
+  if (header.style && *header.style != "simple") {
+    context.report(source, child(loc, "style"), "parameter-style-for-location",
+                   "a header's style is 'simple', not '" + *header.style + "'");
+  }
+  if (header.allowReserved) {
+    context.report(source, child(loc, "allowReserved"), "parameter-allow-reserved-not-query",
+                   "'allowReserved' applies to 'in: query' parameters only, not to a header");
+  }
+}
+
+}  // namespace
+
+void check_objects(LintContext& context) {
+  context.visit_models(Overloaded{
+      [&](const Parameter& parameter, const Source& source, const Path& loc) {
+        check_example_pair(context, parameter, source, loc);
+        check_schema_or_content(context, parameter, source, loc, "A parameter");
+        check_location(context, parameter, source, loc);
+      },
+      [&](const Header& header, const Source& source, const Path& loc) {
+        check_example_pair(context, header, source, loc);
+        check_schema_or_content(context, header, source, loc, "A header");
+        check_header(context, header, source, loc);
+      },
+      [&](const MediaType& media_type, const Source& source, const Path& loc) {
+        check_example_pair(context, media_type, source, loc);
+      },
+      [&](const Example& example, const Source& source, const Path& loc) {
+        if (example.value && example.externalValue) {
+          context.report(source, child(loc, "externalValue"), "example-value-with-external-value",
+                         "'value' and 'externalValue' exclude each other; keep one");
+        }
+      },
+      [](const auto&, const Source&, const Path&) {}});
+}
+
+}  // namespace oaskit::lint_detail

@@ -1,0 +1,90 @@
+// Fields of one object together, as the OpenAPI schemas state them: exclusions, a parameter's
+// schema or content, and what each parameter location allows.
+
+#include <gtest/gtest.h>
+
+#include "lint/lint_support.hpp"
+
+namespace oaskit {
+namespace {
+
+using test::has_none;
+using test::has_one;
+using test::lint_json;
+using test::loc;
+using test::mentions;
+using test::of_rule;
+using test::openapi_31;
+
+// A 3.1 document whose only operation has `parameters` (a JSON list).
+std::string with_parameters(std::string_view parameters) {
+  return openapi_31(R"("paths": {"/p/{id}": {"get": {"parameters": )" + std::string(parameters) +
+                    R"(, "responses": {"200": {"description": "ok"}}}}})");
+}
+
+Path parameter_at(std::size_t i) { return loc("paths", "/p/{id}", "get", "parameters", i); }
+Path parameter_at(std::size_t i, const char* field) {
+  return loc("paths", "/p/{id}", "get", "parameters", i, field);
+}
+
+TEST(LintObjects, ExampleAndExamplesExcludeEachOther) {
+  const auto findings = lint_json(with_parameters(R"([{"name": "id", "in": "path",
+    "required": true, "schema": {"type": "string"}, "example": "a",
+    "examples": {"one": {"value": "b"}}}])"));
+  EXPECT_TRUE(has_one(findings, "example-with-examples", parameter_at(0, "examples")));
+  const auto media = lint_json(openapi_31(R"("paths": {}, "components": {"requestBodies": {"B": {
+    "content": {"application/json": {"example": 1, "examples": {"e": {"value": 2}}}}}}})"));
+  EXPECT_TRUE(
+      has_one(media, "example-with-examples",
+              loc("components", "requestBodies", "B", "content", "application/json", "examples")));
+}
+
+TEST(LintObjects, ValueAndExternalValueExcludeEachOther) {
+  const auto findings = lint_json(openapi_31(R"("paths": {}, "components": {"examples": {
+    "E": {"value": 1, "externalValue": "https://example.com/e.json"},
+    "F": {"externalValue": "https://example.com/f.json"}}})"));
+  EXPECT_TRUE(has_one(findings, "example-value-with-external-value",
+                      loc("components", "examples", "E", "externalValue")));
+}
+
+TEST(LintObjects, AParameterHasSchemaOrContentAndContentHasOneEntry) {
+  const auto findings = lint_json(with_parameters(R"([
+    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"},
+     "content": {"application/json": {}}},
+    {"name": "a", "in": "query"},
+    {"name": "b", "in": "query", "content": {"application/json": {}, "text/plain": {}}},
+    {"name": "c", "in": "query", "content": {"application/json": {}}}])"));
+  const auto found = of_rule(findings, "parameter-schema-or-content");
+  ASSERT_EQ(found.size(), 2u) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, parameter_at(0, "content"));
+  EXPECT_TRUE(mentions(found[0], "both")) << found[0].message;
+  EXPECT_EQ(found[1].loc, parameter_at(1));
+  EXPECT_TRUE(mentions(found[1], "neither")) << found[1].message;
+  EXPECT_TRUE(has_one(findings, "parameter-content-not-one", parameter_at(2, "content")));
+}
+
+TEST(LintObjects, StylesAndAllowReservedFollowTheLocation) {
+  const auto findings = lint_json(with_parameters(R"([
+    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "style": "form"},
+    {"name": "q", "in": "query", "schema": {"type": "string"}, "style": "deepObject",
+     "allowReserved": true},
+    {"name": "h", "in": "header", "schema": {"type": "string"}, "style": "simple"},
+    {"name": "k", "in": "cookie", "schema": {"type": "string"}, "allowReserved": false}])"));
+  EXPECT_TRUE(has_one(findings, "parameter-style-for-location", parameter_at(0, "style")));
+  EXPECT_TRUE(
+      mentions(of_rule(findings, "parameter-style-for-location")[0], "matrix, label, simple"));
+  EXPECT_TRUE(
+      has_one(findings, "parameter-allow-reserved-not-query", parameter_at(3, "allowReserved")));
+  const auto header = lint_json(openapi_31(R"("paths": {}, "components": {"headers": {
+    "H": {"schema": {"type": "string"}, "style": "form", "allowReserved": true}}})"));
+  EXPECT_TRUE(
+      has_one(header, "parameter-style-for-location", loc("components", "headers", "H", "style")));
+  EXPECT_TRUE(has_one(header, "parameter-allow-reserved-not-query",
+                      loc("components", "headers", "H", "allowReserved")));
+  EXPECT_TRUE(has_none(lint_json(with_parameters(R"([{"name": "id", "in": "path",
+    "required": true, "schema": {"type": "string"}, "style": "label"}])")),
+                       "parameter-style-for-location"));
+}
+
+}  // namespace
+}  // namespace oaskit
