@@ -107,9 +107,27 @@ void check_header(LintContext& context, const Header& header, const Source& sour
   }
 }
 
+// What a document describes: 3.0 requires `paths`; 3.1 at least one of `paths`, `components`
+// and `webhooks` (its schema's anyOf of three `required`s).
+void check_document(LintContext& context) {
+  const OpenAPI& model = context.doc().model();
+  if (context.is_30()) {
+    if (!model.paths) {
+      context.report(context.doc().root(), {}, "document-empty",
+                     "An OpenAPI 3.0 document needs 'paths' (an empty object, {}, when the API "
+                     "has none yet)");
+    }
+  } else if (!model.paths && !model.components && !model.webhooks) {
+    context.report(context.doc().root(), {}, "document-empty",
+                   "An OpenAPI 3.1 document needs at least one of 'paths', 'components' and "
+                   "'webhooks'");
+  }
+}
+
 }  // namespace
 
 void check_objects(LintContext& context) {
+  check_document(context);
   context.visit_models(Overloaded{
       [&](const Parameter& parameter, const Source& source, const Path& loc) {
         check_example_pair(context, parameter, source, loc);

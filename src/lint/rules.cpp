@@ -42,6 +42,9 @@ constexpr std::array rules{
     RuleInfo{"field-unknown", error, true,
              "A member that is neither a field of its object nor an x- extension"},
     // one object's fields together
+    RuleInfo{"document-empty", error, true,
+             "A 3.0 document without `paths`, or a 3.1 document with none of `paths`, "
+             "`components` and `webhooks`"},
     RuleInfo{"example-with-examples", error, true,
              "A parameter, header or media type has both `example` and `examples`"},
     RuleInfo{"example-value-with-external-value", error, true,

@@ -24,6 +24,7 @@ using test::openapi_31;
 // Every rule id the tests of each family exercise; a new rule must be added here and to the
 // registry, and its tests written.
 const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/load_test.cpp
+                                         "document-empty",
                                          "example-with-examples",
                                          "example-value-with-external-value",
                                          "parameter-schema-or-content",

@@ -27,6 +27,20 @@ Path parameter_at(std::size_t i, const char* field) {
   return loc("paths", "/p/{id}", "get", "parameters", i, field);
 }
 
+TEST(LintObjects, ADocumentDescribesSomething) {
+  const auto empty_31 =
+      lint_json(R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}})");
+  EXPECT_TRUE(has_one(empty_31, "document-empty", Path{}));
+  EXPECT_TRUE(mentions(of_rule(empty_31, "document-empty")[0], "'paths', 'components' and"));
+  EXPECT_TRUE(has_none(lint_json(R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+    "webhooks": {}})"),
+                       "document-empty"));
+  EXPECT_TRUE(has_one(lint_json(R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+    "components": {}})"),
+                      "document-empty", Path{}));
+  EXPECT_TRUE(has_none(lint_json(test::openapi_30(R"("paths": {})")), "document-empty"));
+}
+
 TEST(LintObjects, ExampleAndExamplesExcludeEachOther) {
   const auto findings = lint_json(with_parameters(R"([{"name": "id", "in": "path",
     "required": true, "schema": {"type": "string"}, "example": "a",
