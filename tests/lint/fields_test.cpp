@@ -23,7 +23,7 @@ TEST(LintFields, MembersThatAreNotFieldsAreErrorsNamingTheObject) {
   const auto findings = lint_json(openapi_31(R"("paths": {}, "overlays": {},
   "components": {"links": {"L": {"operationId": "get", "body": {}}}})"));
   const auto found = of_rule(findings, "field-unknown");
-  ASSERT_EQ(found.size(), 2u) << test::describe(findings);
+  ASSERT_EQ(found.size(), 2U) << test::describe(findings);
   EXPECT_EQ(found[0].loc, loc("overlays"));
   EXPECT_TRUE(mentions(found[0], "'overlays' is not a field of OpenAPI")) << found[0].message;
   EXPECT_EQ(found[1].loc, loc("components", "links", "L", "body"));
@@ -42,7 +42,7 @@ TEST(LintFields, AMisspeltFieldGetsTheFieldMeant) {
                           "tokenUrl": "https://a.example/token", "refreshURL": "https://a.example/r",
                           "scopes": {}, "scoeps": {}}}}}})"));
   const auto found = of_rule(findings, "field-unknown");
-  ASSERT_EQ(found.size(), 3u) << test::describe(findings);
+  ASSERT_EQ(found.size(), 3U) << test::describe(findings);
   EXPECT_EQ(found[0].loc,
             loc("components", "securitySchemes", "o", "flows", "clientCredentials", "refreshurl"));
   EXPECT_TRUE(mentions(found[0], "did you mean 'refreshUrl'?")) << found[0].message;
@@ -70,7 +70,7 @@ TEST(Spelling, ClosestIsCaseBlindAndAtMostTwoEditsAway) {
   EXPECT_EQ(oaskit::detail::closest("scoeps", fields), "scopes");
   EXPECT_EQ(oaskit::detail::closest("body", fields), std::nullopt);
   EXPECT_EQ(oaskit::detail::closest("sc", fields), std::nullopt);  // too short to guess
-  EXPECT_EQ(oaskit::detail::edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(oaskit::detail::edit_distance("kitten", "sitting"), 3U);
 }
 
 }  // namespace

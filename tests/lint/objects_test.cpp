@@ -69,7 +69,7 @@ TEST(LintObjects, AParameterHasSchemaOrContentAndContentHasOneEntry) {
     {"name": "b", "in": "query", "content": {"application/json": {}, "text/plain": {}}},
     {"name": "c", "in": "query", "content": {"application/json": {}}}])"));
   const auto found = of_rule(findings, "parameter-schema-or-content");
-  ASSERT_EQ(found.size(), 2u) << test::describe(findings);
+  ASSERT_EQ(found.size(), 2U) << test::describe(findings);
   EXPECT_EQ(found[0].loc, parameter_at(0, "content"));
   EXPECT_TRUE(mentions(found[0], "both")) << found[0].message;
   EXPECT_EQ(found[1].loc, parameter_at(1));

@@ -9,13 +9,11 @@ namespace oaskit {
 namespace {
 
 using test::has_none;
-using test::has_one;
 using test::lint_json;
 using test::loc;
 using test::mentions;
 using test::of_rule;
 using test::openapi_30;
-using test::openapi_31;
 
 using test::with_schema;
 
@@ -23,7 +21,7 @@ TEST(LintVersion, NullableAndBooleanExclusiveBoundsIn31AreWarnings) {
   const auto findings = lint_json(with_schema("3.1.0", R"({"type": "integer", "nullable": true,
     "minimum": 0, "exclusiveMinimum": true, "properties": {"p": {"maximum": 1, "exclusiveMaximum": false}}})"));
   const auto found = of_rule(findings, "version-30-keyword-in-31");
-  ASSERT_EQ(found.size(), 3u) << test::describe(findings);
+  ASSERT_EQ(found.size(), 3U) << test::describe(findings);
   EXPECT_EQ(found[0].loc, loc("components", "schemas", "S", "nullable"));
   EXPECT_TRUE(mentions(found[0], "[\"string\", \"null\"]"));
   EXPECT_EQ(found[1].loc, loc("components", "schemas", "S", "exclusiveMinimum"));
@@ -70,7 +68,7 @@ TEST(LintVersion, A30ReferencesSummaryIsIgnoredNotAVersionError) {
                                                    "summary": "s"}}}}},
   "components": {"responses": {"R": {"description": "r"}}}})");
   EXPECT_TRUE(has_none(findings, "version-31-keyword-in-30")) << test::describe(findings);
-  EXPECT_EQ(of_rule(findings, "ref-sibling-ignored").size(), 1u) << test::describe(findings);
+  EXPECT_EQ(of_rule(findings, "ref-sibling-ignored").size(), 1U) << test::describe(findings);
   EXPECT_EQ(std::get<1>(oaskit::Reference::fields()).introduced, oaskit::SpecVersion::v3_1);
   EXPECT_EQ(std::get<1>(oaskit::Info::fields()).introduced, oaskit::SpecVersion::v3_1);
   EXPECT_EQ(std::get<0>(oaskit::Info::fields()).introduced, oaskit::SpecVersion::v3_0);
