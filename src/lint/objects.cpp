@@ -73,6 +73,24 @@ std::string listed(const std::array<std::string_view, 4>& styles) {
   return out;
 }
 
+// Beside `content`, a parameter's style, explode and allowReserved mean nothing: the schemas
+// evaluate them only beside `schema` (dependentSchemas).
+template <class M>
+void check_serialization_with_content(LintContext& context, const M& model, const Source& source,
+                                      const Path& loc) {
+  if (!model.content) return;
+  for (const auto& [name, written] :
+       {std::pair{"style", model.style.has_value()},
+        std::pair{"explode", model.explode.has_value()},
+        std::pair{"allowReserved", model.allowReserved.has_value()}}) {
+    if (!written) continue;
+    context.report(source, child(loc, name), "parameter-style-with-content",
+                   "'" + std::string(name) +
+                       "' applies to a value described by 'schema'; with 'content' the media "
+                       "type says how the value is written");
+  }
+}
+
 void check_location(LintContext& context, const Parameter& parameter, const Source& source,
                     const Path& loc) {
   const std::string_view in = enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)];
@@ -87,6 +105,11 @@ void check_location(LintContext& context, const Parameter& parameter, const Sour
                      "style '" + *parameter.style + "' is not one of those for 'in: " +
                          std::string(in) + "' parameters: " + listed(allowed));
     }
+  }
+  if (parameter.allowEmptyValue && parameter.in != ParameterInType::query) {
+    context.report(source, child(loc, "allowEmptyValue"), "parameter-allow-reserved-not-query",
+                   "'allowEmptyValue' applies to 'in: query' parameters only, not 'in: " +
+                       std::string(in) + "'");
   }
   if (parameter.allowReserved && parameter.in != ParameterInType::query) {
     context.report(source, child(loc, "allowReserved"), "parameter-allow-reserved-not-query",
@@ -105,6 +128,34 @@ void check_header(LintContext& context, const Header& header, const Source& sour
     context.report(source, child(loc, "allowReserved"), "parameter-allow-reserved-not-query",
                    "'allowReserved' applies to 'in: query' parameters only, not to a header");
   }
+}
+
+// A components entry's name: letters, digits, '.', '_' and '-' (the schemas' propertyNames).
+bool is_component_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
+}
+
+void check_component_names(LintContext& context, const Components& components, const Source& source,
+                           const Path& loc) {
+  std::apply(
+      [&](const auto&... field) {
+        auto check_map = [&](const auto& f) {
+          const auto& map = components.*(f.member);
+          if (!map) return;
+          for (const auto& [name, value] : *map) {
+            if (is_component_name(name)) continue;
+            context.report(
+                source, child(child(loc, std::string(f.name)), name), "component-name-invalid",
+                "a components name has only letters, digits, '.', '_' and '-'; '" + name +
+                    "' does not (a $ref to it needs escaping, and tools refuse it)");
+          }
+        };
+        (check_map(field), ...);
+      },
+      Components::fields());
 }
 
 // What a document describes: 3.0 requires `paths`; 3.1 at least one of `paths`, `components`
@@ -133,14 +184,34 @@ void check_objects(LintContext& context) {
         check_example_pair(context, parameter, source, loc);
         check_schema_or_content(context, parameter, source, loc, "A parameter");
         check_location(context, parameter, source, loc);
+        check_serialization_with_content(context, parameter, source, loc);
       },
       [&](const Header& header, const Source& source, const Path& loc) {
         check_example_pair(context, header, source, loc);
         check_schema_or_content(context, header, source, loc, "A header");
         check_header(context, header, source, loc);
+        check_serialization_with_content(context, header, source, loc);
       },
       [&](const MediaType& media_type, const Source& source, const Path& loc) {
         check_example_pair(context, media_type, source, loc);
+      },
+      [&](const Components& components, const Source& source, const Path& loc) {
+        check_component_names(context, components, source, loc);
+      },
+      [&](const License& license, const Source& source, const Path& loc) {
+        if (license.identifier && license.url) {
+          context.report(source, child(loc, "url"), "license-identifier-with-url",
+                         "a license has an SPDX 'identifier' or a 'url', not both");
+        }
+      },
+      [&](const Link& link, const Source& source, const Path& loc) {
+        if (link.operationRef.has_value() == link.operationId.has_value()) {
+          context.report(source, loc, "link-operation",
+                         link.operationRef ? "a link names its operation by 'operationRef' or "
+                                             "'operationId', not both"
+                                           : "a link needs 'operationRef' or 'operationId' to "
+                                             "name its operation");
+        }
       },
       [&](const Example& example, const Source& source, const Path& loc) {
         if (example.value && example.externalValue) {

@@ -56,7 +56,16 @@ constexpr std::array rules{
     RuleInfo{"parameter-style-for-location", error, true,
              "A parameter's `style` is not one its location allows (a header's is `simple`)"},
     RuleInfo{"parameter-allow-reserved-not-query", error, true,
-             "`allowReserved` on a parameter that is not `in: query`, or on a header"},
+             "`allowReserved` or `allowEmptyValue` on a parameter that is not `in: query`, or "
+             "`allowReserved` on a header"},
+    RuleInfo{"parameter-style-with-content", error, true,
+             "`style`, `explode` or `allowReserved` beside `content` in a parameter or header"},
+    RuleInfo{"component-name-invalid", error, true,
+             "A components name with characters other than letters, digits, '.', '_', '-'"},
+    RuleInfo{"license-identifier-with-url", error, true,
+             "A License with both an SPDX `identifier` and a `url`"},
+    RuleInfo{"link-operation", error, true,
+             "A Link with both `operationRef` and `operationId`, or neither"},
     // paths
     RuleInfo{"path-parameter-undeclared", error, true,
              "A `{name}` in a path template has no `in: path` parameter"},

@@ -25,6 +25,10 @@ using test::openapi_31;
 // registry, and its tests written.
 const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/load_test.cpp
                                          "document-empty",
+                                         "parameter-style-with-content",
+                                         "component-name-invalid",
+                                         "license-identifier-with-url",
+                                         "link-operation",
                                          "example-with-examples",
                                          "example-value-with-external-value",
                                          "parameter-schema-or-content",

@@ -100,5 +100,36 @@ TEST(LintObjects, StylesAndAllowReservedFollowTheLocation) {
                        "parameter-style-for-location"));
 }
 
+TEST(LintObjects, SerializationFieldsBesideContentAndAllowEmptyValueOutsideQuery) {
+  const auto findings = lint_json(with_parameters(R"([
+    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+    {"name": "f", "in": "query", "content": {"application/json": {}}, "style": "form",
+     "explode": true},
+    {"name": "h", "in": "header", "schema": {"type": "string"}, "allowEmptyValue": true}])"));
+  const auto found = of_rule(findings, "parameter-style-with-content");
+  ASSERT_EQ(found.size(), 2U) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, parameter_at(1, "style"));
+  EXPECT_EQ(found[1].loc, parameter_at(1, "explode"));
+  EXPECT_TRUE(
+      has_one(findings, "parameter-allow-reserved-not-query", parameter_at(2, "allowEmptyValue")));
+}
+
+TEST(LintObjects, ComponentNamesLicensesAndLinks) {
+  const auto findings = lint_json(R"({"openapi": "3.1.0", "paths": {},
+  "info": {"title": "t", "version": "1",
+           "license": {"name": "MIT", "identifier": "MIT", "url": "https://x.example/l"}},
+  "components": {"schemas": {"Good.Name_1-a": {}, "bad name": {}},
+    "links": {"Both": {"operationRef": "#/paths/~1a/get", "operationId": "a"},
+              "Neither": {"description": "?"}, "Fine": {"operationId": "a"}}}})");
+  EXPECT_TRUE(
+      has_one(findings, "component-name-invalid", loc("components", "schemas", "bad name")));
+  EXPECT_TRUE(has_one(findings, "license-identifier-with-url", loc("info", "license", "url")));
+  const auto links = of_rule(findings, "link-operation");
+  ASSERT_EQ(links.size(), 2U) << test::describe(findings);
+  EXPECT_EQ(links[0].loc, loc("components", "links", "Both"));
+  EXPECT_TRUE(mentions(links[0], "not both")) << links[0].message;
+  EXPECT_EQ(links[1].loc, loc("components", "links", "Neither"));
+}
+
 }  // namespace
 }  // namespace oaskit
