@@ -195,6 +195,23 @@ void check_objects(LintContext& context) {
       [&](const MediaType& media_type, const Source& source, const Path& loc) {
         check_example_pair(context, media_type, source, loc);
       },
+      [&](const Encoding& encoding, const Source& source, const Path& loc) {
+        // An Encoding describes a form field: the query styles, as the schemas list them.
+        const auto& allowed = styles_by_location[1].styles;
+        if (encoding.style &&
+            std::find(allowed.begin(), allowed.end(), *encoding.style) == allowed.end()) {
+          context.report(source, child(loc, "style"), "parameter-style-for-location",
+                         "an encoding's style '" + *encoding.style +
+                             "' is not one of those of a form field: " + listed(allowed));
+        }
+      },
+      [&](const Operation& operation, const Source& source, const Path& loc) {
+        if (operation.responses && operation.responses->entries.empty()) {
+          context.report(source, child(loc, "responses"), "responses-empty",
+                         "'responses' lists no response: give at least one status code, or "
+                         "'default'");
+        }
+      },
       [&](const Components& components, const Source& source, const Path& loc) {
         check_component_names(context, components, source, loc);
       },

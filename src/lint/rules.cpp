@@ -62,6 +62,7 @@ constexpr std::array rules{
              "`style`, `explode` or `allowReserved` beside `content` in a parameter or header"},
     RuleInfo{"component-name-invalid", error, true,
              "A components name with characters other than letters, digits, '.', '_', '-'"},
+    RuleInfo{"responses-empty", error, true, "An operation's `responses` lists no response"},
     RuleInfo{"license-identifier-with-url", error, true,
              "A License with both an SPDX `identifier` and a `url`"},
     RuleInfo{"link-operation", error, true,

@@ -28,6 +28,7 @@ const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/l
                                          "parameter-style-with-content",
                                          "component-name-invalid",
                                          "license-identifier-with-url",
+                                         "responses-empty",
                                          "link-operation",
                                          "example-with-examples",
                                          "example-value-with-external-value",

@@ -131,5 +131,16 @@ TEST(LintObjects, ComponentNamesLicensesAndLinks) {
   EXPECT_EQ(links[1].loc, loc("components", "links", "Neither"));
 }
 
+TEST(LintObjects, EncodingStylesAndEmptyResponses) {
+  const auto findings = lint_json(openapi_31(R"("paths": {"/a": {"post": {
+    "requestBody": {"content": {"application/x-www-form-urlencoded": {
+      "encoding": {"f": {"style": "simple"}, "g": {"style": "deepObject"}}}}},
+    "responses": {}}}})"));
+  EXPECT_TRUE(has_one(findings, "parameter-style-for-location",
+                      loc("paths", "/a", "post", "requestBody", "content",
+                          "application/x-www-form-urlencoded", "encoding", "f", "style")));
+  EXPECT_TRUE(has_one(findings, "responses-empty", loc("paths", "/a", "post", "responses")));
+}
+
 }  // namespace
 }  // namespace oaskit
