@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "document/json_pointer.hpp"
+
 namespace oaskit {
 
 std::string_view to_string(Severity severity) {
@@ -36,17 +38,10 @@ std::string to_string(const Diagnostic& d) {
 }
 
 void append_json_pointer_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  // The runs between the characters to escape, each appended whole (a character at a time
-  // cost more than the rest of writing a validation error).
-  std::size_t start = 0;
-  for (std::size_t at = token.find_first_of("~/"); at != std::string_view::npos;
-       at = token.find_first_of("~/", start)) {
-    pointer.append(token.substr(start, at - start));
-    pointer += token[at] == '~' ? "~0" : "~1";
-    start = at + 1;
-  }
-  pointer.append(token.substr(start));
+  const std::size_t start = pointer.size();
+  pointer.resize(start + 1 + 2 * token.size());
+  char* const end = detail::write_json_pointer_token(pointer.data() + start, token);
+  pointer.resize(static_cast<std::size_t>(end - pointer.data()));
 }
 
 std::string to_json_pointer(const Path& path) {

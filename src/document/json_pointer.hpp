@@ -24,6 +24,21 @@ PointerTarget follow_pointer(const boost::json::value& root, std::string_view po
 /// The value at `path` under `root`, or null.
 const boost::json::value* find_at(const boost::json::value& root, const Path& path);
 
+/// Writes "/" and `token` as a JSON pointer token ('~' as "~0", '/' as "~1") at `out`, which
+/// has room for 1 + 2 × token.size() bytes; returns the end of what it wrote.
+inline char* write_json_pointer_token(char* out, std::string_view token) {
+  *out++ = '/';
+  for (const char c : token) {
+    if (c == '~' || c == '/') {
+      *out++ = '~';
+      *out++ = c == '~' ? '0' : '1';
+    } else {
+      *out++ = c;
+    }
+  }
+  return out;
+}
+
 /// `text` with every byte not in `allowed` written as `%XX`.
 std::string percent_encode(std::string_view text, std::string_view allowed);
 

@@ -49,9 +49,7 @@ void check_members(LintContext& context, const M& model, const Source& source, c
     if (const auto meant = oaskit::detail::closest(key, names)) {
       message += "; did you mean '" + std::string(*meant) + "'?";
     }
-    Path at = loc;
-    at.emplace_back(std::string(key));
-    context.report(source, at, "field-unknown", message);
+    context.report(source, child(loc, std::string(key)), "field-unknown", message);
   }
 }
 

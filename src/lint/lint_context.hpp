@@ -18,6 +18,12 @@
 
 namespace oaskit::lint_detail {
 
+/// `path` one step further: where a rule reports a member of the object at `path`.
+inline Path child(Path path, PathElement step) {
+  path.push_back(std::move(step));
+  return path;
+}
+
 /// A place in one of the document's files.
 struct Place {
   const Source* source = nullptr;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,11 +15,6 @@
 namespace oaskit::lint_detail {
 
 namespace {
-
-Path child(Path path, std::string name) {
-  path.emplace_back(std::move(name));
-  return path;
-}
 
 // example and examples (Parameter, Header, MediaType): `not: {required: [example, examples]}`.
 template <class M>
@@ -51,22 +47,33 @@ void check_schema_or_content(LintContext& context, const M& model, const Source&
   }
 }
 
-// The styles each location allows (3.0 §4.7.12.4, 3.1 §4.8.12.4), and the default one.
-struct LocationStyles {
-  ParameterInType in;
-  std::array<std::string_view, 4> styles;
-};
-constexpr std::array<LocationStyles, 4> styles_by_location{{
-    {ParameterInType::path, {"matrix", "label", "simple", ""}},
-    {ParameterInType::query, {"form", "spaceDelimited", "pipeDelimited", "deepObject"}},
-    {ParameterInType::header, {"simple", "", "", ""}},
-    {ParameterInType::cookie, {"form", "", "", ""}},
-}};
+// The styles each location allows (3.0 §4.7.12.4, 3.1 §4.8.12.4).
+std::span<const std::string_view> styles_for(ParameterInType in) {
+  static constexpr std::array<std::string_view, 3> path{"matrix", "label", "simple"};
+  static constexpr std::array<std::string_view, 4> query{"form", "spaceDelimited", "pipeDelimited",
+                                                         "deepObject"};
+  static constexpr std::array<std::string_view, 1> header{"simple"};
+  static constexpr std::array<std::string_view, 1> cookie{"form"};
+  switch (in) {
+    case ParameterInType::path:
+      return path;
+    case ParameterInType::query:
+      return query;
+    case ParameterInType::header:
+      return header;
+    case ParameterInType::cookie:
+      return cookie;
+  }
+  return {};
+}
 
-std::string listed(const std::array<std::string_view, 4>& styles) {
+bool allows(std::span<const std::string_view> styles, std::string_view style) {
+  return std::find(styles.begin(), styles.end(), style) != styles.end();
+}
+
+std::string listed(std::span<const std::string_view> styles) {
   std::string out;
   for (const auto style : styles) {
-    if (style.empty()) continue;
     if (!out.empty()) out += ", ";
     out += std::string(style);
   }
@@ -94,17 +101,10 @@ void check_serialization_with_content(LintContext& context, const M& model, cons
 void check_location(LintContext& context, const Parameter& parameter, const Source& source,
                     const Path& loc) {
   const std::string_view in = enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)];
-  if (parameter.style) {
-    const auto& allowed =
-        std::find_if(styles_by_location.begin(), styles_by_location.end(), [&](const auto& l) {
-          return l.in == parameter.in;
-        })->styles;
-    if (std::find(allowed.begin(), allowed.end(), *parameter.style) == allowed.end() ||
-        parameter.style->empty()) {
-      context.report(source, child(loc, "style"), "parameter-style-for-location",
-                     "style '" + *parameter.style + "' is not one of those for 'in: " +
-                         std::string(in) + "' parameters: " + listed(allowed));
-    }
+  if (parameter.style && !allows(styles_for(parameter.in), *parameter.style)) {
+    context.report(source, child(loc, "style"), "parameter-style-for-location",
+                   "style '" + *parameter.style + "' is not one of those for 'in: " +
+                       std::string(in) + "' parameters: " + listed(styles_for(parameter.in)));
   }
   if (parameter.allowEmptyValue && parameter.in != ParameterInType::query) {
     context.report(source, child(loc, "allowEmptyValue"), "parameter-allow-reserved-not-query",
@@ -197,9 +197,8 @@ void check_objects(LintContext& context) {
       },
       [&](const Encoding& encoding, const Source& source, const Path& loc) {
         // An Encoding describes a form field: the query styles, as the schemas list them.
-        const auto& allowed = styles_by_location[1].styles;
-        if (encoding.style &&
-            std::find(allowed.begin(), allowed.end(), *encoding.style) == allowed.end()) {
+        const auto allowed = styles_for(ParameterInType::query);
+        if (encoding.style && !allows(allowed, *encoding.style)) {
           context.report(source, child(loc, "style"), "parameter-style-for-location",
                          "an encoding's style '" + *encoding.style +
                              "' is not one of those of a form field: " + listed(allowed));

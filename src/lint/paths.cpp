@@ -15,11 +15,6 @@ namespace oaskit::lint_detail {
 
 namespace {
 
-Path child(Path path, PathElement step) {
-  path.push_back(std::move(step));
-  return path;
-}
-
 // The names inside `{...}` of a path template, in order.
 std::vector<std::string> template_names(std::string_view path) {
   std::vector<std::string> names;

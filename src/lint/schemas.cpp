@@ -20,11 +20,6 @@ namespace oaskit::lint_detail {
 
 namespace {
 
-Path child(Path path, PathElement step) {
-  path.push_back(std::move(step));
-  return path;
-}
-
 bool is_integral(const boost::json::value& value) {
   if (value.is_int64() || value.is_uint64()) return true;
   if (!value.is_double()) return false;

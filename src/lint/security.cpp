@@ -27,11 +27,6 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-Path child(Path path, PathElement step) {
-  path.push_back(std::move(step));
-  return path;
-}
-
 // One OAuth flow's scopes and URLs, whichever flow type it is.
 struct FlowView {
   std::string_view name;

@@ -16,14 +16,9 @@ namespace oaskit::lint_detail {
 
 namespace {
 
-Path child(Path path, PathElement step) {
-  path.push_back(std::move(step));
-  return path;
-}
-
 // What a 3.0 document writes instead of a field that 3.1 introduced (which fields those are
 // is read from the models' field tables). A field without a line here: "leave it out".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 25> instead_of_31{{
+constexpr auto instead_of_31 = std::to_array<std::pair<std::string_view, std::string_view>>({
     {"webhooks", "describe them as callbacks of the operation that registers them"},
     {"info.summary", "use info.description"},
     {"license.identifier", "use license.url"},
@@ -49,7 +44,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> instead_
     {"dependentSchemas", "leave it out"},
     {"contains", "leave it out"},
     {"propertyNames", "leave it out"},
-}};
+});
 
 // How a message names a field: a schema keyword by itself, the root's fields by themselves,
 // other objects' fields after the object ("info.summary").

@@ -153,7 +153,8 @@ class Compiler {
       return &node;
     }
     if (!value.is_object()) {
-      error(info, "", "a schema must be an object or a boolean, not " + describe_type(value));
+      error(info, "",
+            "a schema must be an object or a boolean, not " + std::string(describe_type(value)));
       node.constant = false;
       return &node;
     }
@@ -566,7 +567,7 @@ class Compiler {
       if (entry == nullptr) return;  // a name without a property: Required checks them all
       flags[static_cast<std::size_t>(entry - object.entries.data())] = true;
     }
-    object.set_required(std::move(flags));
+    object.set_required(flags);
     node.keywords.erase(required);
   }
 

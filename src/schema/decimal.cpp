@@ -156,7 +156,7 @@ bool is_integral(const boost::json::value& number) {
   return std::isfinite(d) && d == std::floor(d);
 }
 
-std::string describe_type(const boost::json::value& v) {
+std::string_view describe_type(const boost::json::value& v) {
   switch (v.kind()) {
     case boost::json::kind::null:
       return "null";

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace oaskit::schema::detail {
 
@@ -30,8 +31,8 @@ int compare_numbers(const boost::json::value& a, const boost::json::value& b);
 bool is_integral(const boost::json::value& number);
 
 /// "a string", "an integer", "null": a value's JSON type as messages name it (a number with
-/// no fractional part is an integer, as JSON Schema says).
-std::string describe_type(const boost::json::value& value);
+/// no fractional part is an integer, as JSON Schema says). Static text.
+std::string_view describe_type(const boost::json::value& value);
 
 /// JSON equality: numbers by value (1 == 1.0), objects whatever their members' order.
 bool json_equal(const boost::json::value& a, const boost::json::value& b);

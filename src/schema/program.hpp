@@ -222,10 +222,9 @@ struct ObjectMembers {
   std::vector<std::pair<std::string, const Node*>> properties;
   std::vector<std::pair<std::shared_ptr<const Regex>, const Node*>> patterns;
   const Node* additional = nullptr;
-  /// The `required` names, when every one is also in `properties` (compile folds the
-  /// `required` keyword in here, so that one pass over the members does both): a flag per
-  /// property, and how many.
-  std::vector<bool> required;
+  /// How many properties `required` names, when every name it lists is one (compile folds
+  /// the `required` keyword in here, so that one pass over the members does both; each
+  /// entry says whether it is required).
   std::size_t required_count = 0;
 
   /// Where each property's name is found.
@@ -248,10 +247,12 @@ struct ObjectMembers {
     names = NameTable(list);
   }
   /// Marks the properties `required` names (`flags`, by index).
-  void set_required(std::vector<bool> flags) {
-    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].required = flags[i];
-    required = std::move(flags);
-    required_count = static_cast<std::size_t>(std::count(required.begin(), required.end(), true));
+  void set_required(const std::vector<bool>& flags) {
+    required_count = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      entries[i].required = flags[i];
+      if (flags[i]) ++required_count;
+    }
   }
   /// The entry of `name`, or nullptr.
   [[nodiscard]] const Entry* find(std::string_view name) const noexcept {

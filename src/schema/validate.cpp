@@ -164,27 +164,6 @@ inline bool has_type(const json::value& v, std::uint8_t mask) {
          is_integral(v);
 }
 
-// A value's type as messages name it: static text, so that a message is written without
-// making a string first.
-std::string_view type_word(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
-    case json::kind::object:
-      return "an object";
-    case json::kind::array:
-      return "an array";
-    case json::kind::string:
-      return "a string";
-    case json::kind::double_:
-      return is_integral(v) ? "an integer" : "a number";
-    default:
-      return "an integer";
-  }
-}
-
 std::string types_in_uncached(std::uint8_t mask) {
   std::vector<std::string> names;
   if ((mask & type_boolean) != 0) names.emplace_back("a boolean");
@@ -343,8 +322,7 @@ class Evaluator {
 
   // Records a failure of `keyword` (with `sub`, e.g. the property a `dependentRequired`
   // depends on, appended to its keyword location): its message is `message`'s pieces, one after
-  // the other; `missing` a missing member's name. The text goes into the result's blocks
-  // through one reused buffer, so an error costs no allocation of its own.
+  // the other; `missing` a missing member's name.
   [[gnu::noinline]] void fail(const Node& node, std::string_view keyword, std::string_view type,
                               std::initializer_list<std::string_view> message,
                               std::string_view sub = {}, std::string_view missing = {}) {
@@ -398,19 +376,11 @@ class Evaluator {
     return p + text.size();
   }
 
-  // A step as a JSON pointer token: "/" and the name, with '~' and '/' escaped, or the index.
+  // A step as a JSON pointer token: "/" and the escaped name, or the index.
   static char* write_step(char* p, const Step& step) {
+    if (!step.is_index) return oaskit::detail::write_json_pointer_token(p, step.name);
     *p++ = '/';
-    if (step.is_index) return std::to_chars(p, p + 20, step.index).ptr;
-    for (const char c : step.name) {
-      if (c == '~' || c == '/') {
-        *p++ = '~';
-        *p++ = c == '~' ? '0' : '1';
-      } else {
-        *p++ = c;
-      }
-    }
-    return p;
+    return std::to_chars(p, p + 20, step.index).ptr;
   }
 
   bool run_keywords(const Node& node, const json::value& instance, Annotations* annotations) {
@@ -444,7 +414,7 @@ class Evaluator {
                  Annotations*) {
     if (has_type(v, c.mask)) return true;
     fail(node, k, pydantic_type_name(c.mask),
-         {"must be ", types_in(c.mask), ", not ", type_word(v)});
+         {"must be ", types_in(c.mask), ", not ", describe_type(v)});
     return false;
   }
 
@@ -699,7 +669,7 @@ class Evaluator {
       if (errors_ != nullptr) {
         const std::size_t before = errors_->size();
         for (std::size_t i = 0; i < c.properties.size(); ++i) {
-          if (!c.required[i] || object.contains(c.properties[i].first)) continue;
+          if (!c.entries[i].required || object.contains(c.properties[i].first)) continue;
           fail(node, "required", "missing",
                {"must have the required property '", c.properties[i].first, "'"}, {},
                c.properties[i].first);

@@ -2,15 +2,12 @@
 /// Paths and operations: RequestBody, Link, Response, Responses, Callback, Operation, PathItem
 /// and Paths (one file because an Operation's callbacks hold PathItems again).
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <type_traits>
-#include <utility>
 #include <variant>
 #include <vector>
 
@@ -165,34 +162,8 @@ struct PathItem {
     Box<Operation> PathItem::*member;
   };
   /// Every method field, in the specification's order: the fields of type `Box<Operation>`,
-  /// taken from fields() (by method_fields_of), so that a method is declared once.
+  /// taken from fields() (src/json/path_item.cpp), so that a method is declared once.
   static std::span<const MethodField> method_fields();
-
-  /// The method fields among `fields()`, at compile time.
-  template <class Self = PathItem>
-  static constexpr auto method_fields_of() {
-    using Member = Box<Operation> Self::*;
-    constexpr auto all = fields<Self>();
-    constexpr std::size_t count = std::apply(
-        [](const auto&... f) {
-          return (std::size_t{0} + ... +
-                  (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, Member> ? 1 : 0));
-        },
-        all);
-    std::array<MethodField, count> out{};
-    std::size_t at = 0;
-    std::apply(
-        [&](const auto&... f) {
-          auto take = [&](const auto& one) {
-            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(one.member)>, Member>) {
-              out[at++] = MethodField{one.name, one.member};
-            }
-          };
-          (take(f), ...);
-        },
-        all);
-    return out;
-  }
 
   /// One declared operation: its method as the document writes it, and the operation.
   struct MethodOperation {
