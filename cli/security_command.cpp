@@ -86,7 +86,7 @@ std::vector<OperationRow> operations_of(const OpenAPI& doc) {
   std::vector<OperationRow> rows;
   const auto* global = doc.security ? &*doc.security : nullptr;
   auto add_item = [&](const std::string& path, const PathItem& item) {
-    for (const auto& [method, operation] : item.operations()) {
+    for (const auto& [method, operation, additional] : item.operations()) {
       const auto* security = operation.security ? &*operation.security : global;
       rows.push_back({oaskit::detail::ascii_uppercase(method), path, security});
     }

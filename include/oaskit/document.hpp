@@ -142,8 +142,10 @@ class Document {
   [[nodiscard]] const std::vector<std::unique_ptr<Source>>& sources() const noexcept {
     return sources_;
   }
-  /// "3.0" or "3.1", from the `openapi` field.
-  [[nodiscard]] std::string_view minor_version() const noexcept { return minor_version_; }
+  /// The version the `openapi` field declares (its major.minor).
+  [[nodiscard]] SpecVersion version() const noexcept { return version_; }
+  /// "3.0", "3.1" or "3.2": the version as the `openapi` field begins.
+  [[nodiscard]] std::string_view minor_version() const noexcept { return to_string(version_); }
   /// Every `$ref` in a model position of every file, resolved or not.
   [[nodiscard]] const std::vector<ResolvedRef>& refs() const noexcept { return refs_; }
   /// Problems that do not stop loading: unresolvable references, and files reached through
@@ -176,7 +178,7 @@ class Document {
   std::unique_ptr<OpenAPI> model_;                // never null but in a moved-from Document
   std::unique_ptr<detail::DocumentParts> parts_;  // likewise
   std::vector<std::unique_ptr<Source>> sources_;
-  std::string minor_version_;
+  SpecVersion version_ = SpecVersion::v3_1;
   std::vector<ResolvedRef> refs_;
   // refs_ by the object holding the `$ref` (its file, and JSON pointer); the first one wins.
   std::map<std::pair<const Source*, std::string>, std::size_t> refs_by_place_;

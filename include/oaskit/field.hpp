@@ -6,6 +6,7 @@
 /// or write models, not in every file that includes a model header: this halves the cost of
 /// including oaskit/models.hpp.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -65,9 +66,17 @@ Equals(E) -> Equals<E>;
 /// A version of the OpenAPI Specification (major.minor), in order.
 enum class SpecVersion : std::uint8_t { v3_0, v3_1, v3_2 };
 
+/// Every version oaskit reads, oldest first.
+inline constexpr std::array<SpecVersion, 3> spec_versions{SpecVersion::v3_0, SpecVersion::v3_1,
+                                                          SpecVersion::v3_2};
+
+/// The version an `openapi` field declares ("3.1.0" is 3.1; "3.1" alone too); nullopt for
+/// one oaskit does not read.
+constexpr std::optional<SpecVersion> spec_version_of(std::string_view openapi);
+
 /// "3.0", "3.1", "3.2".
-constexpr std::string_view to_string(SpecVersion version) {
-  switch (version) {
+constexpr std::string_view to_string(SpecVersion spec) {
+  switch (spec) {
     case SpecVersion::v3_0:
       return "3.0";
     case SpecVersion::v3_1:
@@ -76,6 +85,17 @@ constexpr std::string_view to_string(SpecVersion version) {
       return "3.2";
   }
   return "";
+}
+
+constexpr std::optional<SpecVersion> spec_version_of(std::string_view openapi) {
+  for (SpecVersion known : spec_versions) {
+    const std::string_view minor = to_string(known);
+    if (openapi.starts_with(minor) &&
+        (openapi.size() == minor.size() || openapi[minor.size()] == '.')) {
+      return known;
+    }
+  }
+  return std::nullopt;
 }
 
 /// One field of model `M`: its JSON name, the member holding it, whether it must be present,
@@ -87,12 +107,22 @@ struct Field {
   Presence presence;
   Check constraint;
   SpecVersion introduced = SpecVersion::v3_0;
+  /// For an optional field that earlier versions required: the first version it is optional
+  /// in (a 3.1 Response needs a description, a 3.2 one does not). Lint reports it missing
+  /// from older documents.
+  std::optional<SpecVersion> optional_since{};
 
-  /// This field as one that `version` introduced, written on its table line:
+  /// This field as one that `first` introduced, written on its table line:
   /// `field("summary", &Self::summary).since(SpecVersion::v3_1)`.
-  constexpr Field since(SpecVersion version) const {
+  constexpr Field since(SpecVersion first) const {
     Field out = *this;
-    out.introduced = version;
+    out.introduced = first;
+    return out;
+  }
+  /// This optional field as one that versions before `first` required.
+  constexpr Field required_before(SpecVersion first) const {
+    Field out = *this;
+    out.optional_since = first;
     return out;
   }
 };

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "oaskit/field.hpp"
 #include "oaskit/result.hpp"
 
 namespace boost::json {
@@ -37,11 +38,14 @@ Result<T> parse(std::string_view json);
 /// Reads `value`, a JSON value already in memory (such as a Source's value()), as `T` with the
 /// same checks as parse<T>, in one walk and without writing it out as text. The errors carry
 /// their `loc` but no position: the caller knows where the value came from (Source::position_of).
+/// `version` is the document's, for a part read on its own: a 3.1 Response needs its
+/// `description`, a 3.2 one does not (an OpenAPI object's own `openapi` field decides for it,
+/// as it does in parse<T>; other parts parse<T> reads as the latest version).
 /// \code
 /// auto scheme = oaskit::from_value<oaskit::SecurityScheme>(source.value());
 /// \endcode
 template <class T>
-Result<T> from_value(const boost::json::value& value);
+Result<T> from_value(const boost::json::value& value, SpecVersion version = spec_versions.back());
 
 /// `loc` as pydantic writes it in JSON error lists: `["components", "schemas", 0]`.
 boost::json::array to_json_array(const Path& loc);

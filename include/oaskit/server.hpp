@@ -50,8 +50,10 @@ class Document;
 
 namespace oaskit::server {
 
-/// Where a parameter is sent (the Parameter Object's `in`).
-enum class In { path, query, header, cookie };
+/// Where a parameter is sent (the Parameter Object's `in`). `querystring` (OpenAPI 3.2) is the
+/// whole query string as one value: a form's fields as an object, JSON as its value, other
+/// media types as the decoded text.
+enum class In { path, query, header, cookie, querystring };
 
 /// One problem with a request, as FastAPI reports it in a 422 body:
 /// `{"type":"missing","loc":["query","limit"],"msg":"Field required","input":null}`.

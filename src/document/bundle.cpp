@@ -6,6 +6,7 @@
 #include "oaskit/bundle.hpp"
 
 #include "json_pointer.hpp"
+#include "oaskit/model/components.hpp"
 
 #include <boost/json.hpp>
 
@@ -37,13 +38,23 @@ constexpr std::pair<std::string_view, std::string_view> component_kinds[] = {
     {"Link", "links"},
     {"Callback", "callbacks"},
     {"SecurityScheme", "securitySchemes"},
-    {"PathItem", "pathItems"}};
+    {"PathItem", "pathItems"},
+    {"MediaType", "mediaTypes"}};
 
 std::string_view component_kind_of(std::string_view expected_model) {
   for (const auto& [model, kind] : component_kinds) {
     if (model == expected_model) return kind;
   }
   return {};
+}
+
+/// The version that introduced a member of components, from its field table.
+SpecVersion component_kind_since(std::string_view kind) {
+  SpecVersion since = SpecVersion::v3_0;
+  std::apply(
+      [&](const auto&... field) { ((field.name == kind ? since = field.introduced : since), ...); },
+      Components::fields());
+  return since;
 }
 
 /// A value's place: which source (its index in Document::sources()) and where in it. An index
@@ -155,10 +166,11 @@ class Bundler {
     }
   }
 
-  // Copied in at their place: a $ref where OpenAPI allows none, and (OpenAPI 3.0 has no
-  // components.pathItems) a Path Item from another file.
+  // Copied in at their place: a $ref where OpenAPI allows none, and a target whose kind of
+  // component the document's version lacks (3.0 has no components.pathItems, 3.1 no
+  // mediaTypes).
   bool inlined(const ResolvedRef& ref) const {
-    return !ref.allowed || (ref.expected == "PathItem" && doc_.minor_version() == "3.0");
+    return !ref.allowed || doc_.version() < component_kind_since(component_kind_of(ref.expected));
   }
 
   // Every target in another file gets an entry, except those inside another such target

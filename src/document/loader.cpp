@@ -220,7 +220,7 @@ std::optional<V> DocumentLoader::parse_substituting(const Source& source, const 
   constexpr int max_rounds = 4;               // substituted values hold no refs: one suffices
   Errors last_errors;
   for (int round = 0; round < max_rounds; ++round) {
-    auto parsed = from_value<V>(patched ? *patched : original);
+    auto parsed = from_value<V>(patched ? *patched : original, doc_.version_);
     if (parsed) return std::move(*parsed);
     last_errors = parsed.errors();
     bool replaced = false;
@@ -482,8 +482,21 @@ void DocumentLoader::scan_extension(const Source& source, Path& at,
 
 namespace {
 
-// "3.0" or "3.1" from the `openapi` field; the diagnostics when it is neither.
-std::optional<std::string> check_version(const Source& root, Diagnostics& out) {
+// "3.0.x, 3.1.x and 3.2.x": the versions oaskit reads, for messages.
+std::string supported_versions() {
+  std::string out;
+  for (std::size_t i = 0; i < spec_versions.size(); ++i) {
+    if (i > 0) out += i + 1 == spec_versions.size() ? " and " : ", ";
+    out += to_string(spec_versions[i]);
+    out += ".x";
+  }
+  return out;
+}
+
+// The version the `openapi` field declares; the diagnostics when oaskit does not read it. A
+// missing or mistyped field is the model's to report: then the latest version, so that the
+// model's errors come out.
+std::optional<SpecVersion> check_version(const Source& root, Diagnostics& out) {
   const auto* object = root.value().if_object();
   if (object == nullptr) {
     out.push_back(Document::diagnostic(root, {}, Severity::error, "model_type",
@@ -493,21 +506,18 @@ std::optional<std::string> check_version(const Source& root, Diagnostics& out) {
   if (object->contains("swagger")) {
     out.push_back(Document::diagnostic(
         root, {"swagger"}, Severity::error, "unsupported_version",
-        "This is a Swagger 2.0 document; oaskit reads OpenAPI 3.0 and 3.1. Convert it first "
-        "(for example with swagger2openapi)"));
+        "This is a Swagger 2.0 document; oaskit reads OpenAPI " + supported_versions() +
+            ". Convert it first (for example with swagger2openapi)"));
     return std::nullopt;
   }
   const auto* version = object->if_contains("openapi");
-  if (version == nullptr || !version->is_string()) return std::string();  // the model says why
+  if (version == nullptr || !version->is_string()) return spec_versions.back();
   const std::string_view text = version->get_string();
-  for (std::string_view minor : {"3.0", "3.1"}) {
-    if (text.starts_with(minor) && (text.size() == minor.size() || text[minor.size()] == '.')) {
-      return std::string(minor);
-    }
-  }
+  if (auto known = spec_version_of(text)) return known;
   out.push_back(Document::diagnostic(root, {"openapi"}, Severity::error, "unsupported_version",
                                      "OpenAPI version '" + std::string(text) +
-                                         "' is not supported: oaskit reads 3.0.x and 3.1.x"));
+                                         "' is not supported: oaskit reads " +
+                                         supported_versions()));
   return std::nullopt;
 }
 
@@ -522,13 +532,13 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
   Diagnostics errors;
   auto version = check_version(source, errors);
   if (!version) return errors;
+  doc_.version_ = *version;
   auto model = parse_substituting<OpenAPI>(source, {}, errors);
   if (!model) {
     errors.insert(errors.begin(), doc_.problems_.begin(), doc_.problems_.end());
     return errors;
   }
   *doc_.model_ = std::move(*model);
-  doc_.minor_version_ = std::move(*version);
 
   detail::ModelWalker walker({}, source.uri());
   walker.walk(*doc_.model_);

@@ -81,12 +81,12 @@ class ModelWalker {
   void enter(const M& model, const Path& at) {
     if constexpr (std::is_same_v<M, Schema>) {
       enter_schema(model, at);
-    } else if constexpr (std::is_same_v<M, PathItem>) {
+    } else if constexpr (std::is_same_v<M, PathItem> || std::is_same_v<M, MediaType>) {
       // A Path Item's own `$ref` is a field, not a Reference alternative: multi-file
-      // documents commonly keep each path in a file of its own.
+      // documents commonly keep each path in a file of its own. OpenAPI 3.2's Media Types
+      // refer alike (the `content` maps stay maps of MediaTypes).
       if (model.ref) {
-        refs.push_back(
-            {at, *model.ref, bases_.back(), model_name_of<PathItem>(), &read_target<PathItem>});
+        refs.push_back({at, *model.ref, bases_.back(), model_name_of<M>(), &read_target<M>});
       }
     } else if constexpr (!std::is_same_v<M, Reference>) {
       // A model that cannot be a Reference but was written as one: `$ref` is in its extras.

@@ -10,10 +10,12 @@
 namespace oaskit {
 
 template <class T>
-Result<T> from_value(const boost::json::value& value) {
+Result<T> from_value(const boost::json::value& value, SpecVersion version) {
   detail::ReadContext cx;
+  cx.set_version(version);
   T out{};
   detail::read(out, detail::BoostValue(value), cx, detail::PathNode{});
+  cx.finish();
   if (cx.too_deep()) {
     return Errors{
         {{},
@@ -26,7 +28,7 @@ Result<T> from_value(const boost::json::value& value) {
 }
 
 #define OASKIT_INSTANTIATE_FROM_VALUE(T) \
-  template Result<T> from_value<T>(const boost::json::value&);
+  template Result<T> from_value<T>(const boost::json::value&, SpecVersion);
 OASKIT_FOR_EACH_READABLE(OASKIT_INSTANTIATE_FROM_VALUE)
 
 }  // namespace oaskit

@@ -2,44 +2,45 @@
 // Every type parse<T> and to_json<T> are instantiated for: the models of fastapi.openapi.models,
 // MutualTLS, and the SecurityScheme union.
 
-#define OASKIT_FOR_EACH_MODEL(X) \
-  X(Contact)                     \
-  X(License)                     \
-  X(Info)                        \
-  X(ServerVariable)              \
-  X(Server)                      \
-  X(Reference)                   \
-  X(Discriminator)               \
-  X(XML)                         \
-  X(ExternalDocumentation)       \
-  X(Schema)                      \
-  X(Example)                     \
-  X(Encoding)                    \
-  X(MediaType)                   \
-  X(ParameterBase)               \
-  X(Parameter)                   \
-  X(Header)                      \
-  X(RequestBody)                 \
-  X(Link)                        \
-  X(Response)                    \
-  X(Operation)                   \
-  X(PathItem)                    \
-  X(SecurityBase)                \
-  X(APIKey)                      \
-  X(HTTPBase)                    \
-  X(HTTPBearer)                  \
-  X(MutualTLS)                   \
-  X(OAuthFlow)                   \
-  X(OAuthFlowImplicit)           \
-  X(OAuthFlowPassword)           \
-  X(OAuthFlowClientCredentials)  \
-  X(OAuthFlowAuthorizationCode)  \
-  X(OAuthFlows)                  \
-  X(OAuth2)                      \
-  X(OpenIdConnect)               \
-  X(SecurityScheme)              \
-  X(Components)                  \
-  X(Tag)                         \
+#define OASKIT_FOR_EACH_MODEL(X)  \
+  X(Contact)                      \
+  X(License)                      \
+  X(Info)                         \
+  X(ServerVariable)               \
+  X(Server)                       \
+  X(Reference)                    \
+  X(Discriminator)                \
+  X(XML)                          \
+  X(ExternalDocumentation)        \
+  X(Schema)                       \
+  X(Example)                      \
+  X(Encoding)                     \
+  X(MediaType)                    \
+  X(ParameterBase)                \
+  X(Parameter)                    \
+  X(Header)                       \
+  X(RequestBody)                  \
+  X(Link)                         \
+  X(Response)                     \
+  X(Operation)                    \
+  X(PathItem)                     \
+  X(SecurityBase)                 \
+  X(APIKey)                       \
+  X(HTTPBase)                     \
+  X(HTTPBearer)                   \
+  X(MutualTLS)                    \
+  X(OAuthFlow)                    \
+  X(OAuthFlowImplicit)            \
+  X(OAuthFlowPassword)            \
+  X(OAuthFlowClientCredentials)   \
+  X(OAuthFlowAuthorizationCode)   \
+  X(OAuthFlowDeviceAuthorization) \
+  X(OAuthFlows)                   \
+  X(OAuth2)                       \
+  X(OpenIdConnect)                \
+  X(SecurityScheme)               \
+  X(Components)                   \
+  X(Tag)                          \
   X(OpenAPI)
 
 // Every type the document loader may read the target of a `$ref` as: the models (a `$ref` where
@@ -56,7 +57,8 @@
   X(OrReference<SecurityScheme>)      \
   X(OrReference<Link>)                \
   X(OrReference<Callback>)            \
-  X(OrReference<PathItem>)
+  X(OrReference<PathItem>)            \
+  X(OrReference<MediaType>)
 
 // Every type parse<T> and from_value<T> read: those, and Any (any JSON value, with the same
 // checks and error positions).

@@ -144,6 +144,7 @@ Result<T> parse(std::string_view json) {
   detail::ReadContext cx;
   T out{};
   detail::read(out, detail::DomValue(root), cx, detail::PathNode{});
+  cx.finish();
   // simdjson lets through one level too many when the innermost container is empty; the
   // reader notices where it reads, and the error path checks the text for the rest.
   if (cx.too_deep() ||

@@ -1,4 +1,4 @@
-// A Path Item's method fields, taken from its field table once.
+// A Path Item's method fields, taken from its field table once, and its operations by method.
 
 #include <array>
 #include <cstddef>
@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "oaskit/model/paths.hpp"
+#include "util/ascii.hpp"
 
 namespace oaskit {
 
@@ -43,6 +44,17 @@ constexpr auto method_fields_of_table() {
 std::span<const PathItem::MethodField> PathItem::method_fields() {
   static constexpr auto methods = method_fields_of_table();
   return methods;
+}
+
+const Operation* PathItem::operation_for(std::string_view method) const {
+  for (const auto& [name, member] : method_fields()) {
+    if (detail::equals_ignoring_ascii_case(name, method)) {
+      const Box<Operation>& operation = this->*member;
+      return operation ? &*operation : nullptr;
+    }
+  }
+  if (additionalOperations) return additionalOperations->find(method);
+  return nullptr;
 }
 
 }  // namespace oaskit

@@ -155,6 +155,18 @@ void ReadContext::missing(const PathNode& object, std::string_view name) {
   error(object.member(name), "missing", "Field required");
 }
 
+void ReadContext::missing_before(const PathNode& object, std::string_view name, SpecVersion since) {
+  pending_missing_.push_back(
+      {Error{to_path(object.member(name)), "missing", "Field required", std::nullopt}, since});
+}
+
+void ReadContext::finish() {
+  for (auto& pending : pending_missing_) {
+    if (version_ < pending.since) errors_.push_back(std::move(pending.error));
+  }
+  pending_missing_.clear();
+}
+
 void ReadContext::duplicate_key(const PathNode& object, std::string_view key) {
   error(object.member(key), "duplicate_key",
         "Duplicate key '" + std::string(key) + "' in one object");

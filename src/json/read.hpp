@@ -241,6 +241,13 @@ constexpr std::array<bool, sizeof...(I)> make_field_required(std::index_sequence
   return {(std::get<I>(fields).presence == Presence::required)...};
 }
 
+template <class M, std::size_t... I>
+constexpr std::array<std::optional<SpecVersion>, sizeof...(I)> make_field_optional_since(
+    std::index_sequence<I...>) {
+  constexpr auto fields = M::fields();
+  return {std::get<I>(fields).optional_since...};
+}
+
 template <class M>
 struct ModelTable {
   static constexpr std::size_t size = field_count<M>;
@@ -248,6 +255,8 @@ struct ModelTable {
   static constexpr auto readers = make_field_readers<M, V>(std::make_index_sequence<size>{});
   static constexpr auto names = make_field_names<M>(std::make_index_sequence<size>{});
   static constexpr auto required = make_field_required<M>(std::make_index_sequence<size>{});
+  static constexpr auto optional_since =
+      make_field_optional_since<M>(std::make_index_sequence<size>{});
   // Built on first use, so parsing from another static initializer is safe.
   static const FieldIndex& index() {
     static const FieldIndex built{names.data(), size};
@@ -277,7 +286,15 @@ void read_members(M& m, const Members& object, ReadContext& cx, const PathNode& 
     Table::template readers<V>[static_cast<std::size_t>(i)](m, value, cx, at.member(key));
   }
   for (std::size_t i = 0; i < Table::size; ++i) {
-    if (Table::required[i] && !seen.test(i)) cx.missing(at, Table::names[i]);
+    if (seen.test(i)) continue;
+    if (Table::required[i]) {
+      cx.missing(at, Table::names[i]);
+    } else if (Table::optional_since[i]) {
+      cx.missing_before(at, Table::names[i], *Table::optional_since[i]);
+    }
+  }
+  if constexpr (std::is_same_v<M, OpenAPI>) {
+    if (auto version = spec_version_of(m.openapi)) cx.set_version(*version);
   }
 }
 

@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "oaskit/error.hpp"
+#include "oaskit/field.hpp"
 #include "oaskit/json.hpp"
 #include "path_node.hpp"
 
@@ -33,6 +35,15 @@ class ReadContext {
                   std::string_view found);
   /// A required field `name` is absent from the object at `object`.
   void missing(const PathNode& object, std::string_view name);
+  /// A field `name` that versions before `since` require is absent from the object at
+  /// `object`: an error once finish() knows the version is older.
+  void missing_before(const PathNode& object, std::string_view name, SpecVersion since);
+
+  /// The version the value is read as: fields required before a version are missing only in
+  /// older documents. An OpenAPI object's `openapi` sets it; until then, the latest.
+  void set_version(SpecVersion version) noexcept { version_ = version; }
+  /// Reports the fields missing_before() noted that the version requires.
+  void finish();
   /// `key` appears again in the object at `object`; the message with both places is written
   /// once positions are known.
   void duplicate_key(const PathNode& object, std::string_view key);
@@ -51,7 +62,13 @@ class ReadContext {
   Errors take() { return std::move(errors_); }
 
  private:
+  struct PendingMissing {
+    Error error;
+    SpecVersion since;
+  };
   Errors errors_;
+  std::vector<PendingMissing> pending_missing_;
+  SpecVersion version_ = spec_versions.back();
   bool too_deep_ = false;
 };
 

@@ -56,7 +56,8 @@ class LintContext {
   explicit LintContext(const Document& doc);
 
   [[nodiscard]] const Document& doc() const { return doc_; }
-  [[nodiscard]] bool is_30() const { return doc_.minor_version() == "3.0"; }
+  [[nodiscard]] bool is_30() const { return doc_.version() == SpecVersion::v3_0; }
+  [[nodiscard]] SpecVersion version() const { return doc_.version(); }
 
   /// Adds a finding of `rule` (its severity from the registry) at `loc` in `source`.
   void report(const Source& source, const Path& loc, std::string_view rule, std::string message);

@@ -47,13 +47,14 @@ void check_schema_or_content(LintContext& context, const M& model, const Source&
   }
 }
 
-// The styles each location allows (3.0 §4.7.12.4, 3.1 §4.8.12.4).
-std::span<const std::string_view> styles_for(ParameterInType in) {
+// The styles each location allows (3.0 §4.7.12.4, 3.1 §4.8.12.4, 3.2 §4.12.2.5): 3.2 adds
+// `cookie`, a cookie's own syntax; a `querystring` parameter has `content`, never a style.
+std::span<const std::string_view> styles_for(ParameterInType in, SpecVersion version) {
   static constexpr std::array<std::string_view, 3> path{"matrix", "label", "simple"};
   static constexpr std::array<std::string_view, 4> query{"form", "spaceDelimited", "pipeDelimited",
                                                          "deepObject"};
   static constexpr std::array<std::string_view, 1> header{"simple"};
-  static constexpr std::array<std::string_view, 1> cookie{"form"};
+  static constexpr std::array<std::string_view, 2> cookie{"form", "cookie"};
   switch (in) {
     case ParameterInType::path:
       return path;
@@ -62,7 +63,9 @@ std::span<const std::string_view> styles_for(ParameterInType in) {
     case ParameterInType::header:
       return header;
     case ParameterInType::cookie:
-      return cookie;
+      return std::span(cookie).first(version >= SpecVersion::v3_2 ? 2 : 1);
+    case ParameterInType::querystring:
+      return {};
   }
   return {};
 }
@@ -78,6 +81,21 @@ std::string listed(std::span<const std::string_view> styles) {
     out += std::string(style);
   }
   return out;
+}
+
+// OpenAPI 3.2 §4.14.1: encoding by name (`encoding`) or by position (`prefixEncoding`,
+// `itemEncoding`), not both; an Encoding's nested fields follow the same rule (§4.15.1).
+template <class M>
+void check_encoding_kinds(LintContext& context, const M& model, const Source& source,
+                          const Path& loc) {
+  if (!model.encoding) return;
+  for (auto [name, written] : {std::pair{"prefixEncoding", static_cast<bool>(model.prefixEncoding)},
+                               std::pair{"itemEncoding", static_cast<bool>(model.itemEncoding)}}) {
+    if (!written) continue;
+    context.report(source, child(loc, name), "encoding-by-name-and-position",
+                   "'" + std::string(name) +
+                       "' encodes parts by position, 'encoding' by name: use one or the other");
+  }
 }
 
 // Beside `content`, a parameter's style, explode and allowReserved mean nothing: the schemas
@@ -101,20 +119,32 @@ void check_serialization_with_content(LintContext& context, const M& model, cons
 void check_location(LintContext& context, const Parameter& parameter, const Source& source,
                     const Path& loc) {
   const std::string_view in = enum_names(parameter.in)[static_cast<std::size_t>(parameter.in)];
-  if (parameter.style && !allows(styles_for(parameter.in), *parameter.style)) {
+  const auto styles = styles_for(parameter.in, context.version());
+  if (parameter.style && !allows(styles, *parameter.style)) {
     context.report(source, child(loc, "style"), "parameter-style-for-location",
                    "style '" + *parameter.style + "' is not one of those for 'in: " +
-                       std::string(in) + "' parameters: " + listed(styles_for(parameter.in)));
+                       std::string(in) + "' parameters: " + listed(styles));
   }
   if (parameter.allowEmptyValue && parameter.in != ParameterInType::query) {
     context.report(source, child(loc, "allowEmptyValue"), "parameter-allow-reserved-not-query",
                    "'allowEmptyValue' applies to 'in: query' parameters only, not 'in: " +
                        std::string(in) + "'");
   }
-  if (parameter.allowReserved && parameter.in != ParameterInType::query) {
+  // 3.2 §4.12.2.2 widens allowReserved to every location and style that percent-encodes:
+  // path, query, and form-style cookies.
+  const bool percent_encoded =
+      parameter.in == ParameterInType::query ||
+      (context.version() >= SpecVersion::v3_2 &&
+       (parameter.in == ParameterInType::path ||
+        (parameter.in == ParameterInType::cookie && parameter.style.value_or("form") == "form")));
+  if (parameter.allowReserved && !percent_encoded) {
     context.report(source, child(loc, "allowReserved"), "parameter-allow-reserved-not-query",
-                   "'allowReserved' applies to 'in: query' parameters only, not 'in: " +
-                       std::string(in) + "'");
+                   context.version() >= SpecVersion::v3_2
+                       ? "'allowReserved' applies to values that are percent-encoded (in path, "
+                         "query, or a form-style cookie), not 'in: " +
+                             std::string(in) + "'"
+                       : "'allowReserved' applies to 'in: query' parameters only, not 'in: " +
+                             std::string(in) + "'");
   }
 }
 
@@ -194,10 +224,12 @@ void check_objects(LintContext& context) {
       },
       [&](const MediaType& media_type, const Source& source, const Path& loc) {
         check_example_pair(context, media_type, source, loc);
+        check_encoding_kinds(context, media_type, source, loc);
       },
       [&](const Encoding& encoding, const Source& source, const Path& loc) {
+        check_encoding_kinds(context, encoding, source, loc);
         // An Encoding describes a form field: the query styles, as the schemas list them.
-        const auto allowed = styles_for(ParameterInType::query);
+        const auto allowed = styles_for(ParameterInType::query, context.version());
         if (encoding.style && !allows(allowed, *encoding.style)) {
           context.report(source, child(loc, "style"), "parameter-style-for-location",
                          "an encoding's style '" + *encoding.style +
@@ -230,9 +262,36 @@ void check_objects(LintContext& context) {
         }
       },
       [&](const Example& example, const Source& source, const Path& loc) {
-        if (example.value && example.externalValue) {
-          context.report(source, child(loc, "externalValue"), "example-value-with-external-value",
-                         "'value' and 'externalValue' exclude each other; keep one");
+        // 3.2 §4.19.1: value excludes the three others; serializedValue and externalValue
+        // exclude each other (dataValue goes with either of those).
+        const std::pair<std::string_view, bool> fields[] = {
+            {"value", example.value.has_value()},
+            {"dataValue", example.dataValue.has_value()},
+            {"serializedValue", example.serializedValue.has_value()},
+            {"externalValue", example.externalValue.has_value()}};
+        auto excludes = [](std::string_view a, std::string_view b) {
+          return a == "value" || (a == "serializedValue" && b == "externalValue");
+        };
+        for (std::size_t i = 0; i < std::size(fields); ++i) {
+          for (std::size_t j = i + 1; j < std::size(fields); ++j) {
+            if (!fields[i].second || !fields[j].second) continue;
+            if (!excludes(fields[i].first, fields[j].first)) continue;
+            context.report(source, child(loc, std::string(fields[j].first)),
+                           "example-values-exclusive",
+                           "'" + std::string(fields[i].first) + "' and '" +
+                               std::string(fields[j].first) + "' exclude each other; keep one");
+          }
+        }
+      },
+      [&](const XML& xml, const Source& source, const Path& loc) {
+        if (!xml.nodeType) return;
+        for (auto [name, written] : {std::pair{"attribute", xml.attribute.has_value()},
+                                     std::pair{"wrapped", xml.wrapped.has_value()}}) {
+          if (!written) continue;
+          context.report(source, child(loc, name), "xml-node-type-exclusive",
+                         "'" + std::string(name) +
+                             "' is the deprecated form of 'nodeType', which this XML object "
+                             "already has; remove it");
         }
       },
       [](const auto&, const Source&, const Path&) {}});

@@ -2,6 +2,7 @@
 // repeats, operation ids are unique, and no two paths match the same requests.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
@@ -117,6 +118,76 @@ std::optional<Resolved<M>> followed(const LintContext& context, const M& model, 
   return context.read_at<M>(context.follow(std::move(place)));
 }
 
+// OpenAPI 3.2 §4.12.1: an operation has at most one `in: querystring` parameter (its own or
+// its path's), never beside `in: query` ones, and describes it with `content`.
+void check_querystring(LintContext& context, const Source& shared_source, const Source& own_source,
+                       const std::vector<ListedParameter>& shared,
+                       const std::vector<ListedParameter>& own) {
+  const ListedParameter* first_querystring = nullptr;
+  const ListedParameter* first_query = nullptr;
+  auto visit = [&](const Source& source, const std::vector<ListedParameter>& list) {
+    for (const auto& listed : list) {
+      const Parameter& parameter = listed.parameter;
+      if (parameter.in == ParameterInType::query && first_query == nullptr) first_query = &listed;
+      if (parameter.in != ParameterInType::querystring) continue;
+      if (parameter.schema || !parameter.content) {
+        context.report(source, listed.element, "parameter-querystring",
+                       "an 'in: querystring' parameter is the whole query string, described by "
+                       "'content' (one media type, such as application/x-www-form-urlencoded), "
+                       "not by 'schema'");
+      }
+      if (first_querystring != nullptr) {
+        context.report(source, listed.element, "parameter-querystring",
+                       "an operation has at most one 'in: querystring' parameter; '" +
+                           first_querystring->parameter.name + "' is one already");
+      } else {
+        first_querystring = &listed;
+      }
+    }
+  };
+  visit(shared_source, shared);
+  visit(own_source, own);
+  if (first_querystring != nullptr && first_query != nullptr) {
+    const bool query_is_shared =
+        !shared.empty() && first_query >= &shared.front() && first_query <= &shared.back();
+    context.report(
+        query_is_shared ? shared_source : own_source, first_query->element, "parameter-querystring",
+        "'in: query' parameter '" + first_query->parameter.name +
+            "' beside the 'in: querystring' parameter '" + first_querystring->parameter.name +
+            "': the querystring parameter is the whole query string");
+  }
+}
+
+// An RFC 9110 token (§5.6.2), which a method is.
+bool is_token(std::string_view text) {
+  static constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x80 && std::isalnum(u) != 0) || symbols.find(c) != std::string_view::npos;
+  });
+}
+
+// OpenAPI 3.2 §4.9.1: additionalOperations holds methods the fixed fields cannot.
+void check_additional_operations(LintContext& context, const PathItem& item, const Source& source,
+                                 const Path& loc) {
+  if (!item.additionalOperations) return;
+  for (const auto& [method, operation] : *item.additionalOperations) {
+    const Path at = child(child(loc, "additionalOperations"), method);
+    for (const auto& fixed : PathItem::method_fields()) {
+      if (!oaskit::detail::equals_ignoring_ascii_case(fixed.name, method)) continue;
+      context.report(source, at, "additional-operation-method",
+                     "'" + method + "' has a field of its own: write the operation as '" +
+                         std::string(fixed.name) + "', not under additionalOperations");
+    }
+    if (!is_token(method)) {
+      context.report(source, at, "additional-operation-method",
+                     "'" + method +
+                         "' is not an HTTP method: a method is a token (letters, digits and "
+                         "!#$%&'*+-.^_`|~), written as it is sent");
+    }
+  }
+}
+
 void check_path_item(LintContext& context, const std::string& path, const PathItem& item,
                      const Source& source, const Path& loc) {
   const auto names = template_names(path);
@@ -125,9 +196,12 @@ void check_path_item(LintContext& context, const std::string& path, const PathIt
     shared = read_list(context, *item.parameters, source, child(loc, "parameters"));
   check_duplicates(context, source, shared);
   check_unused(context, source, shared, path, names);
+  check_additional_operations(context, item, source, loc);
 
-  for (const auto& [method, written] : item.operations()) {
-    const Path operation_loc = child(loc, std::string(method));
+  for (const auto& declared : item.operations()) {
+    Path operation_loc = loc;
+    declared.append_location(operation_loc);
+    const Operation& written = declared.operation;
     auto operation = followed(context, written, Place{&source, operation_loc});
     if (!operation) continue;  // an unresolved or invalid target: reported by the loader
     const Source& at_source = *operation->place.source;
@@ -138,11 +212,12 @@ void check_path_item(LintContext& context, const std::string& path, const PathIt
     }
     check_duplicates(context, at_source, own);
     check_unused(context, at_source, own, path, names);
+    check_querystring(context, source, at_source, shared, own);
     for (const auto& name : names) {
       if (declares_path_parameter(shared, name) || declares_path_parameter(own, name)) continue;
       std::string message = "The path template '" + path;
       message += "' has {" + name + "}, but this ";
-      message += method;
+      message += declared.method;
       message += " operation has no `in: path` parameter named '" + name + "'; add ";
       message += R"({"name": ")" + name;
       message += R"(", "in": "path", "required": true, "schema": {...}} to its parameters or )";

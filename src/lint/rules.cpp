@@ -47,8 +47,19 @@ constexpr std::array rules{
              "`components` and `webhooks`"},
     RuleInfo{"example-with-examples", error, true,
              "A parameter, header or media type has both `example` and `examples`"},
-    RuleInfo{"example-value-with-external-value", error, true,
-             "An Example has both `value` and `externalValue`"},
+    RuleInfo{"example-values-exclusive", error, true,
+             "An Example has `value` with another value field, or both `serializedValue` and "
+             "`externalValue`"},
+    RuleInfo{"encoding-by-name-and-position", error, true,
+             "A media type or encoding has `encoding` beside `prefixEncoding` or `itemEncoding`"},
+    RuleInfo{"xml-node-type-exclusive", error, true,
+             "An XML object has `nodeType` beside the deprecated `attribute` or `wrapped`"},
+    RuleInfo{"parameter-querystring", error, true,
+             "An `in: querystring` parameter without `content`, twice in an operation, or "
+             "beside `in: query` parameters"},
+    RuleInfo{"additional-operation-method", error, true,
+             "An `additionalOperations` key that has a field of its own (`get`, `query`, ...) "
+             "or is not an HTTP method token"},
     RuleInfo{"parameter-schema-or-content", error, true,
              "A parameter or header has both `schema` and `content`, or neither"},
     RuleInfo{"parameter-content-not-one", error, true,
@@ -100,6 +111,12 @@ constexpr std::array rules{
              "document"},
     RuleInfo{"version-31-keyword-in-30", error, true,
              "An OpenAPI 3.1 keyword (webhooks, type arrays, const, ...) in a 3.0 document"},
+    RuleInfo{"version-32-keyword-in-30", error, true,
+             "An OpenAPI 3.2 keyword or value ($self, query, querystring, deviceAuthorization, "
+             "...) in a 3.0 document"},
+    RuleInfo{"version-32-keyword-in-31", error, true,
+             "An OpenAPI 3.2 keyword or value ($self, query, querystring, deviceAuthorization, "
+             "...) in a 3.1 document"},
     // lint itself
     RuleInfo{"lint-unknown-rule", warning, true,
              "x-oaskit-ignore names a rule that does not exist"},

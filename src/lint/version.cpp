@@ -1,6 +1,7 @@
-// Version rules: keywords of the other OpenAPI version. 3.1 documents still written with
+// Version rules: keywords of another OpenAPI version. 3.1 and 3.2 documents still written with
 // 3.0's nullable and boolean exclusive bounds; 3.0 documents using 3.1's webhooks, JSON Schema
-// 2020-12 keywords and new fields, which 3.0 tools ignore or reject.
+// 2020-12 keywords and new fields, and 3.0 or 3.1 documents using 3.2's, which their tools
+// ignore or reject. Which version introduced a field is read from the models' field tables.
 
 #include <array>
 #include <string>
@@ -84,21 +85,55 @@ void report_31_keyword(LintContext& context, const Source& source, const Path& l
                      std::string(instead) + std::string(switch_version));
 }
 
-// The fields of `model` that a later version introduced, written in a 3.0 document.
+// "3.2" -> "32", for rule ids.
+std::string digits(SpecVersion version) {
+  std::string out(to_string(version));
+  out.erase(out.find('.'), 1);
+  return out;
+}
+
+// A 3.2 keyword or value in an older document: version-32-keyword-in-30 or -in-31.
+void report_32_keyword(LintContext& context, const Source& source, const Path& loc,
+                       std::string_view what) {
+  const SpecVersion document = context.version();
+  context.report(source, loc, "version-32-keyword-in-" + digits(document),
+                 std::string(what) + " is OpenAPI 3.2; this document is " +
+                     std::string(to_string(document)) +
+                     ", whose tools ignore or reject it: leave it out, or make the document "
+                     "\"openapi\": \"3.2.x\"");
+}
+
+// The fields of `model` that a later version than the document's introduced.
 template <class M>
-void check_fields_in_30(LintContext& context, const M& model, const Source& source,
+void check_newer_fields(LintContext& context, const M& model, const Source& source,
                         const Path& loc) {
   std::apply(
       [&](const auto&... field) {
         auto check_field = [&](const auto& f) {
-          if (f.introduced == SpecVersion::v3_0 || !is_written(model.*(f.member))) return;
+          if (f.introduced <= context.version() || !is_written(model.*(f.member))) return;
           const std::string shown = shown_field<M>(f.name);
-          report_31_keyword(context, source, child(loc, std::string(f.name)), "'" + shown + "'",
-                            instead_of(shown));
+          const Path at = child(loc, std::string(f.name));
+          if (f.introduced == SpecVersion::v3_1) {
+            report_31_keyword(context, source, at, "'" + shown + "'", instead_of(shown));
+          } else {
+            report_32_keyword(context, source, at, "'" + shown + "'");
+          }
         };
         (check_field(field), ...);
       },
       M::fields());
+}
+
+// Values 3.2 added to fields every version has.
+void check_newer_values(LintContext& context, const Parameter& parameter, const Source& source,
+                        const Path& loc) {
+  if (context.version() >= SpecVersion::v3_2) return;
+  if (parameter.in == ParameterInType::querystring) {
+    report_32_keyword(context, source, child(loc, "in"), "'in: querystring'");
+  }
+  if (parameter.style == "cookie") {
+    report_32_keyword(context, source, child(loc, "style"), "'style: cookie'");
+  }
 }
 
 void check_schema_in_30(LintContext& context, const Schema& schema, const Source& source,
@@ -116,21 +151,28 @@ void check_schema_in_30(LintContext& context, const Schema& schema, const Source
   }
 }
 
-void check_30_document(LintContext& context) {
+void check_older_document(LintContext& context) {
+  const bool is_30 = context.is_30();
   context.visit_models(Overloaded{
       [&](const Schema& schema, const Source& source, const Path& loc) {
-        check_fields_in_30(context, schema, source, loc);
-        check_schema_in_30(context, schema, source, loc);
+        check_newer_fields(context, schema, source, loc);
+        if (is_30) check_schema_in_30(context, schema, source, loc);
       },
-      [&](const MutualTLS&, const Source& source, const Path& loc) {
+      [&](const MutualTLS& scheme, const Source& source, const Path& loc) {
+        check_newer_fields(context, scheme, source, loc);
+        if (!is_30) return;
         report_31_keyword(context, source, child(loc, "type"), "Security scheme type 'mutualTLS'",
                           "describe it in the scheme's description");
+      },
+      [&](const Parameter& parameter, const Source& source, const Path& loc) {
+        check_newer_fields(context, parameter, source, loc);
+        check_newer_values(context, parameter, source, loc);
       },
       [&]<class M>(const M& model, const Source& source, const Path& loc) {
         // A 3.0 Reference's other keys are ignored, not invalid: ref-sibling-ignored says
         // so, as a warning.
         if constexpr (Model<M> && !std::is_same_v<M, Reference>) {
-          check_fields_in_30(context, model, source, loc);
+          check_newer_fields(context, model, source, loc);
         }
       }});
 }
@@ -161,11 +203,8 @@ void check_31_document(LintContext& context) {
 }  // namespace
 
 void check_versions(LintContext& context) {
-  if (context.is_30()) {
-    check_30_document(context);
-  } else {
-    check_31_document(context);
-  }
+  if (context.version() < spec_versions.back()) check_older_document(context);
+  if (!context.is_30()) check_31_document(context);
 }
 
 }  // namespace oaskit::lint_detail

@@ -40,7 +40,7 @@ struct CompiledOperation {
   // The body's schema for each media type that has one (same order as body_media_types).
   std::vector<std::pair<std::string, schema::Validator>> body_schemas;
   // Form fields converted as the body schema's properties say (by field name).
-  std::map<std::string, ValueRule, std::less<>> form_fields;
+  FormFields form_fields;
   // With validate_responses: the documented schemas, by status ("200", "2XX", "default") and
   // media type.
   struct ResponseSchema {
@@ -211,10 +211,11 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
         continue;
       }
       CompiledRoute route{.path_template = path_template, .operations = {}, .allow = {}};
-      for (const auto& [method, declared_operation] : item.operations()) {
-        const Operation* operation = &declared_operation;
+      for (const auto& method_operation : item.operations()) {
+        const Operation* operation = &method_operation.operation;
+        const std::string_view method = method_operation.method;
         Path loc = item_loc;
-        loc.emplace_back(std::string(method));
+        method_operation.append_location(loc);
         CompiledOperation op;
         op.method = ascii_uppercase(method);
         op.operation_id = operation->operationId.value_or("");
@@ -300,12 +301,7 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
               }
               if (!form) continue;
               // Form fields are text: each is converted as its property's schema says.
-              if (auto resolved = resolver.schema(*media.schema);
-                  resolved && resolved->properties) {
-                for (const auto& [name, property] : *resolved->properties) {
-                  if (auto p = resolver.schema(property)) op.form_fields[name] = value_rule_of(*p);
-                }
-              }
+              op.form_fields = form_fields_of(*media.schema, resolver);
             }
           }
         }
@@ -550,29 +546,6 @@ void check_body(const CompiledOperation& op, std::string_view media_type,
   }
 }
 
-// A form body (application/x-www-form-urlencoded) as an object: each field converted as its
-// property's schema says (text otherwise, so the schema reports it), repeated fields as arrays.
-boost::json::value form_object(const CompiledOperation& op, std::string_view body) {
-  boost::json::object object;
-  for (const auto& [name, text] : parse_query(body)) {
-    boost::json::value value;
-    const auto rule = op.form_fields.find(name);
-    if (rule != op.form_fields.end()) {
-      auto converted_value = converted(rule->second.kind, text);
-      value = converted_value ? std::move(*converted_value) : boost::json::value(text);
-    } else {
-      value = boost::json::string(text);
-    }
-    if (auto* existing = object.if_contains(name)) {
-      if (!existing->is_array()) *existing = boost::json::array{std::move(*existing)};
-      existing->get_array().push_back(std::move(value));
-    } else {
-      object.emplace(name, std::move(value));
-    }
-  }
-  return object;
-}
-
 // The documented schema for `status`: the exact code, else its class ("2XX"), else "default".
 const CompiledOperation::ResponseSchema* response_schema(const CompiledOperation& op, int status,
                                                          std::string_view media_type) {
@@ -737,8 +710,10 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
   }
 
   std::vector<ValidationError> problems;
-  RawParameters raw{
-      .path = std::move(match.parameters), .query = parse_query(query), .view = &view};
+  RawParameters raw{.path = std::move(match.parameters),
+                    .query = parse_query(query),
+                    .query_string = query,
+                    .view = &view};
   read_parameters(op->parameters, raw, parts.parameters, problems);
 
   if (op->has_body) {
@@ -790,7 +765,7 @@ Response Application::respond(const Server::RawRequest& request, Outcome& outcom
       } else if (parts.media_type == "application/x-www-form-urlencoded" &&
                  !op->body_schemas.empty()) {
         // A form is checked as the object of its fields (FastAPI's Form parameters).
-        check_body(*op, parts.media_type, form_object(*op, request.body), problems);
+        check_body(*op, parts.media_type, form_object(op->form_fields, request.body), problems);
       }
     }
   }

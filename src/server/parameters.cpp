@@ -26,6 +26,8 @@ std::string_view in_name(In in) {
       return "header";
     case In::cookie:
       return "cookie";
+    case In::querystring:
+      return "querystring";
   }
   return "query";
 }
@@ -78,6 +80,9 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
     case ParameterInType::cookie:
       rule.in = In::cookie;
       break;
+    case ParameterInType::querystring:
+      rule.in = In::querystring;
+      break;
   }
   rule.name = parameter.name;
   rule.required = parameter.required.value_or(rule.in == In::path);
@@ -87,7 +92,13 @@ Result<ParameterRule, std::string> compile_parameter(const Parameter& parameter,
   if (parameter.content && !parameter.content->empty()) {
     const auto& [media_type, media] = *parameter.content->begin();
     rule.json_content = is_json_media_type(media_type);
-    if (rule.json_content && media.schema) {
+    // A whole query string is often a form (3.2 §4.12.2.4): its fields convert as its schema's
+    // properties say, as a form body's do.
+    rule.form_content = rule.in == In::querystring &&
+                        media_type_of(media_type) == "application/x-www-form-urlencoded";
+    if (rule.form_content && media.schema)
+      rule.form_fields = form_fields_of(*media.schema, resolver);
+    if ((rule.json_content || rule.form_content) && media.schema) {
       std::string at = std::string(pointer) + "/content";
       append_json_pointer_token(at, media_type);
       rule.validator = compile_schema(at + "/schema");
@@ -178,6 +189,37 @@ std::string_view style_read(const ParameterRule& rule) {
     return style;
   }
   return query || rule.in == In::cookie ? "form" : "simple";
+}
+
+FormFields form_fields_of(const SchemaOrBool& schema, const Resolver& resolver) {
+  FormFields fields;
+  auto resolved = resolver.schema(schema);
+  if (!resolved || !resolved->properties) return fields;
+  for (const auto& [name, property] : *resolved->properties) {
+    if (auto p = resolver.schema(property)) fields[name] = value_rule_of(*p);
+  }
+  return fields;
+}
+
+boost::json::value form_object(const FormFields& fields, std::string_view text) {
+  boost::json::object object;
+  for (const auto& [name, field_text] : parse_query(text)) {
+    boost::json::value value;
+    const auto rule = fields.find(name);
+    if (rule != fields.end()) {
+      auto converted_value = converted(rule->second.kind, field_text);
+      value = converted_value ? std::move(*converted_value) : boost::json::value(field_text);
+    } else {
+      value = boost::json::string(field_text);
+    }
+    if (auto* existing = object.if_contains(name)) {
+      if (!existing->is_array()) *existing = boost::json::array{std::move(*existing)};
+      existing->get_array().push_back(std::move(value));
+    } else {
+      object.emplace(name, std::move(value));
+    }
+  }
+  return object;
 }
 
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
@@ -307,6 +349,9 @@ std::optional<std::vector<std::string>> raw_values(const ParameterRule& rule,
     case In::cookie:
       if (auto value = raw.view->cookie(rule.name)) found.push_back(std::move(*value));
       break;
+    case In::querystring:
+      if (!raw.query_string.empty()) found.emplace_back(raw.query_string);
+      break;
   }
   if (found.empty()) return std::nullopt;
   return found;
@@ -334,9 +379,24 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
     value.present = true;
     const std::size_t errors_before = errors.size();
     std::vector<std::string> items;
-    if (rule.json_content) {
+    if (rule.in == In::querystring && !rule.json_content) {
+      // The whole query string: a form's fields, or the decoded text of another media type.
+      if (rule.form_content) {
+        value.value = form_object(rule.form_fields, texts->back());
+      } else if (auto decoded = oaskit::detail::percent_decode(texts->back(), false)) {
+        value.value = boost::json::string(*decoded);
+      } else {
+        checker.fail("string_type", "Input should be a valid string: an invalid %-escape", loc,
+                     boost::json::string(texts->back()));
+      }
+    } else if (rule.json_content) {
+      // A query string's JSON arrives %-encoded; a header's or cookie's as it is.
+      std::string text = texts->back();
+      if (rule.in == In::querystring) {
+        if (auto decoded = oaskit::detail::percent_decode(text, false)) text = std::move(*decoded);
+      }
       boost::system::error_code ec;
-      auto parsed = boost::json::parse(texts->back(), ec);
+      auto parsed = boost::json::parse(text, ec);
       if (ec) {
         checker.fail("json_invalid", "Invalid JSON: " + ec.message(), loc,
                      boost::json::string(texts->back()));
@@ -371,7 +431,8 @@ void read_parameters(const std::vector<ParameterRule>& rules, const RawParameter
       const auto problems = rule.validator->validate(value.value);
       if (!problems.empty()) {
         add_schema_errors(*rule.validator, problems, value.value, loc,
-                          rule.json_content ? nullptr : &items, errors);
+                          rule.json_content || rule.in == In::querystring ? nullptr : &items,
+                          errors);
       }
     }
     values.push_back(std::move(value));

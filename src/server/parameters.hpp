@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,10 @@ struct ValueRule {
   enum class Kind { string, integer, number, boolean, any } kind = Kind::any;
 };
 
+/// Form fields (application/x-www-form-urlencoded) by name, each converted as its property's
+/// schema says.
+using FormFields = std::map<std::string, ValueRule, std::less<>>;
+
 struct ParameterRule {
   In in = In::query;
   std::string name;
@@ -34,6 +39,8 @@ struct ParameterRule {
   bool explode = false;
   bool is_array = false;
   bool json_content = false;  // `content` with a JSON media type: the value is JSON text
+  bool form_content = false;  // `content` of application/x-www-form-urlencoded (querystring)
+  FormFields form_fields{};   // with form_content: how each field converts
   ValueRule value{};          // the value, or an array's items
   std::optional<boost::json::value> default_value{};
   /// The parameter's whole schema (or its `content` schema), run on the converted value.
@@ -62,6 +69,13 @@ using SchemaCompiler = std::function<std::optional<schema::Validator>(const std:
 /// What `schema` converts text to: its type when that is integer, number, boolean or string.
 [[nodiscard]] ValueRule value_rule_of(const Schema& schema);
 
+/// How the fields of a form whose schema is `schema` convert: by its properties.
+[[nodiscard]] FormFields form_fields_of(const SchemaOrBool& schema, const Resolver& resolver);
+
+/// A form (application/x-www-form-urlencoded, as `text`) as an object: each field converted as
+/// `fields` says (text otherwise, so that the schema reports it), repeated fields as arrays.
+[[nodiscard]] boost::json::value form_object(const FormFields& fields, std::string_view text);
+
 /// `errors` of `value` as the 422 lists them, each `loc` starting with `prefix`; `raw` (when
 /// given) is the text the value was converted from, shown as the input as FastAPI does.
 void add_schema_errors(const schema::Validator& validator,
@@ -73,6 +87,7 @@ void add_schema_errors(const schema::Validator& validator,
 struct RawParameters {
   std::vector<std::pair<std::string, std::string>> path;   // decoded
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order, repeats kept
+  std::string_view query_string;                           // as sent, without '?' (querystring)
   const security::RequestView* view = nullptr;             // headers and cookies
 };
 

@@ -116,8 +116,12 @@ class Reader {
     if (!diag) return internal_error();
     fy_diag_set_collect_errors(diag.get(), true);
     fy_parse_cfg config{};
-    config.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
-                                                   FYPCF_DEFAULT_VERSION_1_2);
+    // Sloppy flow indentation: a flow mapping closed at its key's indentation
+    // (`value: {` ... `}` under `value`), as the OpenAPI 3.2 text writes its examples, and as
+    // PyYAML and js-yaml read it; strict YAML 1.2 wants the `}` indented further.
+    config.flags =
+        static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
+                                        FYPCF_DEFAULT_VERSION_1_2 | FYPCF_SLOPPY_FLOW_INDENTATION);
     config.diag = diag.get();
     ParserPtr parser(fy_parser_create(&config), &fy_parser_destroy);
     if (!parser || fy_parser_set_string(parser.get(), text_.data(), text_.size()) != 0) {

@@ -28,6 +28,7 @@ inline std::string openapi(std::string_view version, std::string_view body) {
 }
 inline std::string openapi_31(std::string_view body) { return openapi("3.1.0", body); }
 inline std::string openapi_30(std::string_view body) { return openapi("3.0.3", body); }
+inline std::string openapi_32(std::string_view body) { return openapi("3.2.0", body); }
 
 /// A document of OpenAPI `version` whose only content is `schema` at components/schemas/S.
 inline std::string with_schema(std::string_view version, std::string_view schema) {

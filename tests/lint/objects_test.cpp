@@ -8,6 +8,7 @@
 namespace oaskit {
 namespace {
 
+using test::describe;
 using test::has_none;
 using test::has_one;
 using test::lint_json;
@@ -15,6 +16,8 @@ using test::loc;
 using test::mentions;
 using test::of_rule;
 using test::openapi_31;
+using test::openapi_32;
+using test::with_schema;
 
 // A 3.1 document whose only operation has `parameters` (a JSON list).
 std::string with_parameters(std::string_view parameters) {
@@ -57,8 +60,46 @@ TEST(LintObjects, ValueAndExternalValueExcludeEachOther) {
   const auto findings = lint_json(openapi_31(R"("paths": {}, "components": {"examples": {
     "E": {"value": 1, "externalValue": "https://example.com/e.json"},
     "F": {"externalValue": "https://example.com/f.json"}}})"));
-  EXPECT_TRUE(has_one(findings, "example-value-with-external-value",
+  EXPECT_TRUE(has_one(findings, "example-values-exclusive",
                       loc("components", "examples", "E", "externalValue")));
+}
+
+// 3.2 §4.19.1: value excludes dataValue, serializedValue and externalValue; serializedValue
+// excludes externalValue; dataValue goes with serializedValue or externalValue.
+TEST(LintObjects, Example32ValueFieldsExcludeEachOtherAsTheTextSays) {
+  const auto findings = lint_json(openapi_32(R"("paths": {}, "components": {"examples": {
+    "A": {"value": 1, "dataValue": 1},
+    "B": {"value": "a", "serializedValue": "a"},
+    "C": {"serializedValue": "a", "externalValue": "./a.txt"},
+    "D": {"dataValue": {"a": 1}, "serializedValue": "a=1"},
+    "E": {"dataValue": {"a": 1}, "externalValue": "./a.txt"}}})"));
+  const auto found = of_rule(findings, "example-values-exclusive");
+  ASSERT_EQ(found.size(), 3U) << describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "examples", "A", "dataValue"));
+  EXPECT_EQ(found[1].loc, loc("components", "examples", "B", "serializedValue"));
+  EXPECT_EQ(found[2].loc, loc("components", "examples", "C", "externalValue"));
+}
+
+TEST(LintObjects, EncodingByNameAndByPositionExcludeEachOther) {
+  const auto findings = lint_json(openapi_32(R"("paths": {}, "components": {"mediaTypes": {
+    "Mixed": {"encoding": {"a": {}}, "prefixEncoding": [{}], "itemEncoding": {}},
+    "Parts": {"prefixEncoding": [{"encoding": {"x": {}}, "itemEncoding": {}}],
+              "itemEncoding": {"contentType": "image/png"}}}})"));
+  const auto found = of_rule(findings, "encoding-by-name-and-position");
+  ASSERT_EQ(found.size(), 3U) << describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "mediaTypes", "Mixed", "prefixEncoding"));
+  EXPECT_EQ(found[1].loc, loc("components", "mediaTypes", "Mixed", "itemEncoding"));
+  EXPECT_EQ(found[2].loc,
+            loc("components", "mediaTypes", "Parts", "prefixEncoding", 0, "itemEncoding"));
+}
+
+TEST(LintObjects, XmlNodeTypeReplacesAttributeAndWrapped) {
+  const auto findings = lint_json(with_schema("3.2.0", R"({"type": "array",
+    "xml": {"nodeType": "element", "wrapped": true},
+    "items": {"type": "string", "xml": {"attribute": true}}})"));
+  const auto found = of_rule(findings, "xml-node-type-exclusive");
+  ASSERT_EQ(found.size(), 1U) << describe(findings);
+  EXPECT_EQ(found[0].loc, loc("components", "schemas", "S", "xml", "wrapped"));
 }
 
 TEST(LintObjects, AParameterHasSchemaOrContentAndContentHasOneEntry) {

@@ -16,6 +16,7 @@ using test::loc;
 using test::mentions;
 using test::of_rule;
 using test::openapi_31;
+using test::openapi_32;
 
 constexpr std::string_view id_parameter =
     R"({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}})";
@@ -128,6 +129,50 @@ TEST(LintPathsFollowRefs, JudgesOperationsAndPathItemsBehindRefs) {
   ASSERT_EQ(undeclared.size(), 1u) << test::describe(findings);
   EXPECT_EQ(undeclared[0].file.substr(undeclared[0].file.size() - 10), "items.json");
   EXPECT_EQ(undeclared[0].loc, test::loc("owner", "get"));
+}
+
+// OpenAPI 3.2 §4.12.1: one querystring parameter per operation (its own or its path's), with
+// `content`, never beside `in: query` ones.
+TEST(LintPaths, QuerystringParameterIsAloneInTheQueryAndUsesContent) {
+  const auto findings = lint_json(openapi_32(R"("paths": {"/search": {
+    "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+    "get": {"parameters": [
+      {"name": "all", "in": "querystring",
+       "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
+      {"name": "again", "in": "querystring", "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "ok"}}},
+    "post": {"parameters": [{"name": "all", "in": "querystring",
+       "content": {"application/json": {"schema": {"type": "object"}}}}],
+      "responses": {"200": {"description": "ok"}}}},
+    "/fine": {"get": {"parameters": [{"name": "all", "in": "querystring",
+       "content": {"application/json": {"schema": {"type": "object"}}}}],
+      "responses": {"200": {"description": "ok"}}}}})"));
+  const auto found = of_rule(findings, "parameter-querystring");
+  ASSERT_EQ(found.size(), 3U) << test::describe(findings);
+  // The path's `q` beside the operations' querystring parameters (reported once).
+  EXPECT_EQ(found[0].loc, loc("paths", "/search", "parameters", 0));
+  // `again`: described by schema, and a second querystring parameter.
+  EXPECT_EQ(found[1].loc, loc("paths", "/search", "get", "parameters", 1));
+  EXPECT_EQ(found[2].loc, loc("paths", "/search", "get", "parameters", 1));
+  EXPECT_TRUE(mentions(found[2], "at most one"));
+}
+
+TEST(LintPaths, AdditionalOperationsHoldOnlyMethodsWithoutAFieldOfTheirOwn) {
+  const auto findings = lint_json(openapi_32(R"("paths": {"/files/{name}": {
+    "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}}],
+    "additionalOperations": {
+      "COPY": {"responses": {"201": {"description": "copied"}}},
+      "POST": {"responses": {"200": {"description": "ok"}}},
+      "Query": {"responses": {"200": {"description": "ok"}}},
+      "NOT A METHOD": {"responses": {"200": {"description": "ok"}}}}}})"));
+  const auto found = of_rule(findings, "additional-operation-method");
+  ASSERT_EQ(found.size(), 3U) << test::describe(findings);
+  EXPECT_EQ(found[0].loc, loc("paths", "/files/{name}", "additionalOperations", "POST"));
+  EXPECT_TRUE(mentions(found[0], "write the operation as 'post'"));
+  EXPECT_EQ(found[1].loc, loc("paths", "/files/{name}", "additionalOperations", "Query"));
+  EXPECT_EQ(found[2].loc, loc("paths", "/files/{name}", "additionalOperations", "NOT A METHOD"));
+  // COPY's path parameter is declared: the rules of operations apply to it too.
+  EXPECT_TRUE(has_none(findings, "path-parameter-undeclared"));
 }
 
 }  // namespace

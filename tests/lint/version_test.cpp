@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
 #include "lint/lint_support.hpp"
+
 #include "oaskit/models.hpp"
 
 namespace oaskit {
@@ -14,6 +17,8 @@ using test::loc;
 using test::mentions;
 using test::of_rule;
 using test::openapi_30;
+using test::openapi_31;
+using test::openapi_32;
 
 using test::with_schema;
 
@@ -91,6 +96,41 @@ TEST(LintVersion, DocumentFieldsOf31In30AreErrors) {
                                      loc("components", "securitySchemes", "m", "type")}))
       << test::describe(findings);
   EXPECT_TRUE(has_none(lint_json(openapi_30(R"("paths": {})")), "version-31-keyword-in-30"));
+}
+
+// 3.2's fields and values, read from the field tables, in 3.1 and 3.0 documents; none in 3.2.
+TEST(LintVersion, The32KeywordsAreErrorsInOlderDocuments) {
+  constexpr std::string_view body = R"("$self": "https://example.com/api/openapi",
+    "paths": {"/pets": {
+      "query": {"responses": {"200": {"summary": "Found", "description": "ok"}}},
+      "get": {"parameters": [
+        {"name": "all", "in": "querystring", "content": {"application/json": {}}},
+        {"name": "c", "in": "cookie", "style": "cookie", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok"}}}}},
+    "components": {"securitySchemes": {"oauth": {"type": "oauth2",
+      "oauth2MetadataUrl": "https://auth.example.com/.well-known/oauth-authorization-server",
+      "flows": {"deviceAuthorization": {
+        "deviceAuthorizationUrl": "https://auth.example.com/device",
+        "tokenUrl": "https://auth.example.com/token", "scopes": {}}}}}})";
+  const auto in_31 = of_rule(lint_json(openapi_31(body)), "version-32-keyword-in-31");
+  std::vector<Path> places;
+  for (const auto& finding : in_31) places.push_back(finding.loc);
+  for (const auto& expected :
+       {loc("$self"), loc("paths", "/pets", "query"),
+        loc("paths", "/pets", "query", "responses", "200", "summary"),
+        loc("paths", "/pets", "get", "parameters", 0, "in"),
+        loc("paths", "/pets", "get", "parameters", 1, "style"),
+        loc("components", "securitySchemes", "oauth", "oauth2MetadataUrl"),
+        loc("components", "securitySchemes", "oauth", "flows", "deviceAuthorization")}) {
+    EXPECT_NE(std::find(places.begin(), places.end(), expected), places.end()) << expected.size();
+  }
+  EXPECT_EQ(in_31.size(), 7U);
+  ASSERT_FALSE(in_31.empty());
+  EXPECT_TRUE(mentions(in_31[0], "is OpenAPI 3.2; this document is 3.1"));
+  EXPECT_EQ(of_rule(lint_json(openapi_30(body)), "version-32-keyword-in-30").size(), 7U);
+  const auto in_32 = lint_json(openapi_32(body));
+  EXPECT_TRUE(has_none(in_32, "version-32-keyword-in-31"));
+  EXPECT_TRUE(has_none(in_32, "version-32-keyword-in-30"));
 }
 
 }  // namespace

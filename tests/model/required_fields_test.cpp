@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+
 #include "oaskit/json.hpp"
 #include "oaskit/models.hpp"
 #include "support/test_support.hpp"
@@ -113,8 +115,30 @@ TEST(RequiredFields, RequestBodyWithoutContent_IsMissingContent) {
   EXPECT_TRUE(are_missing(errors_of<RequestBody>(R"({"required": true})"), {loc("content")}));
 }
 
-TEST(RequiredFields, ResponseWithoutDescription_IsMissingDescription) {
-  EXPECT_TRUE(are_missing(errors_of<Response>(R"({"content": {}})"), {loc("description")}));
+// OpenAPI 3.2 made a Response's description optional: missing before 3.2 only. A part read on
+// its own is read as the latest version unless told otherwise.
+TEST(RequiredFields, ResponseWithoutDescription_IsMissingDescriptionBefore32Only) {
+  const auto value = boost::json::parse(R"({"content": {}})");
+  for (auto version : {SpecVersion::v3_0, SpecVersion::v3_1}) {
+    const auto read = from_value<Response>(value, version);
+    ASSERT_FALSE(read) << to_string(version);
+    EXPECT_TRUE(are_missing(read.errors(), {loc("description")}));
+  }
+  EXPECT_TRUE(from_value<Response>(value, SpecVersion::v3_2));
+  EXPECT_TRUE(parse<Response>(R"({"content": {}})"));
+}
+
+TEST(RequiredFields, OpenAPIsOwnVersionDecidesForItsResponses) {
+  auto document = [](std::string_view version) {
+    return R"({"openapi": ")" + std::string(version) +
+           R"(", "info": {"title": "t", "version": "1"},
+              "paths": {"/a": {"get": {"responses": {"200": {"summary": "OK"}}}}}})";
+  };
+  EXPECT_TRUE(are_missing(errors_of<OpenAPI>(document("3.1.1")),
+                          {loc("paths", "/a", "get", "responses", "200", "description")}));
+  EXPECT_TRUE(are_missing(errors_of<OpenAPI>(document("3.0.3")),
+                          {loc("paths", "/a", "get", "responses", "200", "description")}));
+  EXPECT_TRUE(errors_of<OpenAPI>(document("3.2.0")).empty());
 }
 
 TEST(RequiredFields, EmptyAPIKey_ReportsInAndNameTogether) {

@@ -63,6 +63,17 @@ TEST(ReadYaml, CoreSchema_PlainScalarsResolveAsYaml12CoreSaysNotAsYaml11) {
   EXPECT_TRUE(value.at("m").is_int64());
 }
 
+// The OpenAPI 3.2 text closes flow mappings at their key's indentation; PyYAML and js-yaml
+// read that, and so does oaskit (strict YAML 1.2 wants the `}` further in).
+TEST(ReadYaml, FlowMappingClosedAtItsKeysIndentation_Reads) {
+  const auto value = value_of(
+      "examples:\n  cat:\n    value: {\n      \"name\": \"Fluffy\",\n"
+      "      \"age\": 2\n    }\n");
+  EXPECT_EQ(value,
+            boost::json::parse(R"({"examples":{"cat":{"value":{"name":"Fluffy","age":2}}}})"))
+      << boost::json::serialize(value);
+}
+
 TEST(ReadYaml, CoreSchema_QuotedAndBlockScalarsAreAlwaysStrings) {
   EXPECT_EQ(value_of("a: '1.0'\nb: \"true\"\nc: |\n  12\nd: >-\n  null\n"),
             boost::json::parse(R"({"a": "1.0", "b": "true", "c": "12\n", "d": "null"})"));

@@ -27,6 +27,7 @@ struct Components {
   std::optional<Map<OrReference<Link>>> links{};
   std::optional<Map<OrReference<Callback>>> callbacks{};
   std::optional<Map<OrReference<PathItem>>> pathItems{};
+  std::optional<Map<OrReference<MediaType>>> mediaTypes{};
   Extra extra{};
 
   template <class Self = Components>
@@ -41,7 +42,8 @@ struct Components {
                       field("securitySchemes", &C::securitySchemes),
                       field("links", &C::links),
                       field("callbacks", &C::callbacks),
-                      field("pathItems", &C::pathItems).since(SpecVersion::v3_1)};
+                      field("pathItems", &C::pathItems).since(SpecVersion::v3_1),
+                      field("mediaTypes", &C::mediaTypes).since(SpecVersion::v3_2)};
   }
   friend bool operator==(const Components&, const Components&) = default;
 };

@@ -19,9 +19,10 @@
 
 namespace oaskit {
 
-/// An OpenAPI document (3.1, and 3.0 as far as it is the same).
+/// An OpenAPI document: 3.0, 3.1 and 3.2 (each field records the version that introduced it).
 struct OpenAPI {
-  std::string openapi{};  // the version, e.g. "3.1.0"
+  std::string openapi{};              // the version, e.g. "3.1.0"
+  std::optional<std::string> self{};  // JSON: $self; this document's URI, its base (3.2)
   Info info{};
   std::optional<std::string> jsonSchemaDialect{};
   std::optional<std::vector<Server>> servers{};
@@ -37,6 +38,7 @@ struct OpenAPI {
   static constexpr auto fields() {
     using O = Self;
     return std::tuple{field("openapi", &O::openapi),
+                      field("$self", &O::self).since(SpecVersion::v3_2),
                       field("info", &O::info),
                       field("jsonSchemaDialect", &O::jsonSchemaDialect).since(SpecVersion::v3_1),
                       field("servers", &O::servers),

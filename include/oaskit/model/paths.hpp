@@ -59,9 +59,11 @@ struct Link {
   friend bool operator==(const Link&, const Link&) = default;
 };
 
-/// One response of an operation.
+/// One response of an operation. Its `description` is required before OpenAPI 3.2 (lint's
+/// `field-missing` says so for 3.0 and 3.1 documents), optional since.
 struct Response {
-  std::string description{};
+  std::optional<std::string> summary{};  // (3.2)
+  std::optional<std::string> description{};
   std::optional<Map<OrReference<Header>>> headers{};
   std::optional<Map<MediaType>> content{};
   std::optional<Map<OrReference<Link>>> links{};
@@ -69,8 +71,11 @@ struct Response {
 
   template <class Self = Response>
   static constexpr auto fields() {
-    return std::tuple{field("description", &Self::description), field("headers", &Self::headers),
-                      field("content", &Self::content), field("links", &Self::links)};
+    using R = Self;
+    return std::tuple{field("summary", &R::summary).since(SpecVersion::v3_2),
+                      field("description", &R::description).required_before(SpecVersion::v3_2),
+                      field("headers", &R::headers), field("content", &R::content),
+                      field("links", &R::links)};
   }
   friend bool operator==(const Response&, const Response&) = default;
 };
@@ -133,6 +138,10 @@ struct PathItem {
   Box<Operation> head{};
   Box<Operation> patch{};
   Box<Operation> trace{};
+  Box<Operation> query{};  // the QUERY method (3.2)
+  /// Operations of other methods, by the method as it is sent ("COPY"): never one of the
+  /// fields above (3.2).
+  std::optional<Map<Operation>> additionalOperations{};
   std::optional<std::vector<Server>> servers{};
   std::optional<std::vector<OrReference<Parameter>>> parameters{};
   Extra extra{};
@@ -140,19 +149,22 @@ struct PathItem {
   template <class Self = PathItem>
   static constexpr auto fields() {
     using P = Self;
-    return std::tuple{field("$ref", &P::ref),
-                      field("summary", &P::summary),
-                      field("description", &P::description),
-                      field("get", &P::get),
-                      field("put", &P::put),
-                      field("post", &P::post),
-                      field("delete", &P::delete_),
-                      field("options", &P::options),
-                      field("head", &P::head),
-                      field("patch", &P::patch),
-                      field("trace", &P::trace),
-                      field("servers", &P::servers),
-                      field("parameters", &P::parameters)};
+    return std::tuple{
+        field("$ref", &P::ref),
+        field("summary", &P::summary),
+        field("description", &P::description),
+        field("get", &P::get),
+        field("put", &P::put),
+        field("post", &P::post),
+        field("delete", &P::delete_),
+        field("options", &P::options),
+        field("head", &P::head),
+        field("patch", &P::patch),
+        field("trace", &P::trace),
+        field("query", &P::query).since(SpecVersion::v3_2),
+        field("additionalOperations", &P::additionalOperations).since(SpecVersion::v3_2),
+        field("servers", &P::servers),
+        field("parameters", &P::parameters)};
   }
 
   /// An HTTP method a Path Item has a field for: its name as the document writes it ("get",
@@ -165,24 +177,46 @@ struct PathItem {
   /// taken from fields() (src/json/path_item.cpp), so that a method is declared once.
   static std::span<const MethodField> method_fields();
 
-  /// One declared operation: its method as the document writes it, and the operation.
+  /// One declared operation: its method as the document writes it ("get" for a field, the
+  /// key of `additionalOperations` such as "COPY" otherwise), the operation, and whether it is
+  /// one of `additionalOperations` (then it is written at additionalOperations/<method>).
   struct MethodOperation {
     std::string_view method;
     const Operation& operation;
+    bool additional;
+
+    /// Appends where the operation is written, relative to its Path Item, to a location
+    /// (`oaskit::Path`): "get", or "additionalOperations" then "COPY".
+    template <class Location>
+    void append_location(Location& location) const {
+      if (additional) location.emplace_back(std::string("additionalOperations"));
+      location.emplace_back(std::string(method));
+    }
   };
-  /// The operations this Path Item declares, in the specification's order of methods: a view
-  /// (`for (const auto& [method, operation] : item.operations())`) that allocates nothing.
+
+  /// The operations this Path Item declares: its method fields in the specification's order,
+  /// then `additionalOperations` in the order written. A view
+  /// (`for (const auto& [method, operation, additional] : item.operations())`) that allocates
+  /// nothing.
   class Operations {
    public:
     class iterator {
      public:
       using value_type = MethodOperation;
       using difference_type = std::ptrdiff_t;
+
       iterator() = default;
       iterator(const PathItem* item, std::size_t at) : item_(item), at_(at) { skip_absent(); }
+
       MethodOperation operator*() const {
-        const MethodField& method = method_fields()[at_];
-        return {method.name, *(item_->*method.member)};
+        const auto methods = method_fields();
+        if (at_ < methods.size()) {
+          const MethodField& method = methods[at_];
+          return {method.name, *(item_->*method.member), false};
+        }
+        const auto& [name, operation] = *(item_->additionalOperations->begin() +
+                                          static_cast<std::ptrdiff_t>(at_ - methods.size()));
+        return {name, operation, true};
       }
       iterator& operator++() {
         ++at_;
@@ -204,14 +238,24 @@ struct PathItem {
       const PathItem* item_ = nullptr;
       std::size_t at_ = 0;
     };
+
     explicit Operations(const PathItem& item) : item_(&item) {}
     [[nodiscard]] iterator begin() const { return {item_, 0}; }
-    [[nodiscard]] iterator end() const { return {item_, method_fields().size()}; }
+    [[nodiscard]] iterator end() const {
+      const std::size_t additional =
+          item_->additionalOperations ? item_->additionalOperations->size() : 0;
+      return {item_, method_fields().size() + additional};
+    }
 
    private:
     const PathItem* item_;
   };
   [[nodiscard]] Operations operations() const { return Operations(*this); }
+
+  /// The operation for an HTTP `method` ("GET", "get", "COPY"), or null: a method field's
+  /// name matches in any case, an `additionalOperations` key exactly (methods are
+  /// case-sensitive; the fields' lower-case names are the specification's spelling of them).
+  [[nodiscard]] const Operation* operation_for(std::string_view method) const;
 
   friend bool operator==(const PathItem&, const PathItem&) = default;
 };

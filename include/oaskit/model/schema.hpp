@@ -24,17 +24,29 @@ namespace oaskit {
 struct Discriminator {
   std::string propertyName{};
   std::optional<Map<std::string>> mapping{};
+  /// The schema for a value that `mapping` does not name, or for no value at all (3.2).
+  std::optional<std::string> defaultMapping{};
   Extra extra{};
 
   template <class Self = Discriminator>
   static constexpr auto fields() {
-    return std::tuple{field("propertyName", &Self::propertyName), field("mapping", &Self::mapping)};
+    return std::tuple{field("propertyName", &Self::propertyName), field("mapping", &Self::mapping),
+                      field("defaultMapping", &Self::defaultMapping).since(SpecVersion::v3_2)};
   }
   friend bool operator==(const Discriminator&, const Discriminator&) = default;
 };
 
-/// How a property is written as XML.
+/// The XML node a schema's value becomes (OpenAPI 3.2): `none` writes the value's children
+/// without a node of its own.
+enum class XMLNodeType { element, attribute, text, cdata, none };
+constexpr std::array<std::string_view, 5> enum_names(XMLNodeType) {
+  return {"element", "attribute", "text", "cdata", "none"};
+}
+
+/// How a property is written as XML. OpenAPI 3.2 says it with `nodeType`, which replaces
+/// `attribute` and `wrapped` (deprecated; not to be written beside it).
 struct XML {
+  std::optional<XMLNodeType> nodeType{};
   std::optional<std::string> name{};
   std::optional<std::string> namespace_{};  // JSON: namespace
   std::optional<std::string> prefix{};
@@ -44,8 +56,11 @@ struct XML {
 
   template <class Self = XML>
   static constexpr auto fields() {
-    return std::tuple{field("name", &Self::name), field("namespace", &Self::namespace_),
-                      field("prefix", &Self::prefix), field("attribute", &Self::attribute),
+    return std::tuple{field("nodeType", &Self::nodeType).since(SpecVersion::v3_2),
+                      field("name", &Self::name),
+                      field("namespace", &Self::namespace_),
+                      field("prefix", &Self::prefix),
+                      field("attribute", &Self::attribute),
                       field("wrapped", &Self::wrapped)};
   }
   friend bool operator==(const XML&, const XML&) = default;

@@ -1,6 +1,6 @@
 #pragma once
 /// Security schemes and OAuth 2.0 flows: SecuritySchemeType, SecurityBase, APIKeyIn, APIKey,
-/// HTTPBase, HTTPBearer, MutualTLS, OAuthFlow and its four flows, OAuthFlows, OAuth2,
+/// HTTPBase, HTTPBearer, MutualTLS, OAuthFlow and its five flows, OAuthFlows, OAuth2,
 /// OpenIdConnect, the SecurityScheme union and SecurityRequirement.
 
 #include <array>
@@ -29,15 +29,31 @@ constexpr std::array<std::string_view, 3> enum_names(APIKeyIn) {
   return {"query", "header", "cookie"};
 }
 
+namespace detail {
+/// A security scheme's `deprecated` (3.2): the scheme is on its way out.
+template <class M>
+constexpr auto deprecated_field() {
+  return field("deprecated", &M::deprecated).since(SpecVersion::v3_2);
+}
+
+/// The fields every OAuth flow has, after its own URLs.
+template <class M>
+constexpr auto oauth_flow_fields() {
+  return std::tuple{field("refreshUrl", &M::refreshUrl), defaulted("scopes", &M::scopes)};
+}
+}  // namespace detail
+
 /// What every scheme has: its type and a description.
 struct SecurityBase {
   SecuritySchemeType type = SecuritySchemeType::apiKey;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   Extra extra{};
 
   template <class Self = SecurityBase>
   static constexpr auto fields() {
-    return std::tuple{field("type", &Self::type), field("description", &Self::description)};
+    return std::tuple{field("type", &Self::type), field("description", &Self::description),
+                      detail::deprecated_field<Self>()};
   }
   friend bool operator==(const SecurityBase&, const SecurityBase&) = default;
 };
@@ -46,6 +62,7 @@ struct SecurityBase {
 struct APIKey {
   SecuritySchemeType type = SecuritySchemeType::apiKey;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   std::string name{};
   APIKeyIn in = APIKeyIn::header;
   Extra extra{};
@@ -53,8 +70,8 @@ struct APIKey {
   template <class Self = APIKey>
   static constexpr auto fields() {
     return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::apiKey}),
-                      field("description", &Self::description), field("name", &Self::name),
-                      field("in", &Self::in)};
+                      field("description", &Self::description), detail::deprecated_field<Self>(),
+                      field("name", &Self::name), field("in", &Self::in)};
   }
   friend bool operator==(const APIKey&, const APIKey&) = default;
 };
@@ -63,13 +80,15 @@ struct APIKey {
 struct HTTPBase {
   SecuritySchemeType type = SecuritySchemeType::http;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   std::string scheme{};
   Extra extra{};
 
   template <class Self = HTTPBase>
   static constexpr auto fields() {
     return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::http}),
-                      field("description", &Self::description), field("scheme", &Self::scheme)};
+                      field("description", &Self::description), detail::deprecated_field<Self>(),
+                      field("scheme", &Self::scheme)};
   }
   friend bool operator==(const HTTPBase&, const HTTPBase&) = default;
 };
@@ -78,6 +97,7 @@ struct HTTPBase {
 struct HTTPBearer {
   SecuritySchemeType type = SecuritySchemeType::http;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   std::string scheme = "bearer";
   std::optional<std::string> bearerFormat{};  // a hint such as "JWT"
   Extra extra{};
@@ -85,7 +105,7 @@ struct HTTPBearer {
   template <class Self = HTTPBearer>
   static constexpr auto fields() {
     return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::http}),
-                      field("description", &Self::description),
+                      field("description", &Self::description), detail::deprecated_field<Self>(),
                       defaulted("scheme", &Self::scheme, check::LiteralNoCase{"bearer"}),
                       field("bearerFormat", &Self::bearerFormat)};
   }
@@ -96,23 +116,16 @@ struct HTTPBearer {
 struct MutualTLS {
   SecuritySchemeType type = SecuritySchemeType::mutualTLS;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   Extra extra{};
 
   template <class Self = MutualTLS>
   static constexpr auto fields() {
     return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::mutualTLS}),
-                      field("description", &Self::description)};
+                      field("description", &Self::description), detail::deprecated_field<Self>()};
   }
   friend bool operator==(const MutualTLS&, const MutualTLS&) = default;
 };
-
-namespace detail {
-/// The fields every OAuth flow has, after its own URLs.
-template <class M>
-constexpr auto oauth_flow_fields() {
-  return std::tuple{field("refreshUrl", &M::refreshUrl), defaulted("scopes", &M::scopes)};
-}
-}  // namespace detail
 
 /// What every OAuth 2.0 flow has: where to refresh tokens, and the scopes it grants
 /// (scope name to description; `{}` by default and always written).
@@ -193,19 +206,42 @@ struct OAuthFlowAuthorizationCode {
                          const OAuthFlowAuthorizationCode&) = default;
 };
 
+/// The device authorization grant (RFC 8628, OpenAPI 3.2): a device without a browser shows
+/// a code; the user enters it elsewhere while the device polls the token endpoint.
+struct OAuthFlowDeviceAuthorization {
+  std::string deviceAuthorizationUrl{};
+  std::string tokenUrl{};
+  std::optional<std::string> refreshUrl{};
+  Map<std::string> scopes{};
+  Extra extra{};
+
+  template <class Self = OAuthFlowDeviceAuthorization>
+  static constexpr auto fields() {
+    using F = Self;
+    return std::tuple_cat(std::tuple{field("deviceAuthorizationUrl", &F::deviceAuthorizationUrl),
+                                     field("tokenUrl", &F::tokenUrl)},
+                          detail::oauth_flow_fields<F>());
+  }
+  friend bool operator==(const OAuthFlowDeviceAuthorization&,
+                         const OAuthFlowDeviceAuthorization&) = default;
+};
+
 /// The flows an OAuth2 scheme supports.
 struct OAuthFlows {
   std::optional<OAuthFlowImplicit> implicit{};
   std::optional<OAuthFlowPassword> password{};
   std::optional<OAuthFlowClientCredentials> clientCredentials{};
   std::optional<OAuthFlowAuthorizationCode> authorizationCode{};
+  std::optional<OAuthFlowDeviceAuthorization> deviceAuthorization{};  // (3.2)
   Extra extra{};
 
   template <class Self = OAuthFlows>
   static constexpr auto fields() {
-    return std::tuple{field("implicit", &Self::implicit), field("password", &Self::password),
-                      field("clientCredentials", &Self::clientCredentials),
-                      field("authorizationCode", &Self::authorizationCode)};
+    return std::tuple{
+        field("implicit", &Self::implicit), field("password", &Self::password),
+        field("clientCredentials", &Self::clientCredentials),
+        field("authorizationCode", &Self::authorizationCode),
+        field("deviceAuthorization", &Self::deviceAuthorization).since(SpecVersion::v3_2)};
   }
   friend bool operator==(const OAuthFlows&, const OAuthFlows&) = default;
 };
@@ -214,13 +250,20 @@ struct OAuthFlows {
 struct OAuth2 {
   SecuritySchemeType type = SecuritySchemeType::oauth2;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   OAuthFlows flows{};
+  /// Where the authorization server's metadata (RFC 8414) is: its endpoints, scopes and what
+  /// it supports (3.2). Must be an HTTPS URL.
+  std::optional<std::string> oauth2MetadataUrl{};
   Extra extra{};
 
   template <class Self = OAuth2>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::oauth2}),
-                      field("description", &Self::description), field("flows", &Self::flows)};
+    return std::tuple{
+        defaulted("type", &Self::type, check::Equals{SecuritySchemeType::oauth2}),
+        field("description", &Self::description), detail::deprecated_field<Self>(),
+        field("flows", &Self::flows),
+        field("oauth2MetadataUrl", &Self::oauth2MetadataUrl).since(SpecVersion::v3_2)};
   }
   friend bool operator==(const OAuth2&, const OAuth2&) = default;
 };
@@ -229,6 +272,7 @@ struct OAuth2 {
 struct OpenIdConnect {
   SecuritySchemeType type = SecuritySchemeType::openIdConnect;
   std::optional<std::string> description{};
+  std::optional<bool> deprecated{};  // (3.2)
   std::string openIdConnectUrl{};
   Extra extra{};
 
@@ -236,7 +280,7 @@ struct OpenIdConnect {
   static constexpr auto fields() {
     return std::tuple{
         defaulted("type", &Self::type, check::Equals{SecuritySchemeType::openIdConnect}),
-        field("description", &Self::description),
+        field("description", &Self::description), detail::deprecated_field<Self>(),
         field("openIdConnectUrl", &Self::openIdConnectUrl)};
   }
   friend bool operator==(const OpenIdConnect&, const OpenIdConnect&) = default;

@@ -31,12 +31,14 @@ struct ServerVariable {
 struct Server {
   std::string url{};
   std::optional<std::string> description{};
+  std::optional<std::string> name{};  // a short name for tools to show (3.2)
   std::optional<Map<ServerVariable>> variables{};
   Extra extra{};
 
   template <class Self = Server>
   static constexpr auto fields() {
     return std::tuple{field("url", &Self::url), field("description", &Self::description),
+                      field("name", &Self::name).since(SpecVersion::v3_2),
                       field("variables", &Self::variables)};
   }
   friend bool operator==(const Server&, const Server&) = default;
