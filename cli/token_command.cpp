@@ -3,6 +3,7 @@
 // from the environment or a file, never from the command line (where `ps` shows them).
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
@@ -18,6 +19,7 @@
 #include "input.hpp"
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/oauth2/client.hpp"
+#include "oaskit/oauth2/device_authorization.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -69,11 +71,28 @@ std::optional<std::string> read_secret(const TokenArguments& arguments) {
   return secret;
 }
 
+// The --flow names, as the document spells its flows.
+constexpr std::pair<std::string_view, oauth2::Flow> flows[] = {
+    {"clientCredentials", oauth2::Flow::clientCredentials},
+    {"authorizationCode", oauth2::Flow::authorizationCode},
+    {"deviceAuthorization", oauth2::Flow::deviceAuthorization}};
+
+std::vector<std::string> flow_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, flow] : flows) names.emplace_back(name);
+  return names;
+}
+
 int run(const TokenArguments& arguments) {
-  const bool code_flow = arguments.flow == "authorizationCode";
-  if (!code_flow && arguments.flow != "clientCredentials") {
-    return usage("--flow must be clientCredentials or authorizationCode");
+  const auto* named = std::find_if(std::begin(flows), std::end(flows), [&](const auto& entry) {
+    return entry.first == arguments.flow;
+  });
+  if (named == std::end(flows)) {
+    return usage("--flow must be one of " + fmt::format("{}", fmt::join(flow_names(), ", ")));
   }
+  const oauth2::Flow flow = named->second;
+  // A person signs in with these flows: the client may be public (no secret).
+  const bool user_flow = flow != oauth2::Flow::clientCredentials;
   oauth2::ClientCredentials credentials{arguments.client_id};
   if (!arguments.secret_env.empty() || !arguments.secret_file.empty()) {
     auto secret = read_secret(arguments);
@@ -82,7 +101,7 @@ int run(const TokenArguments& arguments) {
         std::move(*secret), arguments.auth_method == "client_secret_post"
                                 ? security::ClientAuthentication::client_secret_post
                                 : security::ClientAuthentication::client_secret_basic};
-  } else if (!code_flow) {
+  } else if (!user_flow) {
     return usage("the client credentials flow needs --client-secret-env or --client-secret-file");
   }
 
@@ -94,18 +113,29 @@ int run(const TokenArguments& arguments) {
   const Document& document = *loaded;
   oauth2::ClientOptions options;
   if (!arguments.ca_file.empty()) options.http.ca_file = arguments.ca_file;
-  auto client = oauth2::Client::from_document(
-      document, arguments.scheme,
-      code_flow ? oauth2::Flow::authorizationCode : oauth2::Flow::clientCredentials,
-      std::move(credentials), options);
+  auto client = oauth2::Client::from_document(document, arguments.scheme, flow,
+                                              std::move(credentials), options);
   if (!client) return failed(client.errors());
 
   oauth2::GrantResult token = [&] {
-    if (!code_flow) return client->client_credentials(arguments.scopes, arguments.resources);
-    oauth2::AuthorizationOptions flow;
-    flow.scopes = arguments.scopes;
-    flow.resources = arguments.resources;
-    return oauth2::authorize(*client, flow);
+    switch (flow) {
+      case oauth2::Flow::clientCredentials:
+        break;
+      case oauth2::Flow::authorizationCode: {
+        oauth2::AuthorizationOptions browser;
+        browser.scopes = arguments.scopes;
+        browser.resources = arguments.resources;
+        return oauth2::authorize(*client, browser);
+      }
+      case oauth2::Flow::deviceAuthorization: {
+        // The default show_code prints the verification URI and user code on stderr.
+        oauth2::DeviceFlowOptions device;
+        device.scopes = arguments.scopes;
+        device.resources = arguments.resources;
+        return oauth2::authorize_device(*client, device);
+      }
+    }
+    return client->client_credentials(arguments.scopes, arguments.resources);
   }();
   if (!token) return failed(token.errors());
   if (arguments.json) {
@@ -129,8 +159,9 @@ Command add_token_command(CLI::App& app) {
       ->required();
   command
       ->add_option("--flow", arguments->flow,
-                   "clientCredentials (default) or authorizationCode (signs in with a browser)")
-      ->check(CLI::IsMember({"clientCredentials", "authorizationCode"}));
+                   "clientCredentials (default), authorizationCode (signs in with a browser) or "
+                   "deviceAuthorization (prints a code to enter on another device, RFC 8628)")
+      ->check(CLI::IsMember(flow_names()));
   command->add_option("--client-id", arguments->client_id, "The client id")->required();
   auto* env = command->add_option("--client-secret-env", arguments->secret_env,
                                   "The environment variable holding the client secret");

@@ -5,11 +5,13 @@
 /// passwords come from a config file, and grants live in memory.
 ///
 /// What it serves (paths configurable, see `Paths`): the token endpoint (client_credentials,
-/// authorization_code with PKCE S256, refresh_token with rotation), the authorization endpoint
-/// with a server-rendered sign-in and consent page, the JWKS, RFC 8414 and OpenID discovery
-/// metadata, RFC 7662 introspection and RFC 7009 revocation. Access tokens are RFC 9068 JWTs
-/// (ES256 by default); refresh tokens are opaque and stored hashed. Implicit and password are
-/// refused (`unsupported_grant_type`, RFC 9700) even when a document declares them.
+/// authorization_code with PKCE S256, refresh_token with rotation, RFC 8628's device_code), the
+/// authorization endpoint with a server-rendered sign-in and consent page, the RFC 8628 device
+/// authorization endpoint and its verification page (where a user enters the user code), the JWKS,
+/// RFC 8414 and OpenID discovery metadata, RFC 7662 introspection and RFC 7009 revocation. Access
+/// tokens are RFC 9068 JWTs (ES256 by default); refresh tokens are opaque and stored hashed.
+/// Implicit and password are refused (`unsupported_grant_type`, RFC 9700) even when a document
+/// declares them.
 ///
 /// \code
 /// auto config = oaskit::devauth::read_config("devauth.yaml", oaskit::devauth::scopes_of(model));
@@ -48,7 +50,8 @@ enum class ClientAuthMethod { client_secret_basic, client_secret_post, private_k
 [[nodiscard]] std::string_view to_string(ClientAuthMethod method);
 
 /// The grants this server offers (RFC 7591 `grant_types`).
-enum class GrantType { authorization_code, client_credentials, refresh_token };
+/// device_code is RFC 8628's, named urn:ietf:params:oauth:grant-type:device_code.
+enum class GrantType { authorization_code, client_credentials, refresh_token, device_code };
 [[nodiscard]] std::string_view to_string(GrantType grant);
 
 /// A registered client, in RFC 7591's client metadata names.
@@ -87,7 +90,12 @@ struct Paths {
   std::string revocation = "/oauth/revoke";
   std::string metadata = "/.well-known/oauth-authorization-server";
   std::string openid_configuration = "/.well-known/openid-configuration";
+  std::string device_authorization = "/oauth/device_authorization";  ///< RFC 8628 §3.1
+  std::string device_verification = "/oauth/device";  ///< the page where the user code is typed
 };
+
+/// Every path of `Paths`, with its name in the config file.
+[[nodiscard]] std::vector<std::pair<std::string_view, std::string Paths::*>> path_members();
 
 /// Bounds on guessing: more than `max_failures` failed client authentications (per client id
 /// and per address) or sign-ins (per username and per address) within `window` are refused
@@ -109,6 +117,10 @@ struct Config {
   std::chrono::seconds access_token_lifetime{600};
   std::chrono::seconds refresh_token_lifetime{std::chrono::hours(24)};
   std::chrono::seconds code_lifetime{60};
+  /// RFC 8628: how long a device code and its user code live, and the least time between the
+  /// client's polls (faster polls get slow_down).
+  std::chrono::seconds device_code_lifetime{600};
+  std::chrono::seconds device_poll_interval{5};
   /// The signing key: a PEM or JWK private key. Absent: a new key of `algorithm` made at start
   /// (tokens then do not outlive the process).
   std::optional<jose::Key> signing_key{};
@@ -135,9 +147,13 @@ struct Config {
 ///     token_endpoint_auth_method: none
 ///     grant_types: [authorization_code, refresh_token]
 ///     redirect_uris: [http://127.0.0.1/docs/oauth2-redirect]
+///   - client_id: cli                        # RFC 8628: signs in on another device
+///     token_endpoint_auth_method: none
+///     grant_types: [urn:ietf:params:oauth:grant-type:device_code]
 /// users:
 ///   - {username: alice, password: wonderland}
-/// access_token_lifetime: 600                # seconds; also refresh_token_lifetime, code_lifetime
+/// access_token_lifetime: 600                # seconds; also refresh_token_lifetime, code_lifetime,
+///                                           # device_code_lifetime, device_poll_interval
 /// signing_key: key.pem                      # PEM or JWK, relative to the config file
 /// \endcode
 /// Every problem is a diagnostic with the file and line:column: an unknown member, a grant this
@@ -186,7 +202,8 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
 
   /// Routes its paths on `server`, beside the API. When the config has no issuer, it becomes
   /// the server's URL once that is known; the document `server` serves then has every OAuth2
-  /// flow's tokenUrl, authorizationUrl and refreshUrl, and every openIdConnectUrl, pointed here
+  /// flow's tokenUrl, authorizationUrl, deviceAuthorizationUrl and refreshUrl, and every
+  /// openIdConnectUrl, pointed here
   /// (see point_flows_at).
   void mount(server::Server& server);
   /// Sets the issuer (and so every endpoint URL) of a server whose config has none: before it
@@ -227,10 +244,10 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
     const std::shared_ptr<AuthorizationServer>& auth, server::ServerOptions options = {});
 
 /// Points every OAuth2 flow of `document` (JSON, as served) at `server`: tokenUrl,
-/// authorizationUrl and refreshUrl (refreshUrl only where the flow has one), and every
-/// OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery document. Implicit and
-/// password flows are pointed here too, where they get `unsupported_grant_type`. Returns how
-/// many URLs changed.
+/// authorizationUrl, deviceAuthorizationUrl and refreshUrl (refreshUrl only where the flow has
+/// one), and every OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery document.
+/// Implicit and password flows are pointed here too, where they get `unsupported_grant_type`.
+/// Returns how many URLs changed.
 std::size_t point_flows_at(boost::json::value& document, const AuthorizationServer& server);
 
 }  // namespace oaskit::devauth

@@ -5,5 +5,6 @@
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/oauth2/bearer.hpp"
 #include "oaskit/oauth2/client.hpp"
+#include "oaskit/oauth2/device_authorization.hpp"
 #include "oaskit/oauth2/token.hpp"
 #include "oaskit/oauth2/token_source.hpp"

@@ -130,7 +130,9 @@ boost::json::object metadata(const AuthorizationServer::State& state, bool openi
       {"response_types_supported", boost::json::array{"code"}},
       {"response_modes_supported", boost::json::array{"query"}},
       {"grant_types_supported",
-       boost::json::array{"authorization_code", "client_credentials", "refresh_token"}},
+       boost::json::array{"authorization_code", "client_credentials", "refresh_token",
+                          to_string(GrantType::device_code)}},
+      {"device_authorization_endpoint", state.url_of(paths.device_authorization)},
       {"token_endpoint_auth_methods_supported", auth_methods},
       {"token_endpoint_auth_signing_alg_values_supported", signing},
       {"introspection_endpoint", state.url_of(paths.introspection)},
@@ -204,6 +206,13 @@ server::Response AuthorizationServer::respond(const server::Server::RawRequest& 
   if (path == paths.token) return post_only(token_endpoint);
   if (path == paths.introspection) return post_only(introspection_endpoint);
   if (path == paths.revocation) return post_only(revocation_endpoint);
+  if (path == paths.device_authorization) return post_only(device_authorization_endpoint);
+  if (path == paths.device_verification) {
+    if (method != "GET" && method != "HEAD" && method != "POST") {
+      return method_not_allowed("GET, HEAD, POST");
+    }
+    return device_verification_endpoint(state, request);
+  }
   if (path == paths.authorization) {
     if (method != "GET" && method != "HEAD" && method != "POST") {
       return method_not_allowed("GET, HEAD, POST");
@@ -229,10 +238,9 @@ server::Response AuthorizationServer::respond(const server::Server::RawRequest& 
 }
 
 std::vector<std::string> AuthorizationServer::paths() const {
-  const auto& paths = state_->config.paths;
-  return {
-      paths.token,    paths.authorization,       paths.jwks, paths.introspection, paths.revocation,
-      paths.metadata, paths.openid_configuration};
+  std::vector<std::string> list;
+  for (const auto& [name, member] : path_members()) list.push_back(state_->config.paths.*member);
+  return list;
 }
 
 void AuthorizationServer::set_issuer(std::string issuer) {
@@ -366,6 +374,7 @@ std::size_t point_flows_at(boost::json::value& document, const AuthorizationServ
   const auto& paths = server.config().paths;
   const auto token_url = server.url_of(paths.token);
   const auto authorization_url = server.url_of(paths.authorization);
+  const auto device_authorization_url = server.url_of(paths.device_authorization);
   const auto openid_url = server.url_of(paths.openid_configuration);
   std::size_t changed = 0;
   const auto set = [&](boost::json::object& object, std::string_view name, const std::string& url) {
@@ -391,6 +400,7 @@ std::size_t point_flows_at(boost::json::value& document, const AuthorizationServ
       auto* members = flow.if_object();
       if (members == nullptr) continue;
       set(*members, "authorizationUrl", authorization_url);
+      set(*members, "deviceAuthorizationUrl", device_authorization_url);
       set(*members, "tokenUrl", token_url);
       set(*members, "refreshUrl", token_url);
     }

@@ -4,11 +4,23 @@
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
+#include <cctype>
 
 #include "devauth/endpoints.hpp"
 #include "server/docs_pages.hpp"
 
 namespace oaskit::devauth::detail {
+
+// RFC 8628 §6.1: a user code is typed by a person; case and dashes do not matter.
+std::string normalised_user_code(std::string_view typed) {
+  std::string code;
+  for (const char ch : typed) {
+    if (ch == '-' || ch == ' ') continue;
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return code;
+}
+
 namespace {
 
 constexpr std::string_view csrf_cookie = "oaskit_devauth_csrf";
@@ -114,28 +126,101 @@ std::string origin_of(std::string_view uri) {
   return std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_authority());
 }
 
+// "<client> asks to use the API as you, with these permissions: ...", for a page where a person
+// decides.
+std::string describe_request(const AuthorizationServer::State& state, const std::string& client_id,
+                             const std::vector<std::string>& scopes) {
+  const auto* client = find_client(state.config, client_id);
+  const std::string name =
+      client != nullptr && !client->client_name.empty() ? client->client_name : client_id;
+  std::string content =
+      R"(<p><strong id="client">)" + escaped_html(name) + "</strong> asks to use the API as you";
+  if (scopes.empty()) return content + ".</p>";
+  content += R"(, with these permissions:</p><ul id="scopes">)";
+  for (const auto& scope : scopes) {
+    const auto* description = state.config.scopes.find(scope);
+    content += "<li><code>" + escaped_html(scope) + "</code>";
+    if (description != nullptr && !description->empty()) {
+      content += " — " + escaped_html(*description);
+    }
+    content += "</li>";
+  }
+  return content + "</ul>";
+}
+
+// A person's sign-in on one of this server's pages: the user, or the error to show on the page
+// again (with the seconds to wait when too many sign-ins have failed).
+struct SignIn {
+  const User* user = nullptr;
+  std::string subject{};
+  std::string error{};
+  Seconds retry_after = 0;
+};
+
+SignIn sign_in(AuthorizationServer::State& state, const server::Server::RawRequest& request,
+               const std::string& username, const std::string& password) {
+  const auto now = state.now();
+  const auto& limit = state.config.rate_limit;
+  const User* user = nullptr;
+  for (const auto& candidate : state.config.users) {
+    if (candidate.username == username) user = &candidate;
+  }
+  // Failures count against a user who exists and against the address: names nobody has
+  // cannot fill the limiter.
+  const auto user_key = user != nullptr ? "user:" + username : std::string();
+  const auto address_key = "signin-address:" + std::string(request.client_address);
+  const auto wait =
+      std::max(user_key.empty() ? Seconds{0} : state.failures.blocked_for(user_key, now, limit),
+               state.failures.blocked_for(address_key, now, limit));
+  if (wait > 0) {
+    return {.user = nullptr,
+            .subject = {},
+            .error = "Too many failed sign-ins: try again in " + std::to_string(wait) + " seconds.",
+            .retry_after = wait};
+  }
+  // A missing user costs the same comparison as a wrong password.
+  const bool password_ok = same_secret(password, user != nullptr ? user->password : "\x01");
+  if (user == nullptr || !password_ok) {
+    if (!user_key.empty()) state.failures.record_failure(user_key, now, limit);
+    state.failures.record_failure(address_key, now, limit);
+    // An unknown username is not logged: people type their password there by mistake.
+    state.log("devauth: a sign-in failed for " +
+              (user != nullptr ? "'" + username + "'" : std::string("an unknown username")) +
+              (request.client_address.empty() ? std::string()
+                                              : " from " + std::string(request.client_address)));
+    return {.user = nullptr,
+            .subject = {},
+            .error = "The username or password is wrong.",
+            .retry_after = 0};
+  }
+  return {.user = user,
+          .subject = user->subject.empty() ? user->username : user->subject,
+          .error = {},
+          .retry_after = 0};
+}
+
+// A GET's query parameters.
+Result<Parameters, OAuthError> query_of(const server::Server::RawRequest& request) {
+  const auto question = request.target.find('?');
+  return parse_parameters(question == std::string_view::npos ? std::string_view{}
+                                                             : request.target.substr(question + 1));
+}
+
+// A page's form as posted, or the error page that answers it.
+Result<Parameters, server::Response> page_form_of(const server::Server::RawRequest& request) {
+  if (!is_form_body(request)) {
+    return error_page(415, "The form must be posted as application/x-www-form-urlencoded.");
+  }
+  auto form = parse_parameters(request.body);
+  if (!form) return error_page(400, form.errors().description);
+  return std::move(*form);
+}
+
 server::Response consent_page(const AuthorizationServer::State& state, const std::string& id,
                               const AuthorizationServer::State::Pending& pending,
                               std::string_view username, std::string_view error, int status) {
-  const auto* client = find_client(state.config, pending.client_id);
-  const std::string name =
-      client != nullptr && !client->client_name.empty() ? client->client_name : pending.client_id;
-  std::string content = R"(<h1>Sign in</h1><p><strong id="client">)" + escaped_html(name) +
-                        "</strong> asks to use the API as you";
-  if (pending.scope.empty()) {
-    content += ".</p>";
-  } else {
-    content += R"(, with these permissions:</p><ul id="scopes">)";
-    for (const auto& scope : pending.scope) {
-      const auto* description = state.config.scopes.find(scope);
-      content += "<li><code>" + escaped_html(scope) + "</code>";
-      if (description != nullptr && !description->empty()) {
-        content += " — " + escaped_html(*description);
-      }
-      content += "</li>";
-    }
-    content += "</ul>";
-  }
+  std::string content =
+      "<h1>Sign in</h1>" + describe_request(state, pending.client_id, pending.scope);
   if (!error.empty()) content += R"(<p class="error" id="error">)" + escaped_html(error) + "</p>";
   content += R"(<form method="post" action=")" + escaped_html(state.config.paths.authorization) +
              R"("><input type="hidden" name="request" value=")" + escaped_html(id) +
@@ -162,10 +247,7 @@ server::Response consent_page(const AuthorizationServer::State& state, const std
 // GET: the authorization request (RFC 6749 §4.1.1 with RFC 7636's challenge).
 server::Response show(AuthorizationServer::State& state,
                       const server::Server::RawRequest& request) {
-  const auto question = request.target.find('?');
-  auto parameters =
-      parse_parameters(question == std::string_view::npos ? std::string_view{}
-                                                          : request.target.substr(question + 1));
+  auto parameters = query_of(request);
   if (!parameters) return error_page(400, parameters.errors().description);
   std::lock_guard lock(state.mutex);
   const auto client_id = parameter(*parameters, "client_id");
@@ -275,11 +357,8 @@ server::Response show(AuthorizationServer::State& state,
 // POST: the page's form comes back.
 server::Response decide(AuthorizationServer::State& state,
                         const server::Server::RawRequest& request) {
-  if (!is_form_body(request)) {
-    return error_page(415, "The sign-in form must be posted as application/x-www-form-urlencoded.");
-  }
-  auto form = parse_parameters(request.body);
-  if (!form) return error_page(400, form.errors().description);
+  auto form = page_form_of(request);
+  if (!form) return form.errors();
   std::lock_guard lock(state.mutex);
   const auto now = state.now();
   state.prune(now);
@@ -310,39 +389,16 @@ server::Response decide(AuthorizationServer::State& state,
   }
   if (decision != "allow") return error_page(400, "The form has no decision (allow or deny).");
   const auto username = parameter(*form, "username");
-  const auto password = parameter(*form, "password");
-  const auto& limit = state.config.rate_limit;
-  const User* user = nullptr;
-  for (const auto& candidate : state.config.users) {
-    if (candidate.username == username) user = &candidate;
-  }
-  // Failures count against a user who exists and against the address: names nobody has
-  // cannot fill the limiter.
-  const auto user_key = user != nullptr ? "user:" + username : std::string();
-  const auto address_key = "signin-address:" + std::string(request.client_address);
-  const auto wait =
-      std::max(user_key.empty() ? Seconds{0} : state.failures.blocked_for(user_key, now, limit),
-               state.failures.blocked_for(address_key, now, limit));
-  if (wait > 0) {
-    auto page = consent_page(
-        state, id, pending, username,
-        "Too many failed sign-ins: try again in " + std::to_string(wait) + " seconds.", 429);
-    page.headers.emplace_back("Retry-After", std::to_string(wait));
+  const auto signed_in = sign_in(state, request, username, parameter(*form, "password"));
+  if (signed_in.user == nullptr) {
+    auto page = consent_page(state, id, pending, username, signed_in.error,
+                             signed_in.retry_after > 0 ? 429 : 200);
+    if (signed_in.retry_after > 0) {
+      page.headers.emplace_back("Retry-After", std::to_string(signed_in.retry_after));
+    }
     return page;
   }
-  // A missing user costs the same comparison as a wrong password.
-  const bool password_ok = same_secret(password, user != nullptr ? user->password : "\x01");
-  if (user == nullptr || !password_ok) {
-    if (!user_key.empty()) state.failures.record_failure(user_key, now, limit);
-    state.failures.record_failure(address_key, now, limit);
-    // An unknown username is not logged: people type their password there by mistake.
-    state.log("devauth: a sign-in failed for " +
-              (user != nullptr ? "'" + username + "'" : std::string("an unknown username")) +
-              (request.client_address.empty() ? std::string()
-                                              : " from " + std::string(request.client_address)));
-    return consent_page(state, id, pending, username, "The username or password is wrong.", 200);
-  }
-  const std::string subject = user->subject.empty() ? user->username : user->subject;
+  const std::string& subject = signed_in.subject;
   const auto code = jose::random_base64url(32);
   const auto grant_id = jose::random_base64url(12);
   state.codes.insert_or_assign(
@@ -366,7 +422,125 @@ server::Response decide(AuthorizationServer::State& state,
   return answer;
 }
 
+// The verification page (RFC 8628 §3.3): the user code, then sign in and allow, or deny. Its
+// CSRF token is a double submit (the form's and the cookie's must be equal), set with the page.
+server::Response device_page(const AuthorizationServer::State& state, std::string_view user_code,
+                             const std::string& csrf, std::string_view username,
+                             std::string_view error, int status) {
+  const auto& paths = state.config.paths;
+  std::string content = "<h1>Sign in on another device</h1>";
+  // With the complete URI the code is known: say who asks, and for what (RFC 8628 §5.4).
+  const auto found = state.device_by_user_code.find(normalised_user_code(user_code));
+  if (found != state.device_by_user_code.end()) {
+    const auto device = state.devices.find(found->second);
+    if (device != state.devices.end()) {
+      content += describe_request(state, device->second.client_id, device->second.scope);
+    }
+  } else {
+    content += "<p>Enter the code your device shows.</p>";
+  }
+  if (!error.empty()) content += R"(<p class="error" id="error">)" + escaped_html(error) + "</p>";
+  content += R"(<form method="post" action=")" + escaped_html(paths.device_verification) +
+             R"("><input type="hidden" name="csrf" value=")" + escaped_html(csrf) +
+             R"("><label>Code<input id="user_code" name="user_code" required )"
+             R"(autocomplete="off" autocapitalize="characters" value=")" +
+             escaped_html(user_code) +
+             R"("></label><label>Username<input id="username" name="username" )"
+             R"(autocomplete="username" value=")" +
+             escaped_html(username) +
+             R"("></label><label>Password<input id="password" type="password" name="password" )"
+             R"(autocomplete="current-password"></label><div class="buttons">)"
+             R"(<button class="allow" id="allow" type="submit" name="decision" value="allow">)"
+             R"(Sign in and allow</button><button id="deny" type="submit" name="decision" )"
+             R"(value="deny">Deny</button></div></form><p class="note">)"
+             "Only enter a code that a device of yours shows you now.<br>oaskit development "
+             "authorization server: for development and tests, not for production.</p>";
+  auto response = html(status, page("Sign in on another device", content));
+  response.headers.emplace_back("Set-Cookie", std::string(csrf_cookie) + "=" + csrf +
+                                                  "; Path=" + paths.device_verification +
+                                                  "; HttpOnly; SameSite=Strict");
+  return response;
+}
+
+// The end of a decision on the verification page.
+server::Response device_done(std::string_view message) {
+  return html(200, page("Done", R"(<h1>Done</h1><p id="done">)" + escaped_html(message) +
+                                    R"(</p><p class="note">You can close this window.</p>)"));
+}
+
+// POST: the verification page's form comes back.
+server::Response decide_device(AuthorizationServer::State& state,
+                               const server::Server::RawRequest& request) {
+  auto form = page_form_of(request);
+  if (!form) return form.errors();
+  const auto csrf = parameter(*form, "csrf");
+  const auto cookie_csrf = view_of(request).cookie(csrf_cookie).value_or("");
+  if (csrf.empty() || cookie_csrf.empty() || !same_secret(csrf, std::string(cookie_csrf))) {
+    return error_page(403, "The form's CSRF token does not match this browser's page.");
+  }
+  std::lock_guard lock(state.mutex);
+  const auto now = state.now();
+  state.prune(now);
+  const auto typed = parameter(*form, "user_code");
+  const auto username = parameter(*form, "username");
+  // Wrong codes count against the address, as failed sign-ins do: a user code is short enough
+  // to guess at otherwise (RFC 8628 §5.1).
+  const auto& limit = state.config.rate_limit;
+  const auto address_key = "device-address:" + std::string(request.client_address);
+  if (const auto wait = state.failures.blocked_for(address_key, now, limit); wait > 0) {
+    auto answer = device_page(
+        state, typed, csrf, username,
+        "Too many wrong codes: try again in " + std::to_string(wait) + " seconds.", 429);
+    answer.headers.emplace_back("Retry-After", std::to_string(wait));
+    return answer;
+  }
+  const auto found = state.device_by_user_code.find(normalised_user_code(typed));
+  auto device = found == state.device_by_user_code.end() ? state.devices.end()
+                                                         : state.devices.find(found->second);
+  if (device == state.devices.end() || device->second.expires <= now ||
+      device->second.decision != AuthorizationServer::State::Device::Decision::pending) {
+    state.failures.record_failure(address_key, now, limit);
+    return device_page(state, typed, csrf, username,
+                       "This code is unknown, has expired or was used: check it, or start again "
+                       "on your device.",
+                       200);
+  }
+  auto& entry = device->second;
+  const auto decision = parameter(*form, "decision");
+  if (decision == "deny") {
+    entry.decision = AuthorizationServer::State::Device::Decision::denied;
+    state.log("devauth: the user denied device authorization of client '" + entry.client_id + "'");
+    return device_done("You denied the request. Your device will be told.");
+  }
+  if (decision != "allow") return error_page(400, "The form has no decision (allow or deny).");
+  const auto signed_in = sign_in(state, request, username, parameter(*form, "password"));
+  if (signed_in.user == nullptr) {
+    auto answer = device_page(state, typed, csrf, username, signed_in.error,
+                              signed_in.retry_after > 0 ? 429 : 200);
+    if (signed_in.retry_after > 0) {
+      answer.headers.emplace_back("Retry-After", std::to_string(signed_in.retry_after));
+    }
+    return answer;
+  }
+  entry.decision = AuthorizationServer::State::Device::Decision::allowed;
+  entry.subject = signed_in.subject;
+  entry.auth_time = now;
+  state.log("devauth: '" + entry.subject + "' allowed device authorization of client '" +
+            entry.client_id + "', scope '" + join_scope(entry.scope) + "'");
+  return device_done("You are signed in: your device will go on by itself.");
+}
+
 }  // namespace
+
+server::Response device_verification_endpoint(AuthorizationServer::State& state,
+                                              const server::Server::RawRequest& request) {
+  if (request.method == "POST") return decide_device(state, request);
+  auto parameters = query_of(request);
+  if (!parameters) return error_page(400, parameters.errors().description);
+  std::lock_guard lock(state.mutex);
+  return device_page(state, parameter(*parameters, "user_code"), jose::random_base64url(24), "", "",
+                     200);
+}
 
 server::Response authorization_endpoint(AuthorizationServer::State& state,
                                         const server::Server::RawRequest& request) {

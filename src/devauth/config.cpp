@@ -45,8 +45,22 @@ std::string_view to_string(GrantType grant) {
       return "client_credentials";
     case GrantType::refresh_token:
       return "refresh_token";
+    case GrantType::device_code:
+      return "urn:ietf:params:oauth:grant-type:device_code";
   }
   return "authorization_code";
+}
+
+std::vector<std::pair<std::string_view, std::string Paths::*>> path_members() {
+  return {{"token", &Paths::token},
+          {"authorization", &Paths::authorization},
+          {"jwks", &Paths::jwks},
+          {"introspection", &Paths::introspection},
+          {"revocation", &Paths::revocation},
+          {"metadata", &Paths::metadata},
+          {"openid_configuration", &Paths::openid_configuration},
+          {"device_authorization", &Paths::device_authorization},
+          {"device_verification", &Paths::device_verification}};
 }
 
 Map<std::string> scopes_of(const OpenAPI& document) {
@@ -192,11 +206,12 @@ void check_config(const Config& config, ConfigProblems& problems) {
     }
   }
   const bool signs_in =
-      std::any_of(config.clients.begin(), config.clients.end(),
-                  [](const Client& c) { return c.allows(GrantType::authorization_code); });
+      std::any_of(config.clients.begin(), config.clients.end(), [](const Client& c) {
+        return c.allows(GrantType::authorization_code) || c.allows(GrantType::device_code);
+      });
   if (signs_in && config.users.empty()) {
     problems.add({}, "devauth-user",
-                 "a client uses authorization_code but no user can sign in: "
+                 "a client uses authorization_code or device_code but no user can sign in: "
                  "add one to 'users'");
   }
   std::set<std::string, std::less<>> usernames;
@@ -230,7 +245,9 @@ void check_config(const Config& config, ConfigProblems& problems) {
   const std::pair<const char*, std::chrono::seconds> lifetimes[] = {
       {"access_token_lifetime", config.access_token_lifetime},
       {"refresh_token_lifetime", config.refresh_token_lifetime},
-      {"code_lifetime", config.code_lifetime}};
+      {"code_lifetime", config.code_lifetime},
+      {"device_code_lifetime", config.device_code_lifetime},
+      {"device_poll_interval", config.device_poll_interval}};
   for (const auto& [name, lifetime] : lifetimes) {
     if (lifetime.count() <= 0) {
       problems.add({name}, "devauth-lifetime",
@@ -250,23 +267,16 @@ void check_config(const Config& config, ConfigProblems& problems) {
                      std::string(jose::to_string(config.algorithm)) +
                      (config.signing_key->has_private_part() ? "" : " (this one is public)"));
   }
-  const std::pair<const char*, const std::string*> paths[] = {
-      {"token", &config.paths.token},
-      {"authorization", &config.paths.authorization},
-      {"jwks", &config.paths.jwks},
-      {"introspection", &config.paths.introspection},
-      {"revocation", &config.paths.revocation},
-      {"metadata", &config.paths.metadata},
-      {"openid_configuration", &config.paths.openid_configuration}};
   std::set<std::string_view> seen;
-  for (const auto& [name, path] : paths) {
+  for (const auto& [name, member] : path_members()) {
+    const std::string* path = &(config.paths.*member);
     if (path->empty() || path->front() != '/' || path->find_first_of("?#") != std::string::npos) {
-      problems.add({"paths", name}, "devauth-path",
+      problems.add({"paths", std::string(name)}, "devauth-path",
                    "the path '" + *path +
                        "' must start with '/'"
                        " and have no query or fragment");
     } else if (!seen.insert(*path).second) {
-      problems.add({"paths", name}, "devauth-path",
+      problems.add({"paths", std::string(name)}, "devauth-path",
                    "the path '" + *path + "' is given to two endpoints");
     }
   }
@@ -308,6 +318,10 @@ class ConfigReader {
         read_seconds(value, loc, config.refresh_token_lifetime);
       } else if (key == "code_lifetime") {
         read_seconds(value, loc, config.code_lifetime);
+      } else if (key == "device_code_lifetime") {
+        read_seconds(value, loc, config.device_code_lifetime);
+      } else if (key == "device_poll_interval") {
+        read_seconds(value, loc, config.device_poll_interval);
       } else if (key == "algorithm") {
         std::string name;
         if (read_string(value, loc, name)) {
@@ -331,8 +345,8 @@ class ConfigReader {
       } else {
         unknown(loc,
                 "clients, users, issuer, audience, access_token_lifetime, "
-                "refresh_token_lifetime, code_lifetime, algorithm, signing_key, paths, "
-                "rate_limit");
+                "refresh_token_lifetime, code_lifetime, device_code_lifetime, "
+                "device_poll_interval, algorithm, signing_key, paths, rate_limit");
       }
     }
     if (signing_key_)
@@ -439,7 +453,8 @@ class ConfigReader {
             problems_.add(item_loc, "devauth-grant",
                           "unknown grant '" + name +
                               "' (this server offers authorization_code, "
-                              "client_credentials and refresh_token)");
+                              "client_credentials, refresh_token and "
+                              "urn:ietf:params:oauth:grant-type:device_code)");
           }
         });
       } else if (key == "token_endpoint_auth_method") {
@@ -477,8 +492,8 @@ class ConfigReader {
   }
 
   static std::optional<GrantType> grant_from(std::string_view name) {
-    for (auto grant :
-         {GrantType::authorization_code, GrantType::client_credentials, GrantType::refresh_token}) {
+    for (auto grant : {GrantType::authorization_code, GrantType::client_credentials,
+                       GrantType::refresh_token, GrantType::device_code}) {
       if (to_string(grant) == name) return grant;
     }
     return std::nullopt;
@@ -506,24 +521,18 @@ class ConfigReader {
   void read_paths(const boost::json::value& value, const Path& base, Paths& paths) {
     const auto* object = expect_object(value, base);
     if (object == nullptr) return;
-    const std::pair<std::string_view, std::string*> names[] = {
-        {"token", &paths.token},
-        {"authorization", &paths.authorization},
-        {"jwks", &paths.jwks},
-        {"introspection", &paths.introspection},
-        {"revocation", &paths.revocation},
-        {"metadata", &paths.metadata},
-        {"openid_configuration", &paths.openid_configuration}};
+    const auto names = path_members();
     for (const auto& [key, member] : *object) {
       const Path loc = at(base, std::string(key));
       std::string* target = nullptr;
       for (const auto& [name, path] : names) {
-        if (name == key) target = path;
+        if (name == key) target = &(paths.*path);
       }
       if (target == nullptr) {
-        unknown(loc,
-                "token, authorization, jwks, introspection, revocation, metadata, "
-                "openid_configuration");
+        std::string known;
+        for (const auto& [name, path] : names)
+          known += (known.empty() ? "" : ", ") + std::string(name);
+        unknown(loc, known);
       } else {
         read_string(member, loc, *target);
       }

@@ -41,4 +41,14 @@ namespace oaskit::devauth::detail {
 [[nodiscard]] server::Response authorization_endpoint(AuthorizationServer::State& state,
                                                       const server::Server::RawRequest& request);
 
+/// RFC 8628 §3.1: a device code and a user code for a client.
+[[nodiscard]] server::Response device_authorization_endpoint(
+    AuthorizationServer::State& state, const server::Server::RawRequest& request);
+/// RFC 8628 §3.3: the page where the user enters the user code and allows or denies (GET shows
+/// it, POST is its form).
+[[nodiscard]] server::Response device_verification_endpoint(
+    AuthorizationServer::State& state, const server::Server::RawRequest& request);
+/// A user code as compared: upper case, without dashes or spaces.
+[[nodiscard]] std::string normalised_user_code(std::string_view typed);
+
 }  // namespace oaskit::devauth::detail

@@ -120,6 +120,11 @@ void AuthorizationServer::State::prune(detail::Seconds now) {
   if (now - last_prune < interval) return;
   last_prune = now;
   std::erase_if(pending, [&](const auto& entry) { return entry.second.expires <= now; });
+  std::erase_if(devices, [&](const auto& entry) {
+    if (entry.second.expires > now) return false;
+    device_by_user_code.erase(entry.second.user_code);
+    return true;
+  });
   std::erase_if(codes, [&](const auto& entry) {
     // A used code is kept while its grant may live, so that a replay still revokes it.
     return entry.second.expires <= now && !entry.second.used;

@@ -122,6 +122,23 @@ struct AuthorizationServer::State {
   };
   std::map<std::string, Refresh, std::less<>> refresh_tokens;
 
+  /// An RFC 8628 device authorization, by its device code's digest, until the client has its
+  /// answer or the codes expire.
+  struct Device {
+    enum class Decision { pending, allowed, denied };
+    std::string client_id;
+    std::vector<std::string> scope;
+    std::string user_code;  // normalised: upper case, no dash
+    Decision decision = Decision::pending;
+    std::string subject;  // who allowed it
+    detail::Seconds expires = 0;
+    detail::Seconds interval = 0;   // grows by 5 s with each slow_down (RFC 8628 §3.5)
+    detail::Seconds last_poll = 0;  // 0: not polled yet
+    detail::Seconds auth_time = 0;
+  };
+  std::map<std::string, Device, std::less<>> devices;
+  std::map<std::string, std::string, std::less<>> device_by_user_code;  // → device digest
+
   /// What one authorization has produced, so that it can be revoked as a whole (a code used
   /// twice, a refresh token replayed, a revocation).
   struct Grant {

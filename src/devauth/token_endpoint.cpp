@@ -1,8 +1,10 @@
 // The token endpoint and its grants (client_credentials, authorization_code with PKCE,
-// refresh_token with rotation), client authentication, RFC 7662 introspection and RFC 7009
+// refresh_token with rotation, RFC 8628 device_code), the device authorization endpoint,
+// client authentication, RFC 7662 introspection and RFC 7009
 // revocation.
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/url.hpp>
 
 #include "devauth/endpoints.hpp"
 #include "http/form.hpp"
@@ -375,7 +377,130 @@ Result<boost::json::object, OAuthError> refresh_token(AuthorizationServer::State
   return body;
 }
 
+// RFC 8628 §3.4-3.5: the client polls until the user has decided. An answer given (a token or
+// access_denied) or an expired code forgets the device code.
+Result<boost::json::object, OAuthError> device_code(AuthorizationServer::State& state,
+                                                    const Client& client, const Parameters& form) {
+  using Decision = AuthorizationServer::State::Device::Decision;
+  const auto code = parameter(form, "device_code");
+  if (code.empty()) return OAuthError{"invalid_request", "the device_code is missing"};
+  auto found = state.devices.find(digest(code));
+  if (found == state.devices.end()) {
+    return OAuthError{"invalid_grant", "the device_code is unknown or was answered already"};
+  }
+  auto& device = found->second;
+  if (device.client_id != client.client_id) {
+    return OAuthError{"invalid_grant", "the device_code was given to another client"};
+  }
+  const auto forget = [&] {
+    state.device_by_user_code.erase(device.user_code);
+    state.devices.erase(found);
+  };
+  const auto now = state.now();
+  if (now >= device.expires) {
+    forget();
+    return OAuthError{"expired_token", "the device_code has expired: start again"};
+  }
+  const bool too_soon = device.last_poll != 0 && now - device.last_poll < device.interval;
+  device.last_poll = now;
+  if (too_soon) {
+    device.interval += 5;
+    return OAuthError{"slow_down", "polled sooner than the interval; it is now " +
+                                       std::to_string(device.interval) + " s"};
+  }
+  switch (device.decision) {
+    case Decision::pending:
+      return OAuthError{"authorization_pending", "the user has not decided yet"};
+    case Decision::denied:
+      forget();
+      return OAuthError{"access_denied", "the user denied the request"};
+    case Decision::allowed:
+      break;
+  }
+  const auto scope = device.scope;
+  const auto subject = device.subject;
+  const auto auth_time = device.auth_time;
+  forget();
+  return issue_tokens(state, client, scope, subject, jose::random_base64url(12), auth_time, true);
+}
+
+// RFC 8628 §6.1: eight characters of 20 consonants (no vowels, so no words; no look-alikes),
+// shown as "WDJB-MJHT".
+std::string new_user_code() {
+  constexpr std::string_view consonants = "BCDFGHJKLMNPQRSTVWXZ";
+  constexpr std::string_view base64url =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string code;
+  while (code.size() < 9) {
+    for (const char ch : jose::random_base64url(16)) {
+      const auto index = base64url.find(ch);
+      // 60 of the 64 values map evenly onto the 20 letters; the other 4 are drawn again.
+      if (index >= 60 || code.size() == 9) continue;
+      if (code.size() == 4) code += '-';
+      code += consonants[index % consonants.size()];
+    }
+  }
+  return code;
+}
+
 }  // namespace
+
+server::Response device_authorization_endpoint(AuthorizationServer::State& state,
+                                               const server::Server::RawRequest& request) {
+  constexpr std::size_t max_devices = 4096;  // pending device codes, so that a flood is bounded
+  auto form = form_of(request);
+  if (!form) return error_answer(form.errors());
+  std::lock_guard lock(state.mutex);
+  const auto now = state.now();
+  state.prune(now);
+  ClientAuthenticator authenticator(state, request, *form,
+                                    state.url_of(state.config.paths.device_authorization));
+  auto client = authenticator.authenticate();
+  if (!client) return error_answer(client.errors());
+  const Client& who = **client;
+  if (!who.allows(GrantType::device_code)) {
+    return error_answer({"unauthorized_client",
+                         "the client '" + who.client_id + "' may not use the device_code grant"});
+  }
+  if (auto refused = check_resource(state, parameter(*form, "resource"))) {
+    return error_answer(*refused);
+  }
+  auto scope = granted_scope(state.config, who, parameter(*form, "scope"));
+  if (!scope) return error_answer(scope.errors());
+  if (state.devices.size() >= max_devices) {
+    return error_answer({"temporarily_unavailable", "too many device codes wait for a user", 503});
+  }
+  std::string user_code = new_user_code();
+  while (state.device_by_user_code.contains(normalised_user_code(user_code))) {
+    user_code = new_user_code();
+  }
+  const auto device_code = jose::random_base64url(32);
+  const auto key = digest(device_code);
+  const auto lifetime = state.config.device_code_lifetime.count();
+  const auto interval = state.config.device_poll_interval.count();
+  state.devices.insert_or_assign(
+      key, AuthorizationServer::State::Device{.client_id = who.client_id,
+                                              .scope = std::move(*scope),
+                                              .user_code = normalised_user_code(user_code),
+                                              .decision = {},
+                                              .subject = {},
+                                              .expires = now + lifetime,
+                                              .interval = interval,
+                                              .last_poll = 0,
+                                              .auth_time = 0});
+  state.device_by_user_code.insert_or_assign(normalised_user_code(user_code), key);
+  const auto verification_uri = state.url_of(state.config.paths.device_verification);
+  boost::urls::url complete(verification_uri);
+  complete.params().append({"user_code", user_code});
+  state.log("devauth: a device authorization for client '" + who.client_id + "' waits for a user");
+  return json_answer(boost::json::object{{"device_code", device_code},
+                                         {"user_code", user_code},
+                                         {"verification_uri", verification_uri},
+                                         {"verification_uri_complete", complete.buffer()},
+                                         {"expires_in", lifetime},
+                                         {"interval", interval}},
+                     200, true);
+}
 
 server::Response token_endpoint(AuthorizationServer::State& state,
                                 const server::Server::RawRequest& request) {
@@ -406,6 +531,9 @@ server::Response token_endpoint(AuthorizationServer::State& state,
   } else if (grant_type == "refresh_token") {
     if (auto refused = refuse(GrantType::refresh_token)) return error_answer(*refused);
     body = refresh_token(state, **client, *form);
+  } else if (grant_type == to_string(GrantType::device_code)) {
+    if (auto refused = refuse(GrantType::device_code)) return error_answer(*refused);
+    body = device_code(state, **client, *form);
   } else if (grant_type.empty()) {
     return error_answer({"invalid_request", "grant_type is missing"});
   } else if (grant_type == "password" || grant_type == "implicit") {

@@ -29,6 +29,9 @@ GrantError configuration(std::string message) {
   return grant_error(Kind::configuration, std::move(message));
 }
 
+// RFC 8628 §3.4.
+constexpr std::string_view device_code_grant_type = "urn:ietf:params:oauth:grant-type:device_code";
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) {
@@ -152,7 +155,9 @@ struct Client::State {
     return std::nullopt;
   }
 
-  [[nodiscard]] GrantResult post(const std::string& url, Fields fields) const {
+  // POSTs `fields` and the client's authentication to `url` (`endpoint` names it in errors).
+  [[nodiscard]] Result<oaskit::detail::HttpResponse, GrantError> send_form(
+      const std::string& url, Fields fields, std::string_view endpoint) const {
     oaskit::detail::HttpRequest request{.method = "POST", .url = url};
     if (auto error = authenticate(request, fields)) return *error;
     request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
@@ -161,9 +166,16 @@ struct Client::State {
     requests.fetch_add(1, std::memory_order_relaxed);
     auto response = oaskit::detail::send(request, options.http);
     if (!response) {
-      return grant_error(Kind::unavailable,
-                         "the token endpoint could not be reached: " + response.errors().message);
+      return grant_error(
+          Kind::unavailable,
+          "the " + std::string(endpoint) + " could not be reached: " + response.errors().message);
     }
+    return std::move(*response);
+  }
+
+  [[nodiscard]] GrantResult post(const std::string& url, Fields fields) const {
+    auto response = send_form(url, std::move(fields), "token endpoint");
+    if (!response) return response.errors();
     return detail::read_token_response(*response, now());
   }
 };
@@ -177,7 +189,8 @@ Result<Client, GrantError> Client::from_endpoints(FlowEndpoints endpoints,
   const std::pair<const std::optional<std::string>*, std::string_view> urls[] = {
       {nullptr, "tokenUrl"},
       {&endpoints.refresh_url, "refreshUrl"},
-      {&endpoints.authorization_url, "authorizationUrl"}};
+      {&endpoints.authorization_url, "authorizationUrl"},
+      {&endpoints.device_authorization_url, "deviceAuthorizationUrl"}};
   for (const auto& [url, name] : urls) {
     const std::string* text = url == nullptr ? &endpoints.token_url : (*url ? &**url : nullptr);
     if (text == nullptr) continue;
@@ -200,23 +213,43 @@ Result<Client, GrantError> Client::from_scheme(const OAuth2& scheme, Flow flow,
   FlowEndpoints endpoints;
   const std::string* token_url = nullptr;
   const std::optional<std::string>* refresh_url = nullptr;
-  const std::string* authorization_url = nullptr;
-  if (flow == Flow::clientCredentials) {
-    if (!scheme.flows.clientCredentials) {
-      return configuration("the security scheme has no clientCredentials flow");
+  // The flow's endpoint besides the token endpoint (authorizationUrl, deviceAuthorizationUrl).
+  const std::string* own_url = nullptr;
+  std::string_view own_url_name;
+  std::optional<std::string>* own_endpoint = nullptr;
+  const auto take = [&](const auto& declared,
+                        std::string_view flow_name) -> std::optional<GrantError> {
+    if (!declared) {
+      return configuration("the security scheme has no " + std::string(flow_name) + " flow");
     }
-    token_url = &scheme.flows.clientCredentials->tokenUrl;
-    refresh_url = &scheme.flows.clientCredentials->refreshUrl;
-    endpoints.scopes = scheme.flows.clientCredentials->scopes;
-  } else {
-    if (!scheme.flows.authorizationCode) {
-      return configuration("the security scheme has no authorizationCode flow");
-    }
-    token_url = &scheme.flows.authorizationCode->tokenUrl;
-    refresh_url = &scheme.flows.authorizationCode->refreshUrl;
-    authorization_url = &scheme.flows.authorizationCode->authorizationUrl;
-    endpoints.scopes = scheme.flows.authorizationCode->scopes;
+    token_url = &declared->tokenUrl;
+    refresh_url = &declared->refreshUrl;
+    endpoints.scopes = declared->scopes;
+    return std::nullopt;
+  };
+  std::optional<GrantError> missing;
+  switch (flow) {
+    case Flow::clientCredentials:
+      missing = take(scheme.flows.clientCredentials, "clientCredentials");
+      break;
+    case Flow::authorizationCode:
+      missing = take(scheme.flows.authorizationCode, "authorizationCode");
+      if (!missing) {
+        own_url = &scheme.flows.authorizationCode->authorizationUrl;
+        own_url_name = "authorizationUrl";
+        own_endpoint = &endpoints.authorization_url;
+      }
+      break;
+    case Flow::deviceAuthorization:
+      missing = take(scheme.flows.deviceAuthorization, "deviceAuthorization");
+      if (!missing) {
+        own_url = &scheme.flows.deviceAuthorization->deviceAuthorizationUrl;
+        own_url_name = "deviceAuthorizationUrl";
+        own_endpoint = &endpoints.device_authorization_url;
+      }
+      break;
   }
+  if (missing) return *missing;
   auto token = absolute_url(*token_url, base_url, "tokenUrl");
   if (!token) return token.errors();
   endpoints.token_url = std::move(*token);
@@ -225,10 +258,10 @@ Result<Client, GrantError> Client::from_scheme(const OAuth2& scheme, Flow flow,
     if (!refresh) return refresh.errors();
     endpoints.refresh_url = std::move(*refresh);
   }
-  if (authorization_url != nullptr) {
-    auto authorization = absolute_url(*authorization_url, base_url, "authorizationUrl");
-    if (!authorization) return authorization.errors();
-    endpoints.authorization_url = std::move(*authorization);
+  if (own_url != nullptr) {
+    auto resolved = absolute_url(*own_url, base_url, own_url_name);
+    if (!resolved) return resolved.errors();
+    *own_endpoint = std::move(*resolved);
   }
   return from_endpoints(std::move(endpoints), std::move(credentials), std::move(options));
 }
@@ -302,6 +335,28 @@ GrantResult Client::exchange_code(std::string_view code, std::string_view code_v
                 {"redirect_uri", std::string(redirect_uri)},
                 {"code_verifier", std::string(code_verifier)}};
   for (const auto& resource : resources) fields.emplace_back("resource", resource);
+  return state_->post(state_->endpoints.token_url, std::move(fields));
+}
+
+Result<DeviceAuthorization, GrantError> Client::start_device_authorization(
+    const std::vector<std::string>& scopes, const std::vector<std::string>& resources) const {
+  const auto& url = state_->endpoints.device_authorization_url;
+  if (!url) {
+    return configuration("the flow has no deviceAuthorizationUrl (use Flow::deviceAuthorization)");
+  }
+  if (auto error = state_->check_scopes(scopes)) return *error;
+  Fields fields;
+  if (!scopes.empty()) fields.emplace_back("scope", joined(scopes));
+  for (const auto& resource : resources) fields.emplace_back("resource", resource);
+  auto response = state_->send_form(*url, std::move(fields), "device authorization endpoint");
+  if (!response) return response.errors();
+  return detail::read_device_authorization_response(*response, state_->now());
+}
+
+GrantResult Client::poll_device_token(std::string_view device_code) const {
+  if (device_code.empty()) return configuration("the device code is empty");
+  Fields fields{{"grant_type", std::string(device_code_grant_type)},
+                {"device_code", std::string(device_code)}};
   return state_->post(state_->endpoints.token_url, std::move(fields));
 }
 

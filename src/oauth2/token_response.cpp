@@ -42,54 +42,79 @@ GrantError bad_response(long status, std::string message) {
   return error;
 }
 
-// An optional member that must be a string when present; the error names the member only.
-Result<std::optional<std::string>, GrantError> optional_string(const json::object& body,
-                                                               std::string_view name, long status) {
-  const auto* value = body.if_contains(name);
-  if (value == nullptr) return std::optional<std::string>{};
-  const auto* text = value->if_string();
-  if (text == nullptr) {
-    return bad_response(status, "the token response's \"" + std::string(name) +
-                                    "\" is not a string (RFC 6749 §5.1)");
-  }
-  return std::optional<std::string>(std::string(*text));
-}
+// Which response is read, for messages.
+struct ResponseKind {
+  std::string_view endpoint;
+  std::string_view response;
+  std::string_view section;
+};
 
-// RFC 6749 §5.1: "the lifetime in seconds", a JSON number. Fractions are rounded down;
-// negative numbers, strings and the rest are refused.
-Result<std::optional<std::chrono::seconds>, GrantError> expires_in(const json::object& body,
-                                                                   long status) {
-  const auto* value = body.if_contains("expires_in");
-  if (value == nullptr) return std::optional<std::chrono::seconds>{};
-  constexpr auto max_seconds = static_cast<double>(std::numeric_limits<std::int32_t>::max());
-  double seconds = -1;
-  if (value->is_int64()) seconds = static_cast<double>(value->get_int64());
-  if (value->is_uint64()) seconds = static_cast<double>(value->get_uint64());
-  if (value->is_double()) seconds = std::floor(value->get_double());
-  if (!(seconds >= 0)) {
-    return bad_response(status,
-                        "the token response's \"expires_in\" is not a number of seconds "
-                        "(RFC 6749 §5.1)");
+// A JSON response body's members, read with errors that name the response and the section of
+// the RFC that defines it.
+struct Members {
+  const json::object& body;
+  long status;
+  const ResponseKind& kind;
+
+  [[nodiscard]] GrantError problem(std::string_view name, std::string_view what) const {
+    return bad_response(status, "the " + std::string(kind.response) + "'s \"" + std::string(name) +
+                                    "\" " + std::string(what) + " (" + std::string(kind.section) +
+                                    ")");
   }
-  // Beyond about 68 years a lifetime means "does not expire"; keep it representable.
-  return std::optional<std::chrono::seconds>(
-      std::chrono::seconds(static_cast<std::int64_t>(std::min(seconds, max_seconds))));
-}
+
+  // An optional member that must be a string when present; the error names the member only.
+  [[nodiscard]] Result<std::optional<std::string>, GrantError> optional_string(
+      std::string_view name) const {
+    const auto* value = body.if_contains(name);
+    if (value == nullptr) return std::optional<std::string>{};
+    const auto* text = value->if_string();
+    if (text == nullptr) return problem(name, "is not a string");
+    return std::optional<std::string>(std::string(*text));
+  }
+
+  // A member that must be a non-empty string.
+  [[nodiscard]] Result<std::string, GrantError> required_string(std::string_view name) const {
+    const auto* value = body.if_contains(name);
+    if (value == nullptr || !value->is_string() || value->get_string().empty()) {
+      return problem(name, "is missing or not a non-empty string");
+    }
+    return std::string(value->get_string());
+  }
+
+  // A number of seconds (RFC 6749 §5.1 "the lifetime in seconds", RFC 8628 §3.2 the same for
+  // expires_in and interval). Fractions are rounded down; negative numbers, strings and the
+  // rest are refused.
+  [[nodiscard]] Result<std::optional<std::chrono::seconds>, GrantError> seconds(
+      std::string_view name) const {
+    const auto* value = body.if_contains(name);
+    if (value == nullptr) return std::optional<std::chrono::seconds>{};
+    constexpr auto max_seconds = static_cast<double>(std::numeric_limits<std::int32_t>::max());
+    double count = -1;
+    if (value->is_int64()) count = static_cast<double>(value->get_int64());
+    if (value->is_uint64()) count = static_cast<double>(value->get_uint64());
+    if (value->is_double()) count = std::floor(value->get_double());
+    if (!(count >= 0)) return problem(name, "is not a number of seconds");
+    // Beyond about 68 years a lifetime means "does not expire"; keep it representable.
+    return std::optional<std::chrono::seconds>(
+        std::chrono::seconds(static_cast<std::int64_t>(std::min(count, max_seconds))));
+  }
+};
+
+constexpr ResponseKind token_response{
+    .endpoint = "token endpoint", .response = "token response", .section = "RFC 6749 §5.1"};
+constexpr ResponseKind device_response{.endpoint = "device authorization endpoint",
+                                       .response = "device authorization response",
+                                       .section = "RFC 8628 §3.2"};
 
 GrantResult success(const json::object& body, long status) {
+  const Members members{body, status, token_response};
   TokenResponse token;
-  const auto* access_token = body.if_contains("access_token");
-  if (access_token == nullptr || !access_token->is_string() || access_token->get_string().empty()) {
-    return bad_response(status,
-                        "the token response has no \"access_token\" string "
-                        "(RFC 6749 §5.1)");
-  }
-  token.access_token = std::string(access_token->get_string());
+  auto access_token = members.required_string("access_token");
+  if (!access_token) return access_token.errors();
+  token.access_token = std::move(*access_token);
   const auto* token_type = body.if_contains("token_type");
   if (token_type == nullptr || !token_type->is_string()) {
-    return bad_response(status,
-                        "the token response has no \"token_type\" string "
-                        "(RFC 6749 §5.1)");
+    return members.problem("token_type", "is missing or not a string");
   }
   if (!oaskit::detail::equals_ignoring_ascii_case(token_type->get_string(), "Bearer")) {
     return bad_response(status,
@@ -97,34 +122,59 @@ GrantResult success(const json::object& body, long status) {
                         "bearer tokens");
   }
   token.token_type = std::string(token_type->get_string());
-  auto lifetime = expires_in(body, status);
+  auto lifetime = members.seconds("expires_in");
   if (!lifetime) return lifetime.errors();
   token.expires_in = *lifetime;
-  auto refresh_token = optional_string(body, "refresh_token", status);
+  auto refresh_token = members.optional_string("refresh_token");
   if (!refresh_token) return refresh_token.errors();
   token.refresh_token = std::move(*refresh_token);
-  auto scope = optional_string(body, "scope", status);
+  auto scope = members.optional_string("scope");
   if (!scope) return scope.errors();
   if (*scope) {
     token.scope.emplace();
     security::detail::append_scope_tokens(**scope, *token.scope);
   }
-  auto id_token = optional_string(body, "id_token", status);
+  auto id_token = members.optional_string("id_token");
   if (!id_token) return id_token.errors();
   token.id_token = std::move(*id_token);
   token.members = body;
   return token;
 }
 
+Result<DeviceAuthorization, GrantError> device_authorization(const json::object& body,
+                                                             long status) {
+  const Members members{body, status, device_response};
+  DeviceAuthorization authorization;
+  for (auto [name, target] : {std::pair{"device_code", &authorization.device_code},
+                              std::pair{"user_code", &authorization.user_code},
+                              std::pair{"verification_uri", &authorization.verification_uri}}) {
+    auto value = members.required_string(name);
+    if (!value) return value.errors();
+    *target = std::move(*value);
+  }
+  auto complete = members.optional_string("verification_uri_complete");
+  if (!complete) return complete.errors();
+  authorization.verification_uri_complete = std::move(*complete);
+  auto expires = members.seconds("expires_in");
+  if (!expires) return expires.errors();
+  if (!*expires) return members.problem("expires_in", "is missing");
+  authorization.expires_in = **expires;
+  auto interval = members.seconds("interval");
+  if (!interval) return interval.errors();
+  if (*interval) authorization.interval = **interval;
+  return authorization;
+}
+
 // RFC 6749 §5.2: a JSON object with an "error" string, and optional description and URI.
-GrantResult refusal(const json::object& body, long status) {
+GrantError refusal(const json::object& body, long status) {
   const auto* code = body.if_contains("error");
   if (code == nullptr || !code->is_string() || code->get_string().empty()) {
     return bad_response(status, "HTTP status " + std::to_string(status) +
                                     " without an OAuth error (RFC 6749 §5.2)");
   }
-  auto description = optional_string(body, "error_description", status);
-  auto uri = optional_string(body, "error_uri", status);
+  const Members members{body, status, token_response};
+  auto description = members.optional_string("error_description");
+  auto uri = members.optional_string("error_uri");
   GrantError error;
   error.kind = Kind::refused;
   error.http_status = status;
@@ -163,8 +213,13 @@ GrantError grant_error(GrantError::Kind kind, std::string message) {
   return error;
 }
 
-GrantResult read_token_response(const oaskit::detail::HttpResponse& response,
-                                std::chrono::system_clock::time_point now) {
+namespace {
+
+// The parts of RFC 6749 §5 that every JSON answer of an authorization server follows: 429 and
+// 5xx are `unavailable`, a 4xx with an OAuth error is `refused`, a 200 must be a JSON object.
+Result<boost::json::object, GrantError> read_json_response(
+    const oaskit::detail::HttpResponse& response, std::chrono::system_clock::time_point now,
+    const ResponseKind& kind) {
   const long status = response.status;
   if (status == 429 || (status >= 500 && status <= 599)) {
     GrantError error = grant_error(
@@ -174,19 +229,36 @@ GrantResult read_token_response(const oaskit::detail::HttpResponse& response,
     return error;
   }
   if (status != 200 && (status < 400 || status > 499)) {
-    return bad_response(status,
-                        "the token endpoint answered HTTP status " + std::to_string(status));
+    return bad_response(status, "the " + std::string(kind.endpoint) + " answered HTTP status " +
+                                    std::to_string(status));
   }
   std::string why;
   auto value = oaskit::detail::parse_strict_json(response.body, &why);
   if (!value || !value->is_object()) {
-    return bad_response(status, status == 200
-                                    ? "the token response is not a JSON object (RFC 6749 §5.1)"
-                                    : "HTTP status " + std::to_string(status) +
-                                          " without an OAuth error (RFC 6749 §5.2)");
+    return bad_response(status, status == 200 ? "the " + std::string(kind.response) +
+                                                    " is not a JSON object (" +
+                                                    std::string(kind.section) + ")"
+                                              : "HTTP status " + std::to_string(status) +
+                                                    " without an OAuth error (RFC 6749 §5.2)");
   }
-  return status == 200 ? success(value->get_object(), status)
-                       : refusal(value->get_object(), status);
+  if (status != 200) return refusal(value->get_object(), status);
+  return std::move(value->get_object());
+}
+
+}  // namespace
+
+GrantResult read_token_response(const oaskit::detail::HttpResponse& response,
+                                std::chrono::system_clock::time_point now) {
+  auto body = read_json_response(response, now, token_response);
+  if (!body) return body.errors();
+  return success(*body, response.status);
+}
+
+Result<DeviceAuthorization, GrantError> read_device_authorization_response(
+    const oaskit::detail::HttpResponse& response, std::chrono::system_clock::time_point now) {
+  auto body = read_json_response(response, now, device_response);
+  if (!body) return body.errors();
+  return device_authorization(*body, response.status);
 }
 
 }  // namespace detail

@@ -62,14 +62,16 @@ struct ClientCredentials {
 };
 
 /// The flows a client can use (implicit and password are not offered: RFC 9700 forbids them).
-enum class Flow { clientCredentials, authorizationCode };
+/// deviceAuthorization is RFC 8628's, declared by OpenAPI 3.2.
+enum class Flow { clientCredentials, authorizationCode, deviceAuthorization };
 
 /// A flow's endpoints, as absolute URLs, and the scopes it declares.
 struct FlowEndpoints {
   std::string token_url;
   std::optional<std::string> refresh_url{};        ///< refreshUrl; token_url is used when absent
   std::optional<std::string> authorization_url{};  ///< authorizationCode only
-  Map<std::string> scopes{};                       ///< declared scope → description
+  std::optional<std::string> device_authorization_url{};  ///< deviceAuthorization only
+  Map<std::string> scopes{};                              ///< declared scope → description
 };
 
 struct ClientOptions {
@@ -124,6 +126,23 @@ class Client {
   [[nodiscard]] GrantResult exchange_code(std::string_view code, std::string_view code_verifier,
                                           std::string_view redirect_uri,
                                           const std::vector<std::string>& resources = {}) const;
+
+  /// The device authorization request (RFC 8628 §3.1) to device_authorization_url: the
+  /// client's authentication (a public client sends its client_id), `scopes` and RFC 8707
+  /// `resources`. The answer's user code and verification URI are for the user; see
+  /// authorize_device (device_authorization.hpp) for the whole flow.
+  /// \code
+  /// auto started = client.start_device_authorization({"pets:read"});
+  /// if (started) std::cout << "Go to " << started->verification_uri << ", enter "
+  ///                        << started->user_code << '\n';
+  /// \endcode
+  [[nodiscard]] Result<DeviceAuthorization, GrantError> start_device_authorization(
+      const std::vector<std::string>& scopes = {},
+      const std::vector<std::string>& resources = {}) const;
+  /// One device access token request (RFC 8628 §3.4): grant_type
+  /// urn:ietf:params:oauth:grant-type:device_code with `device_code`. Until the user decides,
+  /// the answer is a `refused` error with error "authorization_pending" or "slow_down" (§3.5).
+  [[nodiscard]] GrantResult poll_device_token(std::string_view device_code) const;
 
   /// A configuration error when a scope is not declared by the flow (and undeclared scopes are
   /// not allowed); the grants check this before sending anything.

@@ -1,6 +1,6 @@
 #pragma once
 /// What a token endpoint answers (RFC 6749 §5): a `TokenResponse`, or a `GrantError` saying
-/// why there is none.
+/// why there is none; and what a device authorization endpoint answers (RFC 8628 §3.2).
 
 #include <boost/json/object.hpp>
 #include <chrono>
@@ -25,6 +25,20 @@ struct TokenResponse {
   std::optional<std::vector<std::string>> scope{};
   std::optional<std::string> id_token{};  ///< OpenID Connect
   boost::json::object members{};          ///< the whole response, extension members included
+};
+
+/// A device authorization response (RFC 8628 §3.2), checked: the codes and verification_uri
+/// are non-empty strings, expires_in is a number of seconds.
+struct DeviceAuthorization {
+  std::string device_code{};  ///< the client's secret for polling: never shown to anyone
+  std::string user_code{};    ///< what the user types at verification_uri ("WDJB-MJHT")
+  std::string verification_uri{};
+  /// verification_uri with the user code in it, for a link or a QR code, when the server gives
+  /// one.
+  std::optional<std::string> verification_uri_complete{};
+  std::chrono::seconds expires_in{};  ///< the codes' lifetime
+  /// The least time between polls; 5 s when the server does not say (RFC 8628 §3.2).
+  std::chrono::seconds interval{5};
 };
 
 /// Why no token came back.
