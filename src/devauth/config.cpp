@@ -76,10 +76,9 @@ Map<std::string> scopes_of(const OpenAPI& document) {
     const auto* scheme = std::get_if<SecurityScheme>(&entry);
     const auto* oauth2 = scheme != nullptr ? std::get_if<OAuth2>(scheme) : nullptr;
     if (oauth2 == nullptr) continue;
-    add(oauth2->flows.authorizationCode);
-    add(oauth2->flows.clientCredentials);
-    add(oauth2->flows.implicit);
-    add(oauth2->flows.password);
+    // Every flow of the table, so that a new flow (3.2's deviceAuthorization) is not missed.
+    std::apply([&](const auto&... flow) { (add(oauth2->flows.*(flow.member)), ...); },
+               OAuthFlows::fields());
   }
   return scopes;
 }

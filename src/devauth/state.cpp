@@ -120,8 +120,11 @@ void AuthorizationServer::State::prune(detail::Seconds now) {
   if (now - last_prune < interval) return;
   last_prune = now;
   std::erase_if(pending, [&](const auto& entry) { return entry.second.expires <= now; });
+  // An expired device code is kept one lifetime more, so that a client still polling hears
+  // expired_token (RFC 8628 §3.5) rather than an unknown code's invalid_grant.
+  const detail::Seconds device_grace = config.device_code_lifetime.count();
   std::erase_if(devices, [&](const auto& entry) {
-    if (entry.second.expires > now) return false;
+    if (entry.second.expires + device_grace > now) return false;
     device_by_user_code.erase(entry.second.user_code);
     return true;
   });

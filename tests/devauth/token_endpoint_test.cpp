@@ -206,7 +206,10 @@ TEST(DevAuthMetadata, Rfc8414AndOpenIdDiscoveryNameEveryEndpoint) {
   EXPECT_EQ(meta.at("authorization_response_iss_parameter_supported"), true);
   EXPECT_EQ(meta.at("scopes_supported"), (boost::json::array{"pets:read", "pets:write", "admin"}));
   EXPECT_EQ(meta.at("grant_types_supported"),
-            (boost::json::array{"authorization_code", "client_credentials", "refresh_token"}));
+            (boost::json::array{"authorization_code", "client_credentials", "refresh_token",
+                                "urn:ietf:params:oauth:grant-type:device_code"}));
+  EXPECT_EQ(meta.at("device_authorization_endpoint"),
+            boost::json::value(devauth_issuer + "/oauth/device_authorization"));
   auto openid = f.call("GET", "/.well-known/openid-configuration").json().as_object();
   EXPECT_EQ(openid.at("issuer"), boost::json::value(devauth_issuer));
   EXPECT_EQ(openid.at("subject_types_supported"), boost::json::array{"public"});
