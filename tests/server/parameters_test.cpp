@@ -244,5 +244,93 @@ paths:
                           "read as style 'form'"}));
 }
 
+// OpenAPI 3.2's `in: querystring`: the whole query string is one value, read by its media
+// type: a form's fields as an object (converted as the schema's properties say), JSON as its
+// value, anything else as the decoded text; and checked against its schema.
+const char* const querystring_document = R"(
+openapi: 3.2.0
+info: {title: Querystring, version: "1"}
+paths:
+  /search:
+    get:
+      operationId: search
+      parameters:
+        - name: form
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties: {q: {type: string}, page: {type: integer, minimum: 1}}
+                required: [q]
+      responses: {"200": {description: ok}}
+  /select:
+    get:
+      operationId: select
+      parameters:
+        - name: selector
+          in: querystring
+          content: {application/json: {schema: {type: object, required: [field]}}}
+      responses: {"200": {description: ok}}
+  /path:
+    get:
+      operationId: jsonPath
+      parameters:
+        - {name: expression, in: querystring, content: {text/plain: {schema: {type: string}}}}
+      responses: {"200": {description: ok}}
+)";
+
+class Querystring : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const auto& [operation, name] :
+         {std::pair{"search", "form"}, std::pair{"select", "selector"},
+          std::pair{"jsonPath", "expression"}}) {
+      server_.server().handle(operation, [name = std::string(name)](const Request& req) {
+        const auto* value = req.parameter(In::querystring, name);
+        return Response::json(
+            boost::json::object{{"value", value != nullptr ? *value : boost::json::value()}});
+      });
+    }
+  }
+  InMemoryServer server_{querystring_document};
+};
+
+TEST_F(Querystring, AFormQueryStringIsAnObjectConvertedByItsSchema) {
+  auto answer = server_.call("GET", "/search?q=red+shoes&page=2&tag=a&tag=b");
+  ASSERT_EQ(answer.status, 200) << answer;
+  EXPECT_EQ(answer.json(),
+            boost::json::parse(R"({"value":{"q":"red shoes","page":2,"tag":["a","b"]}})"));
+}
+
+TEST_F(Querystring, AFormThatFailsItsSchemaIsA422AtTheQuerystring) {
+  auto answer = server_.call("GET", "/search?page=0");
+  ASSERT_EQ(answer.status, 422) << answer;
+  const auto detail = answer.json().at("detail").as_array();
+  ASSERT_EQ(detail.size(), 2U) << answer;
+  for (const auto& problem : detail) {
+    EXPECT_EQ(problem.at("loc").as_array().at(0), "querystring") << answer;
+    EXPECT_EQ(problem.at("loc").as_array().at(1), "form") << answer;
+  }
+}
+
+TEST_F(Querystring, AJsonQueryStringIsItsDecodedValue) {
+  auto answer = server_.call("GET", "/select?%7B%22field%22%3A%22name%22%7D");
+  ASSERT_EQ(answer.status, 200) << answer;
+  EXPECT_EQ(answer.json(), boost::json::parse(R"({"value":{"field":"name"}})"));
+  auto invalid = server_.call("GET", "/select?%7Bnot-json");
+  ASSERT_EQ(invalid.status, 422) << invalid;
+  EXPECT_EQ(invalid.json().at("detail").at(0).at("type"), "json_invalid") << invalid;
+}
+
+TEST_F(Querystring, AnotherMediaTypeIsTheDecodedText) {
+  auto answer = server_.call("GET", "/path?$.a.b%5B1:1%5D");
+  ASSERT_EQ(answer.status, 200) << answer;
+  EXPECT_EQ(answer.json(), boost::json::parse(R"({"value":"$.a.b[1:1]"})"));
+  auto none = server_.call("GET", "/path");
+  ASSERT_EQ(none.status, 200) << none;
+  EXPECT_EQ(none.json(), boost::json::parse(R"({"value":null})"));
+}
+
 }  // namespace
 }  // namespace oaskit::test
