@@ -205,10 +205,51 @@ void check_document(LintContext& context) {
   }
 }
 
+// OpenAPI 3.2 §4.22.1: a tag's `parent` names a tag of the document, and parents never lead
+// back to the tag they start from.
+void check_tag_parents(LintContext& context) {
+  const auto& tags = context.doc().model().tags;
+  if (!tags) return;
+  auto index_of = [&](std::string_view name) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < tags->size(); ++i) {
+      if ((*tags)[i].name == name) return i;
+    }
+    return std::nullopt;
+  };
+  const Source& root = context.doc().root();
+  for (std::size_t i = 0; i < tags->size(); ++i) {
+    const Tag& tag = (*tags)[i];
+    if (!tag.parent) continue;
+    const Path at{"tags", i, "parent"};
+    auto parent = index_of(*tag.parent);
+    if (!parent) {
+      context.report(root, at, "tag-parent",
+                     "tag '" + tag.name + "' has parent '" + *tag.parent +
+                         "', which is not a tag of this document: add it to 'tags'");
+      continue;
+    }
+    // Follow the parents at most as many steps as there are tags: coming back is a cycle.
+    std::string chain = tag.name;
+    for (std::size_t steps = 0; parent && steps < tags->size(); ++steps) {
+      const Tag& up = (*tags)[*parent];
+      chain += " -> " + up.name;
+      if (*parent == i) {
+        context.report(root, at, "tag-parent",
+                       "tag parents go round in a cycle: " + chain +
+                           "; a tag cannot be its own "
+                           "ancestor");
+        break;
+      }
+      parent = up.parent ? index_of(*up.parent) : std::nullopt;
+    }
+  }
+}
+
 }  // namespace
 
 void check_objects(LintContext& context) {
   check_document(context);
+  check_tag_parents(context);
   context.visit_models(Overloaded{
       [&](const Parameter& parameter, const Source& source, const Path& loc) {
         check_example_pair(context, parameter, source, loc);

@@ -57,6 +57,8 @@ constexpr std::array rules{
     RuleInfo{"parameter-querystring", error, true,
              "An `in: querystring` parameter without `content`, twice in an operation, or "
              "beside `in: query` parameters"},
+    RuleInfo{"tag-parent", error, true,
+             "A tag's `parent` names no tag of the document, or tag parents form a cycle"},
     RuleInfo{"additional-operation-method", error, true,
              "An `additionalOperations` key that has a field of its own (`get`, `query`, ...) "
              "or is not an HTTP method token"},

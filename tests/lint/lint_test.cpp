@@ -36,6 +36,7 @@ const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/l
                                          "xml-node-type-exclusive",
                                          "parameter-querystring",
                                          "additional-operation-method",
+                                         "tag-parent",
                                          "version-32-keyword-in-30",
                                          "version-32-keyword-in-31",
                                          "parameter-schema-or-content",

@@ -183,5 +183,21 @@ TEST(LintObjects, EncodingStylesAndEmptyResponses) {
   EXPECT_TRUE(has_one(findings, "responses-empty", loc("paths", "/a", "post", "responses")));
 }
 
+TEST(LintObjects, TagParentsNameTagsOfTheDocumentWithoutCycles) {
+  const auto findings = lint_json(openapi_32(R"("paths": {}, "tags": [
+    {"name": "pets"},
+    {"name": "cats", "parent": "pets"},
+    {"name": "birds", "parent": "animals"},
+    {"name": "a", "parent": "b"},
+    {"name": "b", "parent": "a"}])"));
+  const auto found = of_rule(findings, "tag-parent");
+  ASSERT_EQ(found.size(), 3U) << describe(findings);
+  EXPECT_EQ(found[0].loc, loc("tags", 2, "parent"));
+  EXPECT_TRUE(mentions(found[0], "'animals', which is not a tag"));
+  EXPECT_EQ(found[1].loc, loc("tags", 3, "parent"));
+  EXPECT_TRUE(mentions(found[1], "a -> b -> a"));
+  EXPECT_EQ(found[2].loc, loc("tags", 4, "parent"));
+}
+
 }  // namespace
 }  // namespace oaskit
