@@ -157,6 +157,17 @@ struct SignIn {
   Seconds retry_after = 0;
 };
 
+// A page shown again after a failed sign-in (`page(status)` makes it): 429 with Retry-After
+// while the address is throttled, else 200.
+template <class MakePage>
+server::Response shown_again(const SignIn& signed_in, MakePage page) {
+  auto answer = page(signed_in.retry_after > 0 ? 429 : 200);
+  if (signed_in.retry_after > 0) {
+    answer.headers.emplace_back("Retry-After", std::to_string(signed_in.retry_after));
+  }
+  return answer;
+}
+
 SignIn sign_in(AuthorizationServer::State& state, const server::Server::RawRequest& request,
                const std::string& username, const std::string& password) {
   const auto now = state.now();
@@ -391,12 +402,9 @@ server::Response decide(AuthorizationServer::State& state,
   const auto username = parameter(*form, "username");
   const auto signed_in = sign_in(state, request, username, parameter(*form, "password"));
   if (signed_in.user == nullptr) {
-    auto page = consent_page(state, id, pending, username, signed_in.error,
-                             signed_in.retry_after > 0 ? 429 : 200);
-    if (signed_in.retry_after > 0) {
-      page.headers.emplace_back("Retry-After", std::to_string(signed_in.retry_after));
-    }
-    return page;
+    return shown_again(signed_in, [&](int status) {
+      return consent_page(state, id, pending, username, signed_in.error, status);
+    });
   }
   const std::string& subject = signed_in.subject;
   const auto code = jose::random_base64url(32);
@@ -515,12 +523,9 @@ server::Response decide_device(AuthorizationServer::State& state,
   if (decision != "allow") return error_page(400, "The form has no decision (allow or deny).");
   const auto signed_in = sign_in(state, request, username, parameter(*form, "password"));
   if (signed_in.user == nullptr) {
-    auto answer = device_page(state, typed, csrf, username, signed_in.error,
-                              signed_in.retry_after > 0 ? 429 : 200);
-    if (signed_in.retry_after > 0) {
-      answer.headers.emplace_back("Retry-After", std::to_string(signed_in.retry_after));
-    }
-    return answer;
+    return shown_again(signed_in, [&](int status) {
+      return device_page(state, typed, csrf, username, signed_in.error, status);
+    });
   }
   entry.decision = AuthorizationServer::State::Device::Decision::allowed;
   entry.subject = signed_in.subject;
