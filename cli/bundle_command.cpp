@@ -26,8 +26,7 @@ struct BundleCommandOptions {
   std::string root;
   std::string out;  // empty: standard output
   std::optional<std::string> to;
-  bool allow_remote_refs = false;
-  bool allow_outside_root = false;
+  LoadFlags load;
 };
 
 void print_diagnostics(const Diagnostics& diagnostics) {
@@ -35,8 +34,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 Result<Document, Diagnostics> load_root(const BundleCommandOptions& options) {
-  return load_document(options.root, {.allow_remote_refs = options.allow_remote_refs,
-                                      .allow_outside_root = options.allow_outside_root});
+  return load_document(options.root, load_options(options.load));
 }
 
 int run(const BundleCommandOptions& options) {
@@ -74,10 +72,7 @@ Command add_bundle_command(CLI::App& app) {
   command->add_option("-o,--output", options->out, "Where to write; standard output if absent");
   command->add_option("--to", options->to, "Output format; the root's format if absent")
       ->check(CLI::IsMember({"json", "yaml"}));
-  command->add_flag("--allow-remote-refs", options->allow_remote_refs,
-                    "Follow $refs to http(s) URLs");
-  command->add_flag("--allow-outside-root", options->allow_outside_root,
-                    "Follow file $refs that leave the root file's folder");
+  add_load_flags(*command, options->load);
   command->footer(
       "Exit status: 0 bundled, 1 the document has errors (one per line on stderr), 2 bad "
       "options or a file that cannot be read or written.");

@@ -28,8 +28,7 @@ struct CheckOptions {
   std::string color = "auto";
   std::vector<std::string> disabled;
   std::vector<std::string> enabled;
-  bool allow_remote_refs = false;
-  bool allow_outside_root = false;
+  LoadFlags load;
   bool list_rules = false;
 };
 
@@ -69,15 +68,14 @@ int run(const CheckOptions& options) {
       }
     }
   }
-  const LoadOptions load_options{.allow_remote_refs = options.allow_remote_refs,
-                                 .allow_outside_root = options.allow_outside_root};
+  const LoadOptions how_to_load = load_options(options.load);
   const LintOptions lint_options{.disabled = options.disabled, .enabled = options.enabled};
 
   std::vector<Checked> checked;
   Diagnostics findings;
   bool io_error = false;
   for (const auto& file : options.files) {
-    auto loaded = load(file, load_options);
+    auto loaded = load(file, how_to_load);
     Checked one;
     if (loaded) {
       auto found = lint(*loaded, lint_options);
@@ -143,10 +141,7 @@ Command add_check_command(CLI::App& app) {
       ->add_option("--color", options->color,
                    "auto (default: when stdout is a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command->add_flag("--allow-remote-refs", options->allow_remote_refs,
-                    "Fetch http(s) $refs (off: a document must not make the tool fetch URLs)");
-  command->add_flag("--allow-outside-root", options->allow_outside_root,
-                    "Follow file $refs that leave the root document's folder");
+  add_load_flags(*command, options->load);
   command->add_flag("--list-rules", options->list_rules, "List the lint rules and exit");
   command->footer(
       "Findings print as file:line:col: severity[rule]: message. A rule can also be switched off "

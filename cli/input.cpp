@@ -4,7 +4,9 @@
 
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/url/parse.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -25,6 +27,39 @@ std::optional<std::string> read_input(const std::string& path) {
     return std::nullopt;
   }
   return std::move(*text);
+}
+
+void add_load_flags(CLI::App& command, LoadFlags& flags) {
+  command.add_flag("--allow-remote-refs", flags.allow_remote_refs,
+                   "Fetch http(s) $refs (off: a document must not make the tool fetch URLs)");
+  command.add_flag("--allow-outside-root", flags.allow_outside_root,
+                   "Follow file $refs that leave the root document's folder");
+  command
+      .add_option("--root-uri", flags.root_uri,
+                  "The URI the root document is published at: its relative $refs and $self "
+                  "resolve against it, as if it had been fetched from there")
+      ->check([](const std::string& uri) {
+        return boost::urls::parse_uri(uri) ? std::string()
+                                           : "--root-uri must be an absolute URI: " + uri;
+      });
+  command.add_option("--document", flags.documents,
+                     "FILE or FILE=URI: another file of the API description, published at URI "
+                     "(repeatable). $refs reach it by that URI, its file name, or its $self");
+}
+
+LoadOptions load_options(const LoadFlags& flags) {
+  LoadOptions options{.allow_remote_refs = flags.allow_remote_refs,
+                      .allow_outside_root = flags.allow_outside_root,
+                      .root_uri = flags.root_uri};
+  for (const auto& argument : flags.documents) {
+    const auto equals = argument.rfind('=');
+    if (equals != std::string::npos && boost::urls::parse_uri(argument.substr(equals + 1))) {
+      options.documents.push_back({argument.substr(0, equals), argument.substr(equals + 1)});
+    } else {
+      options.documents.push_back({argument, {}});
+    }
+  }
+  return options;
 }
 
 Result<Document, Diagnostics> load_document(const std::string& path, const LoadOptions& options) {

@@ -5,11 +5,31 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "oaskit/document.hpp"
 #include "oaskit/jose.hpp"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace oaskit::cli {
+
+/// How a command loads its document (LoadOptions), as every command that loads one offers it.
+struct LoadFlags {
+  bool allow_remote_refs = false;
+  bool allow_outside_root = false;
+  std::string root_uri;
+  std::vector<std::string> documents;  // FILE or FILE=URI
+};
+
+/// Adds --allow-remote-refs, --allow-outside-root, --root-uri and --document to `command`.
+void add_load_flags(CLI::App& command, LoadFlags& flags);
+
+/// The LoadOptions `flags` ask for. A --document argument is FILE=URI when what follows its
+/// last '=' is an absolute URI, else a FILE known by its own file: URI.
+LoadOptions load_options(const LoadFlags& flags);
 
 /// The whole of `path` ("-" for standard input), or nothing after printing why to stderr.
 std::optional<std::string> read_input(const std::string& path);

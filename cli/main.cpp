@@ -26,11 +26,11 @@ int run(int argc, char** argv) {
   CLI::App app{"oaskit: OpenAPI 3.1 models and OAuth 2.0 security", "oaskit"};
   app.set_version_flag("--version", std::string(oaskit::version));
   app.require_subcommand(1);
-  const std::vector<Command> commands{
-      add_model_command(app), add_security_command(app), add_check_command(app),
-      add_fmt_command(app),   add_bundle_command(app),   add_jwt_command(app),
-      add_token_command(app), add_serve_command(app),    add_devauth_command(app),
-      add_schema_command(app)};
+  const std::vector<Command> commands{add_model_command(app),   add_security_command(app),
+                                      add_check_command(app),   add_fmt_command(app),
+                                      add_bundle_command(app),  add_jwt_command(app),
+                                      add_token_command(app),   add_serve_command(app),
+                                      add_devauth_command(app), add_schema_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -31,6 +31,7 @@ namespace {
 
 struct ServeArguments {
   std::string file;
+  LoadFlags load;
   std::string host = "127.0.0.1";
   std::uint16_t port = 8000;
   std::string jwks;
@@ -103,7 +104,7 @@ int run_serve(const ServeArguments& arguments) {
     verifier = std::make_shared<security::JwtVerifier>(std::move(options));
   }
 
-  auto document = load_document(arguments.file, LoadOptions{});
+  auto document = load_document(arguments.file, load_options(arguments.load));
   if (!document) {
     for (const auto& d : document.errors()) fmt::print(stderr, "{}\n", to_string(d));
     return invalid_input;
@@ -233,6 +234,7 @@ Command add_serve_command(CLI::App& app) {
       "Serve a document: its operations answer their examples, its security is enforced, and "
       "/docs, /redoc and /openapi.json are built in");
   command->add_option("FILE", arguments->file, "The OpenAPI document (JSON or YAML)")->required();
+  add_load_flags(*command, arguments->load);
   command->add_option("--host", arguments->host, "The address to listen on")->capture_default_str();
   command->add_option("--port", arguments->port, "The port; 0 picks a free one")
       ->capture_default_str();

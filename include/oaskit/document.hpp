@@ -41,8 +41,14 @@ class Source {
 
   /// How diagnostics name it: the root as the user named it, other files relative to that.
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
-  /// Absolute `file:` or `http(s):` URI, the base its relative `$ref`s resolve against.
+  /// Absolute `file:` or `http(s):` URI it was read from (or, for documents given with
+  /// LoadOptions, the URI given for it).
   [[nodiscard]] const std::string& uri() const noexcept { return uri_; }
+  /// The base URI its relative `$ref`s resolve against (OpenAPI 3.2.0 §4.1.2.2.1): an OpenAPI
+  /// 3.2 document's `$self` resolved against uri(), else uri(). Set by `load`.
+  [[nodiscard]] const std::string& base_uri() const noexcept {
+    return base_uri_.empty() ? uri_ : base_uri_;
+  }
   [[nodiscard]] SourceFormat format() const noexcept { return format_; }
   [[nodiscard]] std::string_view text() const noexcept { return text_; }
   [[nodiscard]] const boost::json::value& value() const noexcept { return value_; }
@@ -73,8 +79,10 @@ class Source {
   void set_yaml_positions(std::unique_ptr<YamlPositions> positions);
 
  private:
+  friend class DocumentLoader;
   std::string name_;
   std::string uri_;
+  std::string base_uri_;  // empty: uri_
   SourceFormat format_;
   std::string text_;
   boost::json::value value_;
@@ -97,6 +105,14 @@ SourceFormat detect_format(std::string_view text);
 Result<std::unique_ptr<Source>, Diagnostics> read_source(std::string name, std::string uri,
                                                          std::string text);
 
+/// A file of an API description given with the URI it is published at, so that references
+/// resolve "as if retrievals were performed" (OpenAPI 3.2.0 §4.1.2.2.1).
+struct DocumentFile {
+  std::filesystem::path file;
+  /// Its retrieval URI; empty for the file's own `file:` URI.
+  std::string uri{};
+};
+
 /// How `load` reaches files and URLs.
 struct LoadOptions {
   /// Follow `$ref`s to http(s) URLs. Off by default: a document must not make a tool fetch
@@ -107,6 +123,14 @@ struct LoadOptions {
   std::size_t max_remote_bytes = std::size_t{32} << 20;
   /// Follow file `$ref`s that leave the root document's folder (`../../etc/passwd`).
   bool allow_outside_root = false;
+  /// The URI the root document is published at, as if it had been retrieved from there: its
+  /// relative `$ref`s (and a relative `$self`) resolve against it. Empty: the root file's
+  /// `file:` URI. Must be absolute.
+  std::string root_uri{};
+  /// Other files of the API description, read before any reference is followed. A reference
+  /// reaches one by its `uri`, by its file's `file:` URI, or (for an OpenAPI 3.2 document) by
+  /// its `$self`: how documents that name each other by `$self` are loaded without fetching.
+  std::vector<DocumentFile> documents{};
 };
 
 /// A `$ref` found in a document and what it points at.
@@ -185,10 +209,11 @@ class Document {
   Diagnostics problems_;
 };
 
-/// Loads an OpenAPI 3.0.x or 3.1.x document from `path` (JSON or YAML, by content), reads
-/// it into the models, and resolves its references, reading the other files they name.
-/// Errors when the root cannot be read, is not OpenAPI 3.0/3.1 (Swagger 2.0 is named as
-/// such), or does not validate; each with its file and line:column.
+/// Loads an OpenAPI 3.0.x, 3.1.x or 3.2.x document from `path` (JSON or YAML, by content),
+/// reads it into the models, and resolves its references, reading the other files they name.
+/// A 3.2 document's `$self` is its base URI and names it as a reference target. Errors when
+/// the root (or a file of `options.documents`) cannot be read, is not OpenAPI 3.0 to 3.2
+/// (Swagger 2.0 is named as such), or does not validate; each with its file and line:column.
 Result<Document, Diagnostics> load(const std::filesystem::path& path,
                                    const LoadOptions& options = {});
 

@@ -9,6 +9,7 @@
 #include "oaskit/model/components.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -280,7 +281,7 @@ class Bundler {
     for (const auto& member : *object) {
       if (ref != nullptr && member.key() == "$ref") {
         const bool keep = (ref->target == &doc_.root() && at.source == 0) ||
-                          inside_enclosing_schema_resource(*ref);
+                          inside_enclosing_schema_resource(*ref) || refers_by_absolute_id(*ref);
         if (!keep && !schema_resources_.empty()) report_ref_under_schema_id(*ref);
         out.emplace(
             member.key(),
@@ -303,6 +304,21 @@ class Bundler {
     return index_of(ref.target) == resource.source &&
            ref.target_loc.size() >= resource.loc.size() &&
            std::equal(resource.loc.begin(), resource.loc.end(), ref.target_loc.begin());
+  }
+
+  // A ref to a schema by its absolute `$id`, inside a schema whose `$id` is absolute: both
+  // `$id`s are copied as written, so it resolves as written in the bundle too (OpenAPI 3.2.0
+  // Appendix F.1's `$ref: bar`).
+  bool refers_by_absolute_id(const ResolvedRef& ref) const {
+    if (schema_resources_.empty() || ref.ref.starts_with('#')) return false;
+    const auto absolute_id = [](const json::value* schema) {
+      const auto* object = schema != nullptr ? schema->if_object() : nullptr;
+      const auto* id = object != nullptr ? object->if_contains("$id") : nullptr;
+      return id != nullptr && id->is_string() && boost::urls::parse_uri(id->get_string());
+    };
+    const Place& resource = schema_resources_.back();
+    return absolute_id(doc_.sources()[resource.source]->find(resource.loc)) &&
+           absolute_id(ref.target->find(ref.target_loc));
   }
 
   // Any other ref inside a schema with `$id` resolves against that `$id`, not the bundled

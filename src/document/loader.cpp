@@ -63,7 +63,8 @@ class DocumentLoader {
   DocumentLoader(const LoadOptions& options, fs::path root_folder)
       : options_(options), root_folder_(std::move(root_folder)) {}
 
-  Result<Document, Diagnostics> run(std::unique_ptr<Source> root);
+  /// Loads the document whose root is `root`, read from the file `root_file_uri` names.
+  Result<Document, Diagnostics> run(std::unique_ptr<Source> root, const std::string& root_file_uri);
 
   /// Reads `value` (at `loc` in `source`) as `V`; on success walks it for more refs.
   template <class V>
@@ -81,6 +82,10 @@ class DocumentLoader {
   };
 
   void add_found(const Source& source, detail::ModelWalker& walker);
+  void add_identifiers(const Source& source, detail::ModelWalker& walker);
+  void adopt_self(Source& source);
+  void index_identifiers(const Source& source);
+  bool read_given_documents(Diagnostics& errors);
   void resolve_extension_refs();
   void scan_extension(const Source& source, Path& at, const boost::json::value& value);
   void resolve_next(Pending pending);
@@ -157,6 +162,15 @@ Diagnostics model_errors(const Source& source, const Path& base, const Errors& e
   return out;
 }
 
+Diagnostics cannot_read(const fs::path& path, const std::string& why) {
+  return {{Severity::error,
+           "io",
+           "cannot read '" + path.string() + "': " + why,
+           path.string(),
+           {},
+           std::nullopt}};
+}
+
 std::optional<std::string> file_uri(const fs::path& absolute) {
   boost::urls::url url;
   url.set_scheme("file");
@@ -183,7 +197,7 @@ void DocumentLoader::read_target(const Source& source, const Path& loc) {
     doc_.problems_.insert(doc_.problems_.end(), errors.begin(), errors.end());
     return;
   }
-  detail::ModelWalker walker(loc, source.uri());
+  detail::ModelWalker walker(loc, source.base_uri());
   walker.walk(*parsed);
   add_found(source, walker);
   doc_.parts_->add(source, loc, std::move(*parsed));
@@ -237,7 +251,7 @@ std::optional<V> DocumentLoader::parse_substituting(const Source& source, const 
       Path full = loc;
       full.insert(full.end(), place.begin(), place.end());
       const std::string written(ref->get_string());
-      Pending pending{&source, {full, written, source.uri(), "value", nullptr, false}};
+      Pending pending{&source, {full, written, source.base_uri(), "value", nullptr, false}};
       Resolution resolution = resolve(pending);
       refs_seen_.emplace(&source, to_json_pointer(full));
       doc_.refs_.push_back(
@@ -263,8 +277,12 @@ std::optional<V> DocumentLoader::parse_substituting(const Source& source, const 
   return std::nullopt;
 }
 
-void DocumentLoader::add_found(const Source& source, detail::ModelWalker& walker) {
+void DocumentLoader::add_identifiers(const Source& source, detail::ModelWalker& walker) {
   for (auto& id : walker.identifiers) identifiers_.try_emplace(id.uri, &source, id.loc);
+}
+
+void DocumentLoader::add_found(const Source& source, detail::ModelWalker& walker) {
+  add_identifiers(source, walker);
   for (auto& ref : walker.refs) {
     if (!refs_seen_.emplace(&source, to_json_pointer(ref.loc)).second) continue;
     queue_.push_back({&source, std::move(ref)});
@@ -285,10 +303,87 @@ const Source* DocumentLoader::add_source(Result<std::unique_ptr<Source>, Diagnos
     failed_uris_.emplace(uri, problem);
     return nullptr;
   }
-  const Source* source = read->get();
+  Source* source = read->get();
   doc_.sources_.push_back(std::move(*read));
   by_uri_.emplace(uri, source);
+  adopt_self(*source);
+  index_identifiers(*source);
   return source;
+}
+
+// §4.1.2.1: "each document in an OAD MUST be fully parsed in order to locate possible
+// reference targets". Another OpenAPI document's schemas can be reached by their `$id`s before
+// any reference has led into them, so its identifiers are collected up front (its references
+// are followed only from the parts that are referred to, and errors are reported there).
+void DocumentLoader::index_identifiers(const Source& source) {
+  const auto* object = source.value().if_object();
+  const auto* openapi = object != nullptr ? object->if_contains("openapi") : nullptr;
+  if (openapi == nullptr || !openapi->is_string()) return;
+  const auto version = spec_version_of(openapi->get_string());
+  if (!version || *version < SpecVersion::v3_1) return;  // 3.0 schemas have no `$id`
+  auto model = from_value<OpenAPI>(source.value(), *version);
+  if (!model) return;
+  detail::ModelWalker walker({}, source.base_uri());
+  walker.walk(*model);
+  add_identifiers(source, walker);
+}
+
+// OpenAPI 3.2.0 §4.1.1 and §4.1.2.2.1: a document's `$self`, resolved against its retrieval
+// URI, is the base URI of its relative references and a URI that references reach it by.
+// Earlier versions have no `$self` (the version lint reports one).
+void DocumentLoader::adopt_self(Source& source) {
+  const auto* object = source.value().if_object();
+  const auto* openapi = object != nullptr ? object->if_contains("openapi") : nullptr;
+  const auto* self = object != nullptr ? object->if_contains("$self") : nullptr;
+  if (openapi == nullptr || !openapi->is_string() || self == nullptr || !self->is_string()) return;
+  const auto version = spec_version_of(openapi->get_string());
+  if (!version || *version < SpecVersion::v3_2) return;
+  const std::string written(self->get_string());
+  const auto reference = boost::urls::parse_uri_reference(written);
+  if (!reference || reference->has_fragment()) {
+    report(source, {"$self"}, "self-uri",
+           "'$self' must be a URI reference without a fragment (RFC 3986 §4.1), not '" + written +
+               "'; references in this document resolve against " + source.uri() + " instead");
+    return;
+  }
+  auto resolved = detail::resolve_reference(source.uri(), written);
+  if (!resolved) return;  // a valid reference against an absolute URI always resolves
+  const auto [known, added] = by_uri_.emplace(*resolved, &source);
+  if (!added && known->second != &source) {
+    report(source, {"$self"}, "self-uri",
+           "'$self' resolves to " + *resolved + ", which already names " + known->second->name() +
+               "; each document of an API description needs a URI of its own");
+    return;
+  }
+  source.base_uri_ = std::move(*resolved);
+}
+
+// LoadOptions::documents: read before any reference is followed, so that a reference can
+// reach one by its `$self` (§4.1.2.1: no reference is unresolvable before every document
+// given is parsed). False (with `errors`) when one cannot be read.
+bool DocumentLoader::read_given_documents(Diagnostics& errors) {
+  for (const auto& given : options_.documents) {
+    auto text = detail::read_file(given.file);
+    if (!text) {
+      auto error = cannot_read(given.file, text.errors().message);
+      errors.insert(errors.end(), error.begin(), error.end());
+      continue;
+    }
+    std::error_code ec;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(given.file, ec), ec);
+    const std::string file = *file_uri(absolute);
+    const std::string& uri = given.uri.empty() ? file : given.uri;
+    if (by_uri_.contains(uri)) continue;  // given twice, or the root itself
+    auto read = read_source(display_name(absolute), uri, std::move(*text));
+    if (!read) {
+      errors.insert(errors.end(), read.errors().begin(), read.errors().end());
+      continue;
+    }
+    std::string problem;
+    const Source* source = add_source(std::move(read), uri, problem);
+    by_uri_.emplace(file, source);
+  }
+  return errors.empty();
 }
 
 const Source* DocumentLoader::read_file_source(const std::string& uri, std::string& problem) {
@@ -398,7 +493,15 @@ DocumentLoader::Resolution DocumentLoader::resolve(const Pending& pending) {
   }
   std::string problem;
   const Source* source = source_for(absolute, problem);
-  if (source == nullptr) return {nullptr, {}, std::move(problem)};
+  if (source == nullptr) {
+    const Source& from = *pending.from;
+    if (from.base_uri() != from.uri() && pending.ref.base == from.base_uri()) {
+      problem += " (it resolves against the document's $self, " + from.base_uri() + ", to " +
+                 absolute + ": give the file published there with its URI, " +
+                 "`--document FILE=URI`)";
+    }
+    return {nullptr, {}, std::move(problem)};
+  }
   return locate_fragment(*source, {}, absolute, fragment);
 }
 
@@ -464,7 +567,7 @@ void DocumentLoader::scan_extension(const Source& source, Path& at,
   if (ref != nullptr && ref->is_string() &&
       refs_seen_.emplace(&source, to_json_pointer(at)).second) {
     const std::string written(ref->get_string());
-    Pending pending{&source, {at, written, source.uri(), "value", nullptr, false}};
+    Pending pending{&source, {at, written, source.base_uri(), "value", nullptr, false}};
     Resolution resolution = resolve(pending);
     if (resolution.source != nullptr) {
       doc_.refs_.push_back(
@@ -523,16 +626,20 @@ std::optional<SpecVersion> check_version(const Source& root, Diagnostics& out) {
 
 }  // namespace
 
-Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) {
-  const Source& source = *root;
+Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root,
+                                                  const std::string& root_file_uri) {
+  Source& source = *root;
   root_display_folder_ = fs::path(source.name()).parent_path().string();
   by_uri_.emplace(source.uri(), &source);
+  by_uri_.emplace(root_file_uri, &source);
   doc_.sources_.push_back(std::move(root));
 
   Diagnostics errors;
   auto version = check_version(source, errors);
   if (!version) return errors;
   doc_.version_ = *version;
+  adopt_self(source);
+  if (!read_given_documents(errors)) return errors;
   auto model = parse_substituting<OpenAPI>(source, {}, errors);
   if (!model) {
     errors.insert(errors.begin(), doc_.problems_.begin(), doc_.problems_.end());
@@ -540,7 +647,7 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
   }
   *doc_.model_ = std::move(*model);
 
-  detail::ModelWalker walker({}, source.uri());
+  detail::ModelWalker walker({}, source.base_uri());
   walker.walk(*doc_.model_);
   add_found(source, walker);
   while (true) {
@@ -561,33 +668,45 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root) 
   return std::move(doc_);
 }
 
+namespace {
+
+// The root `text`, read from `file` (absolute) and named `name`: its URI is options.root_uri
+// when given, else the file's.
+Result<Document, Diagnostics> load_root(std::string name, std::string text, const fs::path& file,
+                                        const LoadOptions& options) {
+  const std::string file_uri_text = *file_uri(file);
+  if (!options.root_uri.empty() && !boost::urls::parse_uri(options.root_uri)) {
+    return Diagnostics{{Severity::error,
+                        "root-uri",
+                        "the root's URI must be an absolute URI, not '" + options.root_uri + "'",
+                        name,
+                        {},
+                        std::nullopt}};
+  }
+  auto source =
+      read_source(std::move(name), options.root_uri.empty() ? file_uri_text : options.root_uri,
+                  std::move(text));
+  if (!source) return source.errors();
+  DocumentLoader loader(options, file.parent_path());
+  return loader.run(std::move(*source), file_uri_text);
+}
+
+}  // namespace
+
 Result<Document, Diagnostics> load_text(std::string name, std::string text,
                                         const fs::path& base_folder, const LoadOptions& options) {
   std::error_code ec;
-  fs::path folder = fs::weakly_canonical(fs::absolute(base_folder, ec), ec);
+  const fs::path folder = fs::weakly_canonical(fs::absolute(base_folder, ec), ec);
   const fs::path file = folder / fs::path(name).filename();
-  auto source = read_source(std::move(name), *file_uri(file), std::move(text));
-  if (!source) return source.errors();
-  DocumentLoader loader(options, folder);
-  return loader.run(std::move(*source));
+  return load_root(std::move(name), std::move(text), file, options);
 }
 
 Result<Document, Diagnostics> load(const fs::path& path, const LoadOptions& options) {
   auto text = detail::read_file(path);
-  if (!text) {
-    return Diagnostics{{Severity::error,
-                        "io",
-                        "cannot read '" + path.string() + "': " + text.errors().message,
-                        path.string(),
-                        {},
-                        std::nullopt}};
-  }
+  if (!text) return cannot_read(path, text.errors().message);
   std::error_code ec;
   const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  auto source = read_source(path.string(), *file_uri(absolute), std::move(*text));
-  if (!source) return source.errors();
-  DocumentLoader loader(options, absolute.parent_path());
-  return loader.run(std::move(*source));
+  return load_root(path.string(), std::move(*text), absolute, options);
 }
 
 }  // namespace oaskit

@@ -115,13 +115,13 @@ class SchemaChecks {
   explicit SchemaChecks(LintContext& context) : context_(context) {
     const Document& doc = context.doc();
     schema::CompileOptions options;
-    options.base_uri = doc.root().uri();
+    options.base_uri = doc.root().base_uri();
     options.dialect =
         schema::openapi_dialect(doc.root().value()).value_or(schema::Dialect::draft2020_12);
     options.warnings = &ignored_;  // malformed keywords are the meta-schema rules' business
     options.resolve = [&doc](std::string_view uri) -> const boost::json::value* {
       for (const auto& source : doc.sources()) {
-        if (source->uri() == uri) return &source->value();
+        if (source->uri() == uri || source->base_uri() == uri) return &source->value();
       }
       return nullptr;
     };

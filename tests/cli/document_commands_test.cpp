@@ -141,6 +141,36 @@ TEST(CliCheck, UsageAndReadErrorsExitTwo) {
   EXPECT_THAT(unknown.err, HasSubstr("unknown rule 'no-such-rule'"));
 }
 
+TEST(CliCheck, DocumentsGivenWithTheirUrisAnswerReferencesBySelf) {
+  test::TempTree tree;
+  const auto api = tree.write("openapi.yaml", R"(openapi: 3.2.0
+$self: /api/openapi
+info: {title: t, version: "1"}
+paths:
+  /foo:
+    get:
+      requestBody: {$ref: "shared/foo#/components/requestBodies/Foo"}
+      responses: {"204": {description: done}}
+)");
+  const auto shared = tree.write("foo.yaml", R"(openapi: 3.2.0
+$self: /api/shared/foo
+info: {title: u, version: "1"}
+components:
+  requestBodies:
+    Foo: {content: {text/plain: {schema: {type: string}}}}
+)");
+  const auto alone = run_cli({"check", api.string(), "--color", "never"});
+  EXPECT_EQ(alone.exit_code, 1) << alone;
+  EXPECT_THAT(alone.out, HasSubstr("--document FILE=URI"));
+  const auto given = run_cli({"check", api.string(), "--color", "never", "--root-uri",
+                              "https://example.com/api/openapi", "--document",
+                              shared.string() + "=https://example.com/api/shared/foo"});
+  EXPECT_EQ(given.exit_code, 0) << given;
+  const auto bad = run_cli({"check", api.string(), "--root-uri", "relative/openapi"});
+  EXPECT_EQ(bad.exit_code, 2) << bad;
+  EXPECT_THAT(bad.err, HasSubstr("--root-uri must be an absolute URI"));
+}
+
 TEST(CliCheck, ListsItsRules) {
   const auto run = run_cli({"check", "--list-rules"});
   EXPECT_EQ(run.exit_code, 0);

@@ -14,19 +14,15 @@
 #include "oaskit/document.hpp"
 #include "support/corpus.hpp"
 #include "support/temp_tree.hpp"
+#include "support/test_support.hpp"
 
 namespace oaskit {
 namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
+using test::describe;
 using test::TempTree;
-
-std::string describe(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += "\n  " + to_string(d);
-  return out.empty() ? std::string("(none)") : out;
-}
 
 std::string document(std::string_view version, std::string_view body) {
   return R"({"openapi": ")" + std::string(version) +
@@ -358,13 +354,33 @@ TEST(Bundle, RefInsideASchemaWithIdToThatSchema_IsKeptAsWritten) {
   reloaded(tree, doc, out);
 }
 
-TEST(Bundle, RefInsideASchemaWithIdToAnotherFile_IsAnErrorNotABrokenBundle) {
+TEST(Bundle, RefInsideASchemaWithIdToAnotherSchemasAbsoluteId_IsKeptAsWritten) {
+  // Both $ids are copied as written, so the ref finds its target by $id in the bundle too.
   TempTree tree;
   const auto root = tree.write("api.json", document(R"("components": {"schemas": {
     "Pet": {"$ref": "pet.json"}, "Owner": {"$ref": "owner.json"}}})"));
   tree.write("pet.json", R"({"$id": "https://example.com/pet",
-    "properties": {"owner": {"$ref": "https://example.com/owner"}}})");
+    "properties": {"owner": {"$ref": "owner"}}})");
   tree.write("owner.json", R"({"$id": "https://example.com/owner", "type": "string"})");
+  const auto doc = loaded(root);
+  ASSERT_TRUE(doc.problems().empty()) << describe(doc.problems());
+  const auto out = bundled(doc);
+  EXPECT_EQ(at(out, "/components/schemas/pet/properties/owner/$ref"), "owner");
+  // Not `reloaded`: the kept ref is not a fragment, though it reaches nothing outside.
+  const Document again = loaded(tree.write("bundled/api.json", json::serialize(out)));
+  EXPECT_TRUE(again.problems().empty()) << describe(again.problems());
+  EXPECT_EQ(again.sources().size(), 1u);
+  EXPECT_EQ(targets_of(again), targets_of(doc));
+}
+
+TEST(Bundle, RefInsideASchemaWithIdIntoAnotherFile_IsAnErrorNotABrokenBundle) {
+  TempTree tree;
+  const auto root = tree.write("api.json", document(R"("components": {"schemas": {
+    "Pet": {"$ref": "pet.json"}, "Owner": {"$ref": "owner.json"}}})"));
+  tree.write("pet.json", R"({"$id": "https://example.com/pet",
+    "properties": {"owner": {"$ref": "https://example.com/owner#/$defs/Name"}}})");
+  tree.write("owner.json",
+             R"({"$id": "https://example.com/owner", "$defs": {"Name": {"type": "string"}}})");
   const auto doc = loaded(root);
   ASSERT_TRUE(doc.problems().empty()) << describe(doc.problems());
   const auto out = bundle(doc);

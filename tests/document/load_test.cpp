@@ -14,14 +14,9 @@
 namespace oaskit {
 namespace {
 
+using test::describe;
 using test::loc;
 using test::TempTree;
-
-std::string describe(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += "\n  " + to_string(d);
-  return out.empty() ? std::string("(none)") : out;
-}
 
 Document loaded(const std::filesystem::path& path, const LoadOptions& options = {}) {
   auto doc = load(path, options);

@@ -14,12 +14,6 @@
 
 namespace oaskit::test {
 
-inline std::string describe(const Diagnostics& findings) {
-  std::string out;
-  for (const auto& d : findings) out += "\n  " + to_string(d);
-  return out.empty() ? std::string("(none)") : out;
-}
-
 /// A JSON document of OpenAPI `version` with `body` after its openapi and info members.
 inline std::string openapi(std::string_view version, std::string_view body) {
   return "{\"openapi\": \"" + std::string(version) +

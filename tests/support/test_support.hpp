@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "oaskit/diagnostic.hpp"
 #include "oaskit/error.hpp"
 #include "oaskit/json.hpp"
 
@@ -30,6 +31,13 @@ inline std::string describe(const Errors& errors) {
   std::string out;
   for (const auto& e : errors) out += "\n  " + to_string(e);
   return out.empty() ? std::string("(no errors)") : out;
+}
+
+/// Every diagnostic on its own line, as `to_string` shows it, for failure messages.
+inline std::string describe(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += "\n  " + to_string(d);
+  return out.empty() ? std::string("(none)") : out;
 }
 
 /// The errors parsing `json` as `T` gives; empty when it parses.
