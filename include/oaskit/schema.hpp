@@ -49,8 +49,8 @@ enum class Dialect {
 std::optional<Dialect> dialect_from_name(std::string_view name);
 
 /// The dialect of the schemas in an OpenAPI document: OpenAPI 3.0's for `openapi: 3.0.x`;
-/// for 3.1.x JSON Schema 2020-12, or 2019-09 when `jsonSchemaDialect` names it. nullopt when
-/// `document` is not an OpenAPI 3.0 or 3.1 document.
+/// for 3.1.x and 3.2.x JSON Schema 2020-12, or 2019-09 when `jsonSchemaDialect` names it.
+/// nullopt when `document` is not an OpenAPI 3.0, 3.1 or 3.2 document.
 std::optional<Dialect> openapi_dialect(const boost::json::value& document);
 
 /// What compiling reads and how validation behaves.

@@ -1098,9 +1098,9 @@ std::optional<Dialect> openapi_dialect(const boost::json::value& document) {
   if (!document.is_object()) return std::nullopt;
   const auto* openapi = document.get_object().if_contains("openapi");
   if (openapi == nullptr || !openapi->is_string()) return std::nullopt;
-  const std::string_view version = openapi->get_string();
-  if (version.starts_with("3.0.") || version == "3.0") return Dialect::oas3_0;
-  if (!version.starts_with("3.1")) return std::nullopt;
+  const auto version = spec_version_of(openapi->get_string());
+  if (!version) return std::nullopt;
+  if (*version == SpecVersion::v3_0) return Dialect::oas3_0;
   if (const auto* d = document.get_object().if_contains("jsonSchemaDialect");
       d != nullptr && d->is_string() && d->get_string().starts_with(detail::uri_2019_09)) {
     return Dialect::draft2019_09;

@@ -105,6 +105,12 @@ TEST(OpenApiDialect, FollowsTheDocumentsVersion) {
                 R"({"openapi": "3.1.0",
                     "jsonSchemaDialect": "https://json-schema.org/draft/2019-09/schema"})")),
             Dialect::draft2019_09);
+  EXPECT_EQ(openapi_dialect(json::parse(R"({"openapi": "3.2.0"})")), Dialect::draft2020_12);
+  EXPECT_EQ(openapi_dialect(json::parse(
+                R"({"openapi": "3.2.0",
+                    "jsonSchemaDialect": "https://json-schema.org/draft/2019-09/schema"})")),
+            Dialect::draft2019_09);
+  EXPECT_EQ(openapi_dialect(json::parse(R"({"openapi": "4.0.0"})")), std::nullopt);
   EXPECT_EQ(openapi_dialect(json::parse(R"({"swagger": "2.0"})")), std::nullopt);
 }
 
