@@ -1,11 +1,13 @@
-// oaskit fmt FILE [-o OUT] [--to json|yaml] [--sort]: rewrites a document in one canonical
-// layout, keeping what the author wrote (and the order of keys unless --sort).
+// oaskit fmt FILE [-o OUT] [--to json|yaml] [--sort] [--to-version 3.2]: rewrites a document in
+// one canonical layout, keeping what the author wrote (and the order of keys unless --sort), and
+// upgrades an OpenAPI 3.1 document to 3.2 when asked.
 
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -15,6 +17,7 @@
 #include "input.hpp"
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/upgrade.hpp"
 #include "oaskit/yaml.hpp"
 
 namespace oaskit::cli {
@@ -25,6 +28,7 @@ struct FmtOptions {
   std::string output;
   std::string to;  // empty: the input's format
   bool sort = false;
+  std::string to_version;  // empty: the version as written
 };
 
 void sort_keys(boost::json::value& value) {
@@ -65,13 +69,39 @@ bool has_yaml_comment(std::string_view text) {
   return false;
 }
 
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics) fmt::print(stderr, "{}\n", to_string(d));
+}
+
+// The document in `source` upgraded to 3.2, each change and what was left said on stderr;
+// nullopt after saying why it cannot be.
+std::optional<boost::json::value> upgraded(const FmtOptions& options, const Source& source) {
+  namespace fs = std::filesystem;
+  const fs::path folder = options.file == "-" ? fs::path() : fs::path(options.file).parent_path();
+  auto doc = load_text(source.name(), std::string(source.text()),
+                       folder.empty() ? fs::current_path() : folder, {});
+  if (!doc) {
+    print_diagnostics(doc.errors());
+    return std::nullopt;
+  }
+  auto upgrade = upgrade_to_3_2(*doc);
+  if (!upgrade) {
+    print_diagnostics(upgrade.errors());
+    return std::nullopt;
+  }
+  print_diagnostics(upgrade->changed);
+  print_diagnostics(upgrade->not_done);
+  keep_until_exit(std::move(*doc));
+  return std::move(upgrade->document);
+}
+
 int run(const FmtOptions& options) {
   auto text = read_input(options.file);
   if (!text) return usage_error;
   const std::string display = options.file == "-" ? "<stdin>" : options.file;
   auto source = read_source(display, "file:///dev/stdin", std::move(*text));
   if (!source) {
-    for (const auto& d : source.errors()) fmt::print(stderr, "{}\n", to_string(d));
+    print_diagnostics(source.errors());
     return invalid_input;
   }
   const SourceFormat input_format = (*source)->format();
@@ -80,14 +110,18 @@ int run(const FmtOptions& options) {
   if (input_format == SourceFormat::yaml && has_yaml_comment((*source)->text())) {
     fmt::print(stderr, "oaskit fmt: note: the comments in {} are not kept\n", display);
   }
-  // Written as read, or a sorted copy.
-  std::optional<boost::json::value> sorted;
-  if (options.sort) sort_keys(sorted.emplace((*source)->value()));
-  const boost::json::value& value = sorted ? *sorted : (*source)->value();
+  // Written as read, or upgraded, or a sorted copy of either.
+  std::optional<boost::json::value> changed;
+  if (!options.to_version.empty()) {
+    changed = upgraded(options, **source);
+    if (!changed) return invalid_input;
+  }
+  if (options.sort) sort_keys(changed ? *changed : changed.emplace((*source)->value()));
+  const boost::json::value& value = changed ? *changed : (*source)->value();
   const std::string out =
       to_yaml ? oaskit::to_yaml(value) : to_json(value, {.indent = true}) + '\n';
   keep_until_exit(std::move(*source));
-  keep_until_exit(std::move(sorted));
+  keep_until_exit(std::move(changed));
   return write_output(options.output, out) ? ok : usage_error;
 }
 
@@ -102,9 +136,15 @@ Command add_fmt_command(CLI::App& app) {
   command->add_option("--to", options->to, "Output format; default: the input's")
       ->check(CLI::IsMember({"json", "yaml"}));
   command->add_flag("--sort", options->sort, "Sort the keys of every object");
+  command
+      ->add_option("--to-version", options->to_version,
+                   "Upgrade an OpenAPI 3.1 document to this version where the change is "
+                   "mechanical; each change, and what was left for you, is said on stderr")
+      ->check(CLI::IsMember({"3.2"}));
   command->footer(
       "Keys keep the author's order unless --sort. YAML comments are not kept (a note says so). "
-      "Exit status: 0 written, 1 the input is not valid JSON/YAML, 2 bad options or I/O.");
+      "Exit status: 0 written, 1 the input is not valid JSON/YAML (or, with --to-version, not "
+      "an OpenAPI 3.1 or 3.2 document), 2 bad options or I/O.");
   return {command, [options] { return run(*options); }};
 }
 

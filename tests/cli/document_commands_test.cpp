@@ -205,6 +205,40 @@ TEST(CliFmt, ConvertsBetweenJsonAndYaml) {
   EXPECT_EQ(to_yaml.out, "version: \"1.0\"\n");
 }
 
+TEST(CliFmt, UpgradesA31DocumentTo32SayingWhatItChangedAndLeft) {
+  const std::string document = R"(openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters: [{name: s, in: cookie, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+components:
+  schemas:
+    Id: {type: integer, xml: {attribute: true}}
+)";
+  const auto run = run_cli({"fmt", "--to-version", "3.2"}, document);
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, HasSubstr("openapi: \"3.2.0\"\n"));
+  EXPECT_THAT(run.out,
+              HasSubstr("Id:\n      type: integer\n      xml:\n        nodeType: attribute\n"));
+  EXPECT_THAT(run.err, HasSubstr("<stdin>:1:10: info[upgrade]: 'openapi: 3.1.0' is now '3.2.0'"));
+  EXPECT_THAT(run.err, HasSubstr("<stdin>:10:42: info[upgrade]: 'attribute: true'"));
+  EXPECT_THAT(run.err, HasSubstr("<stdin>:6:20: warning[upgrade-not-done]: this cookie parameter"));
+  // Its output upgrades to itself, and says nothing.
+  const auto again = run_cli({"fmt", "--to-version", "3.2"}, run.out);
+  ASSERT_EQ(again.exit_code, 0) << again;
+  EXPECT_EQ(again.out, run.out);
+  EXPECT_EQ(again.err, "");
+
+  const auto v30 = run_cli({"fmt", "--to-version", "3.2"},
+                           "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+  EXPECT_EQ(v30.exit_code, 1) << v30;
+  EXPECT_THAT(v30.err, HasSubstr("error[upgrade-from-3.0]"));
+  EXPECT_EQ(v30.out, "");
+  EXPECT_EQ(run_cli({"fmt", "--to-version", "3.1"}, document).exit_code, 2);
+}
+
 TEST(CliModel, ReadsYamlAndReportsAtYamlPositionsWithAQuotingHint) {
   const auto run = run_cli({"model", "Info"}, "title: Pets\nversion: 1.0\n");
   EXPECT_EQ(run.exit_code, 1) << run;
