@@ -1,9 +1,11 @@
 // Path rules: templates and their `in: path` parameters agree, parameter lists have no
-// repeats, operation ids are unique, and no two paths match the same requests.
+// repeats, operation ids are unique, no two paths match the same requests, and no template
+// (a path's or a server URL's) names an expression twice.
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,21 @@ std::vector<std::string> template_names(std::string_view path) {
     open = path.find('{', close);
   }
   return names;
+}
+
+// A template expression written twice in `text` (a path template or a server URL, at `loc`):
+// one request gives it one value, so 3.2 says each appears once.
+void check_repeated_expressions(LintContext& context, const Source& source, const Path& loc,
+                                std::string_view text, std::string_view what) {
+  std::set<std::string> seen;
+  std::set<std::string> reported;
+  for (auto& name : template_names(text)) {
+    if (seen.insert(name).second || !reported.insert(name).second) continue;
+    context.report(source, loc, "template-expression-repeated",
+                   std::string(what) + " '" + std::string(text) + "' has {" + name +
+                       "} more than once; a request gives it one value, so write it once "
+                       "(OpenAPI 3.2 says each template expression appears once)");
+  }
 }
 
 // The path with every `{...}` replaced by `{}`: equal for paths that match the same requests.
@@ -235,6 +252,7 @@ void check_paths(LintContext& context) {
     std::map<std::string, std::string> first_of_shape;
     for (const auto& [path, item] : paths->entries) {
       const Path loc{"paths", path};
+      check_repeated_expressions(context, root, loc, path, "The path template");
       if (!item.ref) {
         check_path_item(context, path, item, root, loc);
       } else if (auto target = context.read_at<PathItem>(context.follow({&root, loc}))) {
@@ -271,6 +289,10 @@ void check_paths(LintContext& context) {
                        "path-parameter-not-required",
                        "Path parameter '" + parameter.name +
                            "' must have \"required\": true: a path cannot leave it out");
+      },
+      [&](const Server& server, const Source& source, const Path& loc) {
+        check_repeated_expressions(context, source, child(loc, "url"), server.url,
+                                   "The server URL");
       },
       [](const auto&, const Source&, const Path&) {}});
 }

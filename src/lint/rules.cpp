@@ -90,6 +90,8 @@ constexpr std::array rules{
     RuleInfo{"operation-id-duplicate", error, true, "Two operations have the same operationId"},
     RuleInfo{"parameter-duplicate", error, true,
              "A parameter list has the same name and location twice"},
+    RuleInfo{"template-expression-repeated", error, true,
+             "A path template or server URL names one {expression} twice"},
     RuleInfo{"path-equivalent", error, true,
              "Two path templates differ only in their parameter names"},
     // refs
@@ -107,6 +109,8 @@ constexpr std::array rules{
              "the value: validation would never end"},
     RuleInfo{"schema-example-invalid", warning, true,
              "A schema's `example` or `examples` item does not validate against the schema"},
+    RuleInfo{"discriminator-default-mapping", error, true,
+             "A discriminating property that may be absent, without `defaultMapping` (3.2)"},
     // version
     RuleInfo{"version-30-keyword-in-31", warning, true,
              "An OpenAPI 3.0 keyword (nullable, boolean exclusiveMinimum/Maximum) in a 3.1 "

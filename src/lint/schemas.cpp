@@ -3,11 +3,14 @@
 // a `default` has a type the schema allows (otherwise a client that fills in the default
 // sends what the server must refuse).
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -77,6 +80,66 @@ void check_required(LintContext& context, const Schema& schema, const Source& so
                          "remove the repeat");
     }
   }
+}
+
+// Whether every value `schema` (at `at`) accepts has the property `name`: listed in its
+// `required`, or required by its `$ref`'s target or a member of its `allOf`, or by every
+// alternative of its `oneOf` or `anyOf`. `depth` bounds the references followed (loops end).
+bool requires_property(const LintContext& context, const Schema& schema, const Place& at,
+                       std::string_view name, int depth = 0) {
+  constexpr int max_depth = 16;
+  if (depth > max_depth) return false;
+  if (schema.required &&
+      std::find(schema.required->begin(), schema.required->end(), name) != schema.required->end()) {
+    return true;
+  }
+  if (schema.ref) {
+    auto target = context.read_at<Schema>(context.follow(at));
+    if (target && requires_property(context, target->value, target->place, name, depth + 1)) {
+      return true;
+    }
+  }
+  auto member_requires = [&](std::string_view keyword, const std::vector<SchemaOrBool>& members,
+                             std::size_t i) {
+    const auto* member = std::get_if<Schema>(&members[i]);
+    return member != nullptr &&
+           requires_property(context, *member,
+                             {at.source, child(child(at.loc, std::string(keyword)), i)}, name,
+                             depth + 1);
+  };
+  if (schema.allOf) {
+    for (std::size_t i = 0; i < schema.allOf->size(); ++i) {
+      if (member_requires("allOf", *schema.allOf, i)) return true;
+    }
+  }
+  for (const auto& [keyword, alternatives] :
+       {std::pair{"oneOf", &schema.oneOf}, std::pair{"anyOf", &schema.anyOf}}) {
+    if (!*alternatives || (*alternatives)->empty()) continue;
+    bool every = true;
+    for (std::size_t i = 0; every && i < (*alternatives)->size(); ++i) {
+      every = member_requires(keyword, **alternatives, i);
+    }
+    if (every) return true;
+  }
+  return false;
+}
+
+// 3.2: a discriminating property that may be absent needs `defaultMapping`, the schema for
+// payloads without it.
+void check_discriminator(LintContext& context, const Schema& schema, const Source& source,
+                         const Path& loc) {
+  if (!schema.discriminator || schema.discriminator->defaultMapping ||
+      context.version() < SpecVersion::v3_2) {
+    return;
+  }
+  const std::string& name = schema.discriminator->propertyName;
+  if (requires_property(context, schema, {&source, loc}, name)) return;
+  context.report(source, child(loc, "discriminator"), "discriminator-default-mapping",
+                 "The discriminating property '" + name +
+                     "' is optional here (no `required` of this schema, its allOf members or "
+                     "every oneOf/anyOf alternative lists it), so OpenAPI 3.2 requires "
+                     "`defaultMapping`: name the schema for payloads without it, or make '" +
+                     name + "' required");
 }
 
 void check_default(LintContext& context, const Schema& schema, const Source& source,
@@ -185,6 +248,7 @@ void check_schemas(LintContext& context) {
   context.visit_models(Overloaded{[&](const Schema& schema, const Source& source, const Path& loc) {
                                     check_required(context, schema, source, loc);
                                     check_default(context, schema, source, loc);
+                                    check_discriminator(context, schema, source, loc);
                                     checks.check(source, loc);
                                   },
                                   [](const auto&, const Source&, const Path&) {}});

@@ -45,6 +45,8 @@ const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/l
                                          "parameter-allow-reserved-not-query",
                                          "field-unknown",
                                          "schema-required-duplicate",
+                                         "discriminator-default-mapping",
+                                         "template-expression-repeated",
                                          "schema-default-type",
                                          "security-undeclared-scheme",
                                          "security-undeclared-scope",

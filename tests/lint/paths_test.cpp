@@ -21,6 +21,26 @@ using test::openapi_32;
 constexpr std::string_view id_parameter =
     R"({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}})";
 
+TEST(LintPaths, ATemplateExpressionWrittenTwiceIsAnErrorInPathsAndServerUrls) {
+  const auto findings = lint_json(openapi_31(R"(
+    "servers": [{"url": "https://{region}.example.com/{region}/{v}",
+                 "variables": {"region": {"default": "eu"}, "v": {"default": "1"}}}],
+    "paths": {"/a/{id}/b/{id}/{id}": {"get": {
+      "parameters": [)" + std::string(id_parameter) +
+                                             R"(],
+      "servers": [{"url": "https://example.com/{v}"}],
+      "responses": {}}}})"));
+  ASSERT_EQ(of_rule(findings, "template-expression-repeated").size(), 2u)
+      << test::describe(findings);
+  const auto repeated = of_rule(findings, "template-expression-repeated");
+  EXPECT_EQ(repeated[0].loc, loc("servers", 0, "url"));
+  EXPECT_TRUE(mentions(repeated[0], "has {region} more than once"));
+  EXPECT_EQ(repeated[1].loc, loc("paths", "/a/{id}/b/{id}/{id}"));
+  EXPECT_TRUE(mentions(repeated[1], "has {id} more than once"));
+  EXPECT_TRUE(has_none(lint_json(openapi_32(R"("paths": {"/a/{id}/b/{other}": {}})")),
+                       "template-expression-repeated"));
+}
+
 TEST(LintPaths, TemplateNameWithoutPathParameterIsAnErrorAtTheOperation) {
   const auto findings = lint_json(openapi_31(R"("paths": {"/pets/{id}": {
     "get": {"responses": {}}}})"));

@@ -18,6 +18,57 @@ using test::openapi_31;
 
 using test::with_schema;
 
+TEST(LintSchemas, AnOptionalDiscriminatingPropertyNeedsDefaultMappingIn32) {
+  const std::string optional = R"({"discriminator": {"propertyName": "kind"},
+      "properties": {"kind": {"type": "string"}}, "oneOf": [{"$ref": "#/components/schemas/A"}]},
+    "A": {"properties": {"kind": {"const": "A"}}})";
+  const auto findings = lint_json(test::with_schema("3.2.0", optional));
+  ASSERT_TRUE(has_one(findings, "discriminator-default-mapping",
+                      loc("components", "schemas", "S", "discriminator")));
+  EXPECT_TRUE(test::mentions(test::of_rule(findings, "discriminator-default-mapping")[0],
+                             "'kind' is optional here"));
+  // Not before 3.2, which has no defaultMapping.
+  EXPECT_TRUE(
+      has_none(lint_json(test::with_schema("3.1.0", optional)), "discriminator-default-mapping"));
+  // With defaultMapping.
+  EXPECT_TRUE(
+      has_none(lint_json(test::with_schema("3.2.0", R"({"discriminator": {"propertyName": "kind",
+      "defaultMapping": "A"}, "oneOf": [{"$ref": "#/components/schemas/A"}]},
+    "A": {"properties": {"kind": {"const": "A"}}})")),
+               "discriminator-default-mapping"));
+}
+
+TEST(LintSchemas, ADiscriminatingPropertyRequiredAnywhereItCountsNeedsNoDefaultMapping) {
+  for (const std::string& schema : {
+           // its own required
+           std::string(R"({"discriminator": {"propertyName": "kind"}, "required": ["kind"],
+               "oneOf": [{"$ref": "#/components/schemas/A"}]},
+             "A": {"type": "object"})"),
+           // an allOf member's, through a $ref
+           std::string(R"({"discriminator": {"propertyName": "kind"},
+               "allOf": [{"$ref": "#/components/schemas/Base"}]},
+             "Base": {"required": ["kind"]})"),
+           // every oneOf alternative's
+           std::string(R"({"discriminator": {"propertyName": "kind"},
+               "oneOf": [{"$ref": "#/components/schemas/A"}, {"required": ["kind"]}]},
+             "A": {"allOf": [{"required": ["kind", "a"]}]})"),
+       }) {
+    EXPECT_TRUE(
+        has_none(lint_json(test::with_schema("3.2.0", schema)), "discriminator-default-mapping"))
+        << schema;
+  }
+  // One alternative that does not require it is not enough.
+  EXPECT_TRUE(
+      has_one(lint_json(test::with_schema("3.2.0", R"({"discriminator": {"propertyName": "kind"},
+      "oneOf": [{"required": ["kind"]}, {"type": "object"}]})")),
+              "discriminator-default-mapping", loc("components", "schemas", "S", "discriminator")));
+  // A reference loop ends.
+  EXPECT_TRUE(
+      has_one(lint_json(test::with_schema("3.2.0", R"({"discriminator": {"propertyName": "kind"},
+      "allOf": [{"$ref": "#/components/schemas/S"}]})")),
+              "discriminator-default-mapping", loc("components", "schemas", "S", "discriminator")));
+}
+
 TEST(LintSchemas, ARequiredNameListedTwiceIsAnError) {
   const auto findings =
       lint_json(with_schema("3.1.0", R"({"required": ["id", "name", "id"], "properties": {}})"));
