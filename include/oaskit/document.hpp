@@ -185,7 +185,10 @@ class Document {
                                                                      Path loc) const;
   /// The security scheme named `name` in the root's components.securitySchemes, with its
   /// `$ref` followed (into other files too); nullopt when there is no such scheme, or its
-  /// reference leads to nothing that is a SecurityScheme (a problem loading reported).
+  /// reference leads to nothing that is a SecurityScheme (a problem loading reported). In a 3.2
+  /// document, a Security Requirement key outside the component-name grammar
+  /// (`#/components/securitySchemes/x`, `common.yaml#/oauth`) is a URI reference to a scheme:
+  /// `name` such a key gives the scheme it reaches.
   [[nodiscard]] std::optional<SecurityScheme> security_scheme(std::string_view name) const;
 
   /// The parts of files that references reach, each read once, as the model its reference

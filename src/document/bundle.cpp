@@ -81,9 +81,7 @@ std::string component_name(std::string_view text) {
   std::string out;
   bool replacing = false;
   for (char c : text) {
-    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (allowed) {
+    if (is_component_name_char(c)) {
       out += c;
       replacing = false;
     } else if (!replacing) {
@@ -289,11 +287,30 @@ class Bundler {
         continue;
       }
       at.loc.emplace_back(std::string(member.key()));
-      out.emplace(member.key(), copy(at, member.value()));
+      const std::string key = security_requirement_key(at, member);
+      out.emplace(key, copy(at, member.value()));
       at.loc.pop_back();
     }
     if (sets_base) schema_resources_.pop_back();
     return out;
+  }
+
+  // A 3.2 Security Requirement key that is a URI reference to a scheme (the loader records it
+  // as a reference held at the key's place, `at`) names, in the bundle, the components entry
+  // of its target; the root's own keys to the root stay as written.
+  std::string security_requirement_key(const Place& at, const json::key_value_pair& member) const {
+    const auto found = refs_by_place_.find(at);
+    if (found == refs_by_place_.end() || !member.value().is_array()) return member.key();
+    const ResolvedRef& ref = *found->second;
+    if (ref.expected != "SecurityScheme" || ref.target == nullptr ||
+        (ref.target == &doc_.root() && at.source == 0)) {
+      return member.key();
+    }
+    const std::string local = ref_to({index_of(ref.target), ref.target_loc});
+    constexpr std::string_view schemes = "#/components/securitySchemes/";
+    const std::string_view name =
+        std::string_view(local).substr(local.starts_with(schemes) ? schemes.size() : local.size());
+    return !name.empty() && is_component_name(name) ? std::string(name) : local;
   }
 
   // A schema with `$id` is copied whole, so a ref in it that reaches into it still does as

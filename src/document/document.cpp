@@ -3,6 +3,7 @@
 
 #include "oaskit/document.hpp"
 #include "oaskit/json.hpp"
+#include "oaskit/model/components.hpp"
 #include "oaskit/model/openapi.hpp"
 #include "parts.hpp"
 
@@ -34,19 +35,33 @@ std::optional<std::pair<const Source*, Path>> Document::follow(const Source& fro
 }
 
 std::optional<SecurityScheme> Document::security_scheme(std::string_view name) const {
+  // What the place holds, or what its references lead to, as the loader read it.
+  const auto scheme_at = [this](const Source& source,
+                                const Path& loc) -> std::optional<SecurityScheme> {
+    const auto place = follow(source, loc);
+    if (!place) return std::nullopt;
+    const auto* read =
+        detail::model_read_at<OrReference<SecurityScheme>>(*this, *place->first, place->second);
+    const auto* scheme = read != nullptr ? std::get_if<SecurityScheme>(read) : nullptr;
+    if (scheme == nullptr) return std::nullopt;
+    return *scheme;
+  };
   const auto& components = model_->components;
-  if (!components || !components->securitySchemes) return std::nullopt;
-  const auto* entry = components->securitySchemes->find(name);
-  if (entry == nullptr) return std::nullopt;
-  if (const auto* scheme = std::get_if<SecurityScheme>(entry)) return *scheme;
-  // What the reference leads to, as the loader read it.
-  const auto place = follow(root(), {"components", "securitySchemes", std::string(name)});
-  if (!place) return std::nullopt;
-  const auto* read =
-      detail::model_read_at<OrReference<SecurityScheme>>(*this, *place->first, place->second);
-  const auto* scheme = read != nullptr ? std::get_if<SecurityScheme>(read) : nullptr;
-  if (scheme == nullptr) return std::nullopt;
-  return *scheme;
+  const auto* entry =
+      components && components->securitySchemes ? components->securitySchemes->find(name) : nullptr;
+  if (entry != nullptr) {
+    if (const auto* scheme = std::get_if<SecurityScheme>(entry)) return *scheme;
+    return scheme_at(root(), {"components", "securitySchemes", std::string(name)});
+  }
+  // OpenAPI 3.2: a Security Requirement key outside the component-name grammar is a URI
+  // reference to a Security Scheme, which the loader resolved where the requirement is.
+  if (version_ < SpecVersion::v3_2 || is_component_name(name)) return std::nullopt;
+  for (const auto& ref : refs_) {
+    if (ref.expected == "SecurityScheme" && ref.ref == name && ref.target != nullptr) {
+      return scheme_at(*ref.target, ref.target_loc);
+    }
+  }
+  return std::nullopt;
 }
 
 Diagnostic Document::diagnostic(const Source& source, const Path& loc, Severity severity,

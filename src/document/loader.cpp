@@ -198,6 +198,7 @@ void DocumentLoader::read_target(const Source& source, const Path& loc) {
     return;
   }
   detail::ModelWalker walker(loc, source.base_uri());
+  walker.security_requirement_uris = doc_.version_ >= SpecVersion::v3_2;
   walker.walk(*parsed);
   add_found(source, walker);
   doc_.parts_->add(source, loc, std::move(*parsed));
@@ -648,6 +649,7 @@ Result<Document, Diagnostics> DocumentLoader::run(std::unique_ptr<Source> root,
   *doc_.model_ = std::move(*model);
 
   detail::ModelWalker walker({}, source.base_uri());
+  walker.security_requirement_uris = doc_.version_ >= SpecVersion::v3_2;
   walker.walk(*doc_.model_);
   add_found(source, walker);
   while (true) {

@@ -1,7 +1,7 @@
 #pragma once
 // Finds, in a model tree, every `$ref` in a model position (a Reference in an `X | Reference`
-// union, a Schema's `$ref` or a Path Item's `$ref`) and what it must point at, and the `$id`s
-// and `$anchor`s of OpenAPI 3.1 schemas.
+// union, a Schema's `$ref` or a Path Item's `$ref`, a 3.2 Security Requirement key that is a
+// URI) and what it must point at, and the `$id`s and `$anchor`s of OpenAPI 3.1 schemas.
 
 #include <string>
 #include <string_view>
@@ -69,6 +69,9 @@ class ModelWalker {
 
   std::vector<FoundRef> refs;
   std::vector<FoundIdentifier> identifiers;
+  /// OpenAPI 3.2: a Security Requirement key outside the component-name grammar is a URI
+  /// reference to a Security Scheme, found as a reference held at the key's place.
+  bool security_requirement_uris = false;
 
   template <class T>
   void walk(const T& value) {
@@ -79,6 +82,9 @@ class ModelWalker {
   // The traversal's hooks.
   template <class M>
   void enter(const M& model, const Path& at) {
+    if constexpr (std::is_same_v<M, OpenAPI> || std::is_same_v<M, Operation>) {
+      if (security_requirement_uris && model.security) add_security_uris(*model.security, at);
+    }
     if constexpr (std::is_same_v<M, Schema>) {
       enter_schema(model, at);
     } else if constexpr (std::is_same_v<M, PathItem> || std::is_same_v<M, MediaType>) {
@@ -118,6 +124,20 @@ class ModelWalker {
     if (schema.ref) {
       refs.push_back(
           {at, *schema.ref, bases_.back(), model_name_of<Schema>(), &read_target<SchemaOrBool>});
+    }
+  }
+
+  void add_security_uris(const std::vector<SecurityRequirement>& requirements, const Path& at) {
+    for (std::size_t i = 0; i < requirements.size(); ++i) {
+      for (const auto& [name, scopes] : requirements[i]) {
+        if (is_component_name(name)) continue;
+        Path place = at;
+        place.emplace_back(std::string("security"));
+        place.emplace_back(i);
+        place.emplace_back(name);
+        refs.push_back({std::move(place), name, bases_.back(), model_name_of<SecurityScheme>(),
+                        &read_target<OrReference<SecurityScheme>>});
+      }
     }
   }
 

@@ -160,14 +160,6 @@ void check_header(LintContext& context, const Header& header, const Source& sour
   }
 }
 
-// A components entry's name: letters, digits, '.', '_' and '-' (the schemas' propertyNames).
-bool is_component_name(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-           c == '_' || c == '-';
-  });
-}
-
 void check_component_names(LintContext& context, const Components& components, const Source& source,
                            const Path& loc) {
   std::apply(

@@ -112,10 +112,15 @@ class SecurityRules {
       for (const auto& [name, scopes] : requirements[i]) {
         const Path at = child(child(loc, i), name);
         const auto declared = schemes_.find(name);
-        if (declared == schemes_.end()) {
+        if (declared != schemes_.end()) {
+          if (declared->second) check_scopes(declared->second->value, name, scopes, source, at);
+        } else if (context_.version() >= SpecVersion::v3_2 && !is_component_name(name)) {
+          // A URI reference to a scheme (3.2): the loader resolved it, or reported why not.
+          if (auto scheme = context_.doc().security_scheme(name)) {
+            check_scopes(*scheme, name, scopes, source, at);
+          }
+        } else {
           report_undeclared_scheme(source, at, name);
-        } else if (declared->second) {
-          check_scopes(declared->second->value, name, scopes, source, at);
         }
       }
     }

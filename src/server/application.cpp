@@ -124,6 +124,28 @@ Application::~Application() = default;
 
 namespace {
 
+// OpenAPI 3.2: a requirement key outside the component-name grammar is a URI reference to a
+// scheme. In the bundled document one that reaches a components entry is
+// `#/components/securitySchemes/<name>` (bundle names the entries of other files' schemes so),
+// and the authenticator knows the scheme by that name.
+std::vector<SecurityRequirement> by_scheme_names(std::vector<SecurityRequirement> requirements,
+                                                 const OpenAPI& model) {
+  const auto version = spec_version_of(model.openapi);
+  if (!version || *version < SpecVersion::v3_2) return requirements;
+  constexpr std::string_view components = "#/components/securitySchemes/";
+  for (auto& requirement : requirements) {
+    SecurityRequirement named;
+    for (const auto& [key, scopes] : requirement) {
+      const std::string_view rest = std::string_view(key).substr(
+          key.starts_with(components) ? components.size() : key.size());
+      const bool uri = !is_component_name(key) && is_component_name(rest);
+      named.insert_or_assign(uri ? std::string(rest) : key, scopes);
+    }
+    requirement = std::move(named);
+  }
+  return requirements;
+}
+
 // The default authenticator: every scheme of the document with a verifier that refuses, so
 // that secured operations answer 401 with the right challenge until real verifiers are set.
 std::shared_ptr<security::Authenticator> document_authenticator(const OpenAPI& model,
@@ -305,9 +327,10 @@ Result<std::unique_ptr<Application>, Diagnostics> Application::build(Inputs inpu
             }
           }
         }
-        op.security = operation->security
-                          ? *operation->security
-                          : model.security.value_or(std::vector<SecurityRequirement>{});
+        op.security = by_scheme_names(
+            operation->security ? *operation->security
+                                : model.security.value_or(std::vector<SecurityRequirement>{}),
+            model);
         op.needs_security =
             !op.security.empty() &&
             std::ranges::none_of(op.security, [](const auto& alt) { return alt.empty(); });

@@ -32,6 +32,25 @@ std::string with_schemes(std::string_view schemes, std::string_view rest,
                                     std::string(schemes) + "}}");
 }
 
+TEST(LintSecurity, In32AUriKeyNamesTheSchemeItReaches) {
+  const auto findings = lint_json(test::openapi_32(R"(
+    "security": [{"#/components/securitySchemes/oauth": ["pets:read", "pets:write"]}],
+    "paths": {},
+    "components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {
+      "clientCredentials": {"tokenUrl": "https://a.example.com/token",
+                            "scopes": {"pets:read": "r"}}}}}})"));
+  EXPECT_TRUE(has_none(findings, "security-undeclared-scheme"));
+  // Its scopes are checked against that scheme.
+  EXPECT_TRUE(has_one(findings, "security-undeclared-scope",
+                      loc("security", 0, "#/components/securitySchemes/oauth", 1)));
+  // Before 3.2 the same key is a name that nothing declares.
+  EXPECT_TRUE(has_one(lint_json(openapi_31(R"(
+    "security": [{"#/components/securitySchemes/oauth": []}], "paths": {},
+    "components": {"securitySchemes": {"oauth": {"type": "http", "scheme": "bearer"}}})")),
+                      "security-undeclared-scheme",
+                      loc("security", 0, "#/components/securitySchemes/oauth")));
+}
+
 TEST(LintSecurity, UndeclaredSchemeInAnOperationIsAnErrorAtItsName) {
   const auto findings = lint_json(with_schemes(
       oauth_scheme,

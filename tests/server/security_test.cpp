@@ -160,6 +160,41 @@ TEST_F(Security, SecurityIsCheckedBeforeParameters) {
   EXPECT_EQ(call("/inherited?x=1").status, 401);
 }
 
+TEST(SecurityUriKeys, In32ARequirementKeyThatIsAUriIsTheSchemeItReaches) {
+  auto document = document_from(R"(
+openapi: 3.2.0
+info: {title: Secured, version: "1"}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-API-Key}
+paths:
+  /pets:
+    get:
+      operationId: pets
+      security: [{"#/components/securitySchemes/key": []}]
+      responses: {"200": {description: ok}}
+)");
+  auto auth = std::make_shared<security::Authenticator>();
+  auth->add(security::scheme_from_model(
+                "key", *document->security_scheme("#/components/securitySchemes/key")),
+            [](const security::Credential& c) {
+              return c.value == "k1" ? identity("robot", {}) : refused("bad key");
+            });
+  server::Server server(*document);
+  server.authenticator(auth);
+  server.handle("pets", [](const Request& req) {
+    return Response::json({{"subject", req.principal().subject}});
+  });
+  ASSERT_TRUE(server.prepare());
+  const auto get = [&](std::vector<std::pair<std::string_view, std::string_view>> headers) {
+    return server.respond(
+        {.method = "GET", .target = "/pets", .headers = std::move(headers), .body = {}});
+  };
+  EXPECT_EQ(get({}).status, 401);
+  EXPECT_EQ(get({{"X-API-Key", "nope"}}).status, 401);
+  EXPECT_EQ(get({{"X-API-Key", "k1"}}).status, 200);
+}
+
 TEST(SecurityDefaults, WithoutAnAuthenticator_SecuredOperationsRefuseEveryCredential) {
   InMemoryServer server(secured_document);
   auto answer = server.call("GET", "/either", {{"X-API-Key", "k1"}});

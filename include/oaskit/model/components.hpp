@@ -1,7 +1,9 @@
 #pragma once
 /// The Components Object: reusable parts of a document.
 
+#include <algorithm>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 #include "oaskit/any.hpp"
@@ -14,6 +16,18 @@
 #include "oaskit/model/security.hpp"
 
 namespace oaskit {
+
+/// A byte of the component-name grammar `^[a-zA-Z0-9._-]+$` (the keys of every Components map).
+constexpr bool is_component_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '-';
+}
+
+/// `name` in the component-name grammar. In OpenAPI 3.2 a Security Requirement key that is
+/// one names a component; any other key is a URI reference to a Security Scheme.
+constexpr bool is_component_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), is_component_name_char);
+}
 
 /// Reusable objects, referred to as `#/components/<kind>/<name>`.
 struct Components {
