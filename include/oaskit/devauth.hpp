@@ -169,8 +169,10 @@ struct Config {
 
 /// A config for trying a document out: a confidential client `service` (client_credentials,
 /// a random secret), a public client `docs` for Swagger UI on loopback (authorization_code and
-/// refresh_token), and a user `alice` with a random password; both clients may ask for every
-/// scope in `scopes`. As YAML text that read_config_text reads back.
+/// refresh_token), a public client `device` for the device authorization grant (RFC 8628:
+/// `oaskit token --flow deviceAuthorization --client-id device`), and a user `alice` with a
+/// random password; every client may ask for every scope in `scopes`. As YAML text that
+/// read_config_text reads back.
 [[nodiscard]] std::string default_config_text(
     const Map<std::string>& scopes, std::string_view docs_redirect_path = "/docs/oauth2-redirect");
 
