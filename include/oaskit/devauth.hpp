@@ -247,9 +247,10 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
 
 /// Points every OAuth2 flow of `document` (JSON, as served) at `server`: tokenUrl,
 /// authorizationUrl, deviceAuthorizationUrl and refreshUrl (refreshUrl only where the flow has
-/// one), and every OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery document.
-/// Implicit and password flows are pointed here too, where they get `unsupported_grant_type`.
-/// Returns how many URLs changed.
+/// one), an OAuth2 scheme's oauth2MetadataUrl (OpenAPI 3.2, where it has one) at its RFC 8414
+/// metadata, and every OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery
+/// document. Implicit and password flows are pointed here too, where they get
+/// `unsupported_grant_type`. Returns how many URLs changed.
 std::size_t point_flows_at(boost::json::value& document, const AuthorizationServer& server);
 
 }  // namespace oaskit::devauth

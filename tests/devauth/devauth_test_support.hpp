@@ -80,8 +80,8 @@ users:
 rate_limit: {max_failures: 3, window: 60}
 )";
 
-/// An OpenAPI 3.2 document with the device authorization flow (and client credentials), at
-/// placeholders the served document points at the server.
+/// An OpenAPI 3.2 document with the device authorization flow (and client credentials) and
+/// an oauth2MetadataUrl, all at placeholders the served document points at the server.
 inline const std::string device_document = R"(openapi: 3.2.0
 info: {title: TV, version: "1"}
 paths: {}
@@ -89,6 +89,7 @@ components:
   securitySchemes:
     oauth:
       type: oauth2
+      oauth2MetadataUrl: https://placeholder.invalid/.well-known/oauth-authorization-server
       flows:
         deviceAuthorization:
           deviceAuthorizationUrl: https://placeholder.invalid/device

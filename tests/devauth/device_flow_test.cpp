@@ -69,6 +69,8 @@ TEST_F(DeviceFlow, ServedDocumentAndMetadataPointAtTheDeviceEndpoint) {
   EXPECT_EQ(document.at_pointer("/components/securitySchemes/oauth/flows/deviceAuthorization/"
                                 "deviceAuthorizationUrl"),
             boost::json::value(auth_->url_of("/oauth/device_authorization")));
+  EXPECT_EQ(document.at_pointer("/components/securitySchemes/oauth/oauth2MetadataUrl"),
+            boost::json::value(auth_->url_of("/.well-known/oauth-authorization-server")));
   auto metadata =
       detail::send({.method = "GET", .url = url_ + ".well-known/oauth-authorization-server"}, {});
   ASSERT_TRUE(metadata);
@@ -79,6 +81,22 @@ TEST_F(DeviceFlow, ServedDocumentAndMetadataPointAtTheDeviceEndpoint) {
   EXPECT_NE(std::find(grants.begin(), grants.end(),
                       boost::json::value("urn:ietf:params:oauth:grant-type:device_code")),
             grants.end());
+}
+
+TEST_F(DeviceFlow, EndpointsFromMetadata_AreTheServersWhateverTheFlowSays) {
+  auto scheme = std::get<OAuth2>(std::get<SecurityScheme>(
+      *parse<OpenAPI>(served_)->components->securitySchemes->find("oauth")));
+  scheme.flows.deviceAuthorization->deviceAuthorizationUrl = "http://127.0.0.1:9/device";
+  scheme.flows.deviceAuthorization->tokenUrl = "http://127.0.0.1:9/token";
+  oauth2::ClientOptions options;
+  options.endpoints_from_metadata = true;
+  auto client = oauth2::Client::from_scheme(scheme, oauth2::Flow::deviceAuthorization, url_,
+                                            {.client_id = "tv"}, options);
+  ASSERT_TRUE(client) << client.errors().message;
+  EXPECT_EQ(client->endpoints().device_authorization_url,
+            auth_->url_of("/oauth/device_authorization"));
+  EXPECT_EQ(client->endpoints().token_url, auth_->url_of("/oauth/token"));
+  EXPECT_TRUE(client->start_device_authorization({"tv:watch"}));
 }
 
 TEST_F(DeviceFlow, Approved_GivesATokenForTheUser) {

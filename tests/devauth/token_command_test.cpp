@@ -1,6 +1,7 @@
 // `oaskit token` as a process against the development authorization server on 127.0.0.1, with
 // the config `oaskit serve --dev-auth` makes up: the device flow, whose user code arrives on
-// stderr while the command polls (the test, as the user, enters it on the verification page).
+// stderr while the command polls (the test, as the user, enters it on the verification page),
+// and endpoints taken from a scheme's oauth2MetadataUrl (--use-metadata).
 
 #include <gmock/gmock.h>
 
@@ -88,6 +89,36 @@ TEST_F(TokenCommandAgainstDevAuth, DeviceFlowDenied_ExitsOneWithTheRefusal) {
   const auto last_line = run.err.substr(run.err.rfind('\n', run.err.size() - 2) + 1);
   EXPECT_THAT(last_line, StartsWith("error: refused: ")) << run;
   EXPECT_THAT(last_line, HasSubstr("access_denied")) << run;
+}
+
+TEST_F(TokenCommandAgainstDevAuth, UseMetadata_TakesTheEndpointsFromOAuth2MetadataUrl) {
+  // The document's own token URL leads nowhere (nothing listens on port 9); its metadata URL
+  // is the server's.
+  std::string document = device_document;
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    for (auto at = document.find(from); at != std::string::npos; at = document.find(from, at)) {
+      document.replace(at, from.size(), to);
+    }
+  };
+  replace("https://placeholder.invalid/.well-known/oauth-authorization-server",
+          devauth_.auth().url_of("/.well-known/oauth-authorization-server"));
+  replace("https://placeholder.invalid/", "http://127.0.0.1:9/");
+  const auto file = files_.write("api.yaml", document);
+  const auto secret = files_.write("secret", config_value(config_, "client_secret"));
+  const std::vector<std::string> credentials{
+      "token",   file.string(),          "--scheme",     "oauth", "--client-id",
+      "service", "--client-secret-file", secret.string()};
+  auto as_written = run_cli(credentials);
+  EXPECT_EQ(as_written.exit_code, 1) << as_written;
+  EXPECT_THAT(as_written.err, StartsWith("error: unavailable: ")) << as_written;
+
+  auto with_metadata = credentials;
+  with_metadata.emplace_back("--use-metadata");
+  auto run = run_cli(with_metadata);
+  ASSERT_EQ(run.exit_code, 0) << run;
+  const auto claims = security::decode_unverified(run.out.substr(0, run.out.find('\n')));
+  ASSERT_TRUE(claims) << run;
+  EXPECT_EQ(claims->claims.at("client_id"), "service");
 }
 
 }  // namespace
