@@ -71,7 +71,9 @@ int run(const CheckOptions& options) {
   }
   const LoadOptions load_options{.allow_remote_refs = options.allow_remote_refs,
                                  .allow_outside_root = options.allow_outside_root};
-  const LintOptions lint_options{.disabled = options.disabled, .enabled = options.enabled};
+  const LintOptions lint_options{.disabled = options.disabled,
+                                 .enabled = options.enabled,
+                                 .allow_fetch = options.allow_remote_refs};
 
   std::vector<Checked> checked;
   Diagnostics findings;
@@ -143,8 +145,10 @@ Command add_check_command(CLI::App& app) {
       ->add_option("--color", options->color,
                    "auto (default: when stdout is a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command->add_flag("--allow-remote-refs", options->allow_remote_refs,
-                    "Fetch http(s) $refs (off: a document must not make the tool fetch URLs)");
+  command->add_flag(
+      "--allow-remote-refs", options->allow_remote_refs,
+      "Fetch http(s) $refs, and each oauth2MetadataUrl to compare the flows' URLs with "
+      "(off: a document must not make the tool fetch URLs)");
   command->add_flag("--allow-outside-root", options->allow_outside_root,
                     "Follow file $refs that leave the root document's folder");
   command->add_flag("--list-rules", options->list_rules, "List the lint rules and exit");
