@@ -40,11 +40,9 @@ constexpr std::array rules{
     RuleInfo{"security-operation-unprotected", info, false,
              "An operation has no security requirement and the document has none either"},
     RuleInfo{"security-oauth2-metadata-mismatch", error, true,
-             "An OAuth2 flow URL differs from the endpoint the scheme's oauth2MetadataUrl names "
-             "(only when fetching is allowed)"},
+             "An OAuth2 flow URL differs from the endpoint its oauth2MetadataUrl names"},
     RuleInfo{"security-oauth2-metadata-unavailable", warning, true,
-             "A scheme's oauth2MetadataUrl could not be fetched or is not its issuer's RFC 8414 "
-             "metadata (only when fetching is allowed)"},
+             "A scheme's oauth2MetadataUrl cannot be read as its issuer's RFC 8414 metadata"},
     // fields
     RuleInfo{"field-unknown", error, true,
              "A member that is neither a field of its object nor an x- extension"},

@@ -35,39 +35,31 @@ struct FlowView {
   std::vector<std::pair<std::string_view, const std::string*>> urls;
 };
 
+// A flow's URLs in its table's order, whichever it has.
+template <class Flow>
+FlowView view_of(std::string_view name, const Flow& flow) {
+  FlowView view{name, &flow.scopes, {}};
+  if constexpr (requires { flow.authorizationUrl; }) {
+    view.urls.emplace_back("authorizationUrl", &flow.authorizationUrl);
+  }
+  if constexpr (requires { flow.deviceAuthorizationUrl; }) {
+    view.urls.emplace_back("deviceAuthorizationUrl", &flow.deviceAuthorizationUrl);
+  }
+  if constexpr (requires { flow.tokenUrl; }) view.urls.emplace_back("tokenUrl", &flow.tokenUrl);
+  view.urls.emplace_back("refreshUrl", flow.refreshUrl ? &*flow.refreshUrl : nullptr);
+  return view;
+}
+
 std::vector<FlowView> flows_of(const OAuthFlows& flows) {
   std::vector<FlowView> out;
-  auto optional_url = [](const std::optional<std::string>& url) { return url ? &*url : nullptr; };
-  if (const auto& f = flows.implicit) {
-    out.push_back({"implicit",
-                   &f->scopes,
-                   {{"authorizationUrl", &f->authorizationUrl},
-                    {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.password) {
-    out.push_back({"password",
-                   &f->scopes,
-                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.clientCredentials) {
-    out.push_back({"clientCredentials",
-                   &f->scopes,
-                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.authorizationCode) {
-    out.push_back({"authorizationCode",
-                   &f->scopes,
-                   {{"authorizationUrl", &f->authorizationUrl},
-                    {"tokenUrl", &f->tokenUrl},
-                    {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.deviceAuthorization) {
-    out.push_back({"deviceAuthorization",
-                   &f->scopes,
-                   {{"deviceAuthorizationUrl", &f->deviceAuthorizationUrl},
-                    {"tokenUrl", &f->tokenUrl},
-                    {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
+  const auto add = [&](std::string_view name, const auto& flow) {
+    if (flow) out.push_back(view_of(name, *flow));
+  };
+  add("implicit", flows.implicit);
+  add("password", flows.password);
+  add("clientCredentials", flows.clientCredentials);
+  add("authorizationCode", flows.authorizationCode);
+  add("deviceAuthorization", flows.deviceAuthorization);
   return out;
 }
 
