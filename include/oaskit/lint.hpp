@@ -45,9 +45,12 @@ struct LintOptions {
   std::vector<std::string> disabled{};
   /// Rules that are off by default to run as well (`security-operation-unprotected`).
   std::vector<std::string> enabled{};
-  /// Lets rules fetch what the document points at: `oauth2-metadata-mismatch` fetches each
-  /// OAuth2 scheme's `oauth2MetadataUrl`. Off, lint never touches the network and those rules
-  /// do not run (`oaskit check --allow-remote-refs` sets it).
+  /// Lets rules fetch what the document points at: `security-oauth2-metadata-mismatch` (and
+  /// `-unavailable`) fetch each OAuth2 scheme's `oauth2MetadataUrl`. Off, lint never touches
+  /// the network and those rules do not run (`oaskit check --allow-remote-refs` sets it).
+  /// \code
+  /// auto findings = oaskit::lint(*doc, {.allow_fetch = true});
+  /// \endcode
   bool allow_fetch = false;
   /// How those fetches are made (timeout, size limit, CA file).
   HttpOptions http{};

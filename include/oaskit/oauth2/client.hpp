@@ -86,7 +86,12 @@ struct ClientOptions {
   /// §3.3: `https://as.example/.well-known/oauth-authorization-server/t` is for issuer
   /// `https://as.example/t`). Errors: no oauth2MetadataUrl (configuration), no answer
   /// (unavailable), an answer that is not such metadata or is for another issuer
-  /// (bad_response). Lint's oauth2-metadata-mismatch reports the document's URLs that differ.
+  /// (bad_response). Lint's security-oauth2-metadata-mismatch reports the document's URLs
+  /// that differ.
+  /// \code
+  /// auto client = Client::from_document(api, "oauth", Flow::deviceAuthorization,
+  ///                                     {.client_id = "tv"}, {.endpoints_from_metadata = true});
+  /// \endcode
   bool endpoints_from_metadata = false;
   /// Scopes the flow does not declare are refused before any request, unless this is set.
   bool allow_undeclared_scopes = false;
