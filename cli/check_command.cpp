@@ -69,7 +69,9 @@ int run(const CheckOptions& options) {
     }
   }
   const LoadOptions how_to_load = load_options(options.load);
-  const LintOptions lint_options{.disabled = options.disabled, .enabled = options.enabled};
+  const LintOptions lint_options{.disabled = options.disabled,
+                                 .enabled = options.enabled,
+                                 .allow_fetch = options.load.allow_remote_refs};
 
   std::vector<Checked> checked;
   Diagnostics findings;

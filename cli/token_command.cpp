@@ -35,6 +35,7 @@ struct TokenArguments {
   std::vector<std::string> scopes;
   std::vector<std::string> resources;
   std::string ca_file;
+  bool use_metadata = false;
   bool json = false;
 };
 
@@ -113,6 +114,7 @@ int run(const TokenArguments& arguments) {
   const Document& document = *loaded;
   oauth2::ClientOptions options;
   if (!arguments.ca_file.empty()) options.http.ca_file = arguments.ca_file;
+  options.endpoints_from_metadata = arguments.use_metadata;
   auto client = oauth2::Client::from_document(document, arguments.scheme, flow,
                                               std::move(credentials), options);
   if (!client) return failed(client.errors());
@@ -179,6 +181,9 @@ Command add_token_command(CLI::App& app) {
                    "A resource indicator (RFC 8707): the API's URL, for an audience-bound token")
       ->allow_extra_args(false);
   command->add_option("--ca-file", arguments->ca_file, "Trust these CAs instead of the system's");
+  command->add_flag("--use-metadata", arguments->use_metadata,
+                    "Take the endpoints from the scheme's oauth2MetadataUrl (OpenAPI 3.2, RFC "
+                    "8414 metadata, fetched) instead of the flow's URLs");
   command->add_flag("--json", arguments->json, "Print the whole token response as JSON");
   return {command, [arguments] { return run(*arguments); }};
 }

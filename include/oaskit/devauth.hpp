@@ -169,8 +169,10 @@ struct Config {
 
 /// A config for trying a document out: a confidential client `service` (client_credentials,
 /// a random secret), a public client `docs` for Swagger UI on loopback (authorization_code and
-/// refresh_token), and a user `alice` with a random password; both clients may ask for every
-/// scope in `scopes`. As YAML text that read_config_text reads back.
+/// refresh_token), a public client `device` for the device authorization grant (RFC 8628:
+/// `oaskit token --flow deviceAuthorization --client-id device`), and a user `alice` with a
+/// random password; every client may ask for every scope in `scopes`. As YAML text that
+/// read_config_text reads back.
 [[nodiscard]] std::string default_config_text(
     const Map<std::string>& scopes, std::string_view docs_redirect_path = "/docs/oauth2-redirect");
 
@@ -245,9 +247,10 @@ class AuthorizationServer : public std::enable_shared_from_this<AuthorizationSer
 
 /// Points every OAuth2 flow of `document` (JSON, as served) at `server`: tokenUrl,
 /// authorizationUrl, deviceAuthorizationUrl and refreshUrl (refreshUrl only where the flow has
-/// one), and every OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery document.
-/// Implicit and password flows are pointed here too, where they get `unsupported_grant_type`.
-/// Returns how many URLs changed.
+/// one), an OAuth2 scheme's oauth2MetadataUrl (OpenAPI 3.2, where it has one) at its RFC 8414
+/// metadata, and every OpenIdConnect scheme's openIdConnectUrl at its OpenID discovery
+/// document. Implicit and password flows are pointed here too, where they get
+/// `unsupported_grant_type`. Returns how many URLs changed.
 std::size_t point_flows_at(boost::json::value& document, const AuthorizationServer& server);
 
 }  // namespace oaskit::devauth

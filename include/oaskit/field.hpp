@@ -42,6 +42,8 @@ struct MinItems {
 };
 /// An absolute URL as RFC 3986 defines it (Contact.url, License.url, ...).
 struct Url {};
+/// An absolute http or https URL with a host (OAuth2.oauth2MetadataUrl, which is fetched).
+struct HttpUrl {};
 /// An e-mail address (Contact.email).
 struct Email {};
 /// The string `text`, compared ignoring ASCII case (HTTPBearer.scheme: HTTP auth schemes are

@@ -17,6 +17,7 @@
 
 #include "oaskit/diagnostic.hpp"
 #include "oaskit/document.hpp"
+#include "oaskit/http_options.hpp"
 
 namespace oaskit {
 
@@ -44,6 +45,15 @@ struct LintOptions {
   std::vector<std::string> disabled{};
   /// Rules that are off by default to run as well (`security-operation-unprotected`).
   std::vector<std::string> enabled{};
+  /// Lets rules fetch what the document points at: `security-oauth2-metadata-mismatch` (and
+  /// `-unavailable`) fetch each OAuth2 scheme's `oauth2MetadataUrl`. Off, lint never touches
+  /// the network and those rules do not run (`oaskit check --allow-remote-refs` sets it).
+  /// \code
+  /// auto findings = oaskit::lint(*doc, {.allow_fetch = true});
+  /// \endcode
+  bool allow_fetch = false;
+  /// How those fetches are made (timeout, size limit, CA file).
+  HttpOptions http{};
 };
 
 /// Every finding about `doc`: its load problems (doc.problems(), under their own rule ids:

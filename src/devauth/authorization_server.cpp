@@ -376,6 +376,7 @@ std::size_t point_flows_at(boost::json::value& document, const AuthorizationServ
   const auto authorization_url = server.url_of(paths.authorization);
   const auto device_authorization_url = server.url_of(paths.device_authorization);
   const auto openid_url = server.url_of(paths.openid_configuration);
+  const auto metadata_url = server.url_of(paths.metadata);
   std::size_t changed = 0;
   const auto set = [&](boost::json::object& object, std::string_view name, const std::string& url) {
     auto* value = object.if_contains(name);
@@ -395,7 +396,9 @@ std::size_t point_flows_at(boost::json::value& document, const AuthorizationServ
     const auto* type = object->if_contains("type");
     if (type != nullptr && *type == "openIdConnect") set(*object, "openIdConnectUrl", openid_url);
     auto* flows = object->if_contains("flows");
-    if (type == nullptr || *type != "oauth2" || flows == nullptr || !flows->is_object()) continue;
+    if (type == nullptr || *type != "oauth2") continue;
+    set(*object, "oauth2MetadataUrl", metadata_url);  // OpenAPI 3.2
+    if (flows == nullptr || !flows->is_object()) continue;
     for (auto& [flow_name, flow] : flows->get_object()) {
       auto* members = flow.if_object();
       if (members == nullptr) continue;

@@ -642,6 +642,11 @@ std::string default_config_text(const Map<std::string>& scopes,
   out += "      - " + quoted("http://127.0.0.1" + std::string(docs_redirect_path)) + "\n";
   out += "      - " + quoted("http://localhost" + std::string(docs_redirect_path)) + "\n";
   out += "    scope: " + quoted(scope) + "\n";
+  out += "  - client_id: device\n";
+  out += "    client_name: A program without a browser (device authorization, RFC 8628)\n";
+  out += "    token_endpoint_auth_method: none\n";
+  out += "    grant_types: [urn:ietf:params:oauth:grant-type:device_code]\n";
+  out += "    scope: " + quoted(scope) + "\n";
   out += "users:\n";
   out += "  - username: alice\n";
   out += "    password: " + quoted(jose::random_base64url(12)) + "\n";

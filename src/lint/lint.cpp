@@ -51,6 +51,10 @@ Diagnostics lint(const Document& doc, const LintOptions& options) {
   Diagnostics& findings = context.findings();
   findings = doc.problems();
   lint_detail::check_security(context);
+  if (options.allow_fetch && (is_enabled("security-oauth2-metadata-mismatch", options) ||
+                              is_enabled("security-oauth2-metadata-unavailable", options))) {
+    lint_detail::check_oauth2_metadata(context, options.http);
+  }
   lint_detail::check_paths(context);
   lint_detail::check_refs(context);
   lint_detail::check_versions(context);

@@ -25,7 +25,8 @@ constexpr std::array rules{
     RuleInfo{"security-scopes-on-non-oauth", error, true,
              "OpenAPI 3.0: scopes listed for a scheme that is neither oauth2 nor openIdConnect"},
     RuleInfo{"security-flow-url", error, true,
-             "An OAuth2 flow's authorizationUrl, tokenUrl or refreshUrl is not a valid URL"},
+             "An OAuth2 flow's authorizationUrl, tokenUrl, refreshUrl or deviceAuthorizationUrl is "
+             "not a valid URL"},
     RuleInfo{"security-flow-insecure-url", warning, true,
              "An OAuth2 flow URL uses http:// on a host that is not loopback"},
     RuleInfo{"security-deprecated-flow", warning, true,
@@ -38,6 +39,10 @@ constexpr std::array rules{
              "An apiKey scheme sends its key in the Authorization header"},
     RuleInfo{"security-operation-unprotected", info, false,
              "An operation has no security requirement and the document has none either"},
+    RuleInfo{"security-oauth2-metadata-mismatch", error, true,
+             "An OAuth2 flow URL differs from the endpoint its oauth2MetadataUrl names"},
+    RuleInfo{"security-oauth2-metadata-unavailable", warning, true,
+             "A scheme's oauth2MetadataUrl cannot be read as its issuer's RFC 8414 metadata"},
     // fields
     RuleInfo{"field-unknown", error, true,
              "A member that is neither a field of its object nor an x- extension"},

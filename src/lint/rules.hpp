@@ -15,6 +15,9 @@ const RuleInfo* find_rule(std::string_view id);
 // One function per family; each adds its findings to the context, whatever is enabled (lint()
 // drops the disabled ones afterwards, which keeps the rules free of option checks).
 void check_security(LintContext& context);
+/// Fetches each OAuth2 scheme's oauth2MetadataUrl (only when LintOptions::allow_fetch) and
+/// compares the flows' URLs with its endpoints.
+void check_oauth2_metadata(LintContext& context, const HttpOptions& http);
 void check_paths(LintContext& context);
 void check_refs(LintContext& context);
 void check_versions(LintContext& context);

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/authorization_server_metadata.hpp"
 #include "lint/lint_context.hpp"
 #include "lint/rules.hpp"
 #include "util/ascii.hpp"
@@ -34,33 +35,45 @@ struct FlowView {
   std::vector<std::pair<std::string_view, const std::string*>> urls;
 };
 
+// A flow's URLs in its table's order, whichever it has.
+template <class Flow>
+FlowView view_of(std::string_view name, const Flow& flow) {
+  FlowView view{name, &flow.scopes, {}};
+  if constexpr (requires { flow.authorizationUrl; }) {
+    view.urls.emplace_back("authorizationUrl", &flow.authorizationUrl);
+  }
+  if constexpr (requires { flow.deviceAuthorizationUrl; }) {
+    view.urls.emplace_back("deviceAuthorizationUrl", &flow.deviceAuthorizationUrl);
+  }
+  if constexpr (requires { flow.tokenUrl; }) view.urls.emplace_back("tokenUrl", &flow.tokenUrl);
+  view.urls.emplace_back("refreshUrl", flow.refreshUrl ? &*flow.refreshUrl : nullptr);
+  return view;
+}
+
 std::vector<FlowView> flows_of(const OAuthFlows& flows) {
   std::vector<FlowView> out;
-  auto optional_url = [](const std::optional<std::string>& url) { return url ? &*url : nullptr; };
-  if (const auto& f = flows.implicit) {
-    out.push_back({"implicit",
-                   &f->scopes,
-                   {{"authorizationUrl", &f->authorizationUrl},
-                    {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.password) {
-    out.push_back({"password",
-                   &f->scopes,
-                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.clientCredentials) {
-    out.push_back({"clientCredentials",
-                   &f->scopes,
-                   {{"tokenUrl", &f->tokenUrl}, {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
-  if (const auto& f = flows.authorizationCode) {
-    out.push_back({"authorizationCode",
-                   &f->scopes,
-                   {{"authorizationUrl", &f->authorizationUrl},
-                    {"tokenUrl", &f->tokenUrl},
-                    {"refreshUrl", optional_url(f->refreshUrl)}}});
-  }
+  const auto add = [&](std::string_view name, const auto& flow) {
+    if (flow) out.push_back(view_of(name, *flow));
+  };
+  add("implicit", flows.implicit);
+  add("password", flows.password);
+  add("clientCredentials", flows.clientCredentials);
+  add("authorizationCode", flows.authorizationCode);
+  add("deviceAuthorization", flows.deviceAuthorization);
   return out;
+}
+
+// The RFC 8414 metadata member a flow URL names the same endpoint as: refreshes go to the
+// token endpoint (RFC 6749 §6), which is the only one the metadata has for them.
+std::pair<std::string_view, const std::string*> metadata_endpoint(
+    std::string_view field, const detail::AuthorizationServerMetadata& metadata) {
+  if (field == "authorizationUrl") {
+    return {"authorization_endpoint", &metadata.authorization_endpoint};
+  }
+  if (field == "deviceAuthorizationUrl") {
+    return {"device_authorization_endpoint", &metadata.device_authorization_endpoint};
+  }
+  return {"token_endpoint", &metadata.token_endpoint};  // tokenUrl, refreshUrl
 }
 
 std::string_view type_name(const SecurityScheme& scheme) {
@@ -93,6 +106,47 @@ class SecurityRules {
           }
         },
         [](const auto&, const Source&, const Path&) {}});
+  }
+
+  // Each oauth2MetadataUrl fetched, and the flows' absolute URLs compared with its endpoints.
+  void check_metadata(const HttpOptions& http) {
+    read_declared_schemes();
+    for (const auto& [name, scheme] : schemes_) {
+      const auto* oauth = scheme ? std::get_if<OAuth2>(&scheme->value) : nullptr;
+      if (oauth == nullptr || !oauth->oauth2MetadataUrl) continue;
+      const Source& source = *scheme->place.source;
+      const std::string& metadata_url = *oauth->oauth2MetadataUrl;
+      // Remote $refs may use plain http when allowed; so may this, which only reads.
+      const auto metadata = detail::fetch_authorization_server_metadata(
+          metadata_url, http, detail::PlainHttp::any_host);
+      if (!metadata) {
+        context_.report(source, child(scheme->place.loc, "oauth2MetadataUrl"),
+                        "security-oauth2-metadata-unavailable",
+                        "The authorization server metadata of scheme '" + name +
+                            "' could not be read, so its flows' URLs were not compared with it: " +
+                            metadata.errors().message);
+        continue;
+      }
+      const Path flows_loc = child(scheme->place.loc, "flows");
+      for (const auto& flow : flows_of(oauth->flows)) {
+        for (const auto& [field, url] : flow.urls) {
+          // A relative URL depends on the server a client picks; only absolute ones compare.
+          if (url == nullptr || !boost::urls::parse_uri(*url)) continue;
+          const auto [member, endpoint] = metadata_endpoint(field, *metadata);
+          if (*url == *endpoint) continue;
+          const std::string said =
+              endpoint->empty() ? "names no " + std::string(member)
+                                : "says its " + std::string(member) + " is '" + *endpoint + "'";
+          context_.report(
+              source, child(child(flows_loc, std::string(flow.name)), std::string(field)),
+              "security-oauth2-metadata-mismatch",
+              std::string(flow.name) + "." + std::string(field) + " is '" + *url +
+                  "', but the authorization server's metadata at '" + metadata_url + "' " + said +
+                  "; make the document agree with the server (clients that read the metadata "
+                  "use its endpoints)");
+        }
+      }
+    }
   }
 
  private:
@@ -247,5 +301,9 @@ class SecurityRules {
 }  // namespace
 
 void check_security(LintContext& context) { SecurityRules(context).run(); }
+
+void check_oauth2_metadata(LintContext& context, const HttpOptions& http) {
+  SecurityRules(context).check_metadata(http);
+}
 
 }  // namespace oaskit::lint_detail

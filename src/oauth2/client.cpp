@@ -11,6 +11,7 @@
 #include <utility>
 #include <variant>
 
+#include "http/authorization_server_metadata.hpp"
 #include "http/basic_auth.hpp"
 #include "http/client.hpp"
 #include "http/form.hpp"
@@ -77,6 +78,37 @@ std::string server_url(const Server& server) {
     }
   }
   return url;
+}
+
+// ClientOptions::endpoints_from_metadata: the endpoints of the metadata at the scheme's
+// oauth2MetadataUrl replace those of the flow it has.
+std::optional<GrantError> take_metadata_endpoints(const OAuth2& scheme, std::string_view base_url,
+                                                  const security::HttpOptions& http,
+                                                  FlowEndpoints& endpoints) {
+  if (!scheme.oauth2MetadataUrl) {
+    return configuration(
+        "the security scheme declares no oauth2MetadataUrl (OpenAPI 3.2) to take the endpoints "
+        "from");
+  }
+  auto url = absolute_url(*scheme.oauth2MetadataUrl, base_url, "oauth2MetadataUrl");
+  if (!url) return url.errors();
+  auto metadata = oaskit::detail::fetch_authorization_server_metadata(*url, http);
+  if (!metadata) {
+    return grant_error(metadata.errors().unreachable ? Kind::unavailable : Kind::bad_response,
+                       "the authorization server metadata (oauth2MetadataUrl) is not usable: " +
+                           metadata.errors().message);
+  }
+  const auto replace = [](std::string& endpoint, const std::string& from_metadata) {
+    if (!from_metadata.empty()) endpoint = from_metadata;
+  };
+  replace(endpoints.token_url, metadata->token_endpoint);
+  if (endpoints.authorization_url) {
+    replace(*endpoints.authorization_url, metadata->authorization_endpoint);
+  }
+  if (endpoints.device_authorization_url) {
+    replace(*endpoints.device_authorization_url, metadata->device_authorization_endpoint);
+  }
+  return std::nullopt;
 }
 
 // `scheme`, declared as `name` in `document`, as a client of its `flow`. OpenAPI 3.1 §4.8.1: no
@@ -262,6 +294,11 @@ Result<Client, GrantError> Client::from_scheme(const OAuth2& scheme, Flow flow,
     auto resolved = absolute_url(*own_url, base_url, own_url_name);
     if (!resolved) return resolved.errors();
     *own_endpoint = std::move(*resolved);
+  }
+  if (options.endpoints_from_metadata) {
+    if (auto error = take_metadata_endpoints(scheme, base_url, options.http, endpoints)) {
+      return *error;
+    }
   }
   return from_endpoints(std::move(endpoints), std::move(credentials), std::move(options));
 }

@@ -3,6 +3,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include "http/authorization_server_metadata.hpp"
 #include "http/client.hpp"
 #include "http/json_body.hpp"
 
@@ -29,33 +30,19 @@ std::optional<std::string> issuer_problem(const std::string& issuer) {
 // The metadata members oaskit uses, checked; `issuer` must be exactly the configured one.
 Result<ServerMetadata, FetchError> read_metadata(boost::json::object document,
                                                  const std::string& issuer) {
-  ServerMetadata metadata;
-  const auto* found_issuer = document.if_contains("issuer");
-  if (found_issuer == nullptr || !found_issuer->is_string()) {
-    return FetchError{"the metadata has no \"issuer\" string"};
-  }
-  metadata.issuer = found_issuer->as_string();
-  if (metadata.issuer != issuer) {
-    return FetchError{"the metadata is for issuer '" + metadata.issuer + "', not '" + issuer + "'"};
-  }
-  const std::pair<const char*, std::string*> endpoints[] = {
-      {"jwks_uri", &metadata.jwks_uri},
-      {"token_endpoint", &metadata.token_endpoint},
-      {"authorization_endpoint", &metadata.authorization_endpoint},
-      {"introspection_endpoint", &metadata.introspection_endpoint}};
-  for (const auto& [name, field] : endpoints) {
-    const auto* value = document.if_contains(name);
-    if (value == nullptr) continue;
-    if (!value->is_string()) return FetchError{std::string("\"") + name + "\" is not a string"};
-    *field = value->as_string();
-  }
-  if (!metadata.jwks_uri.empty()) {
-    if (auto problem = url_problem(metadata.jwks_uri, PlainHttp::loopback_only)) {
+  auto read = read_authorization_server_metadata(std::move(document), issuer);
+  if (!read) return read.errors();
+  if (!read->jwks_uri.empty()) {
+    if (auto problem = url_problem(read->jwks_uri, PlainHttp::loopback_only)) {
       return FetchError{"\"jwks_uri\" is not usable: " + *problem};
     }
   }
-  metadata.raw = std::move(document);
-  return metadata;
+  return ServerMetadata{.issuer = std::move(read->issuer),
+                        .jwks_uri = std::move(read->jwks_uri),
+                        .token_endpoint = std::move(read->token_endpoint),
+                        .authorization_endpoint = std::move(read->authorization_endpoint),
+                        .introspection_endpoint = std::move(read->introspection_endpoint),
+                        .raw = std::move(read->raw)};
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/run_cli.hpp"
+#include "support/scripted_server.hpp"
 #include "support/temp_tree.hpp"
 
 namespace oaskit {
@@ -169,6 +170,28 @@ components:
   const auto bad = run_cli({"check", api.string(), "--root-uri", "relative/openapi"});
   EXPECT_EQ(bad.exit_code, 2) << bad;
   EXPECT_THAT(bad.err, HasSubstr("--root-uri must be an absolute URI"));
+}
+
+TEST(CliCheck, FetchesOAuth2MetadataOnlyWithAllowRemoteRefs) {
+  // RFC 8414 metadata of its own origin, whose token endpoint is not the document's tokenUrl.
+  const test::ScriptedServer metadata([&metadata](const test::ServerRequest&) {
+    return test::json_answer(R"({"issuer": ")" + metadata.origin() +
+                             R"(", "token_endpoint": "https://auth.example.com/oauth/token"})");
+  });
+  test::TempTree tree;
+  const auto doc = tree.write("api.json", std::string(R"({"openapi": "3.2.0",
+  "info": {"title": "t", "version": "1"},
+  "components": {"securitySchemes": {"oauth": {"type": "oauth2",
+    "oauth2MetadataUrl": ")") + metadata.url("/.well-known/oauth-authorization-server") +
+                                              R"(", "flows": {"clientCredentials": {
+      "tokenUrl": "https://auth.example.com/token", "scopes": {}}}}}}})");
+  const auto offline = run_cli({"check", doc.string(), "--color", "never"});
+  EXPECT_EQ(offline.exit_code, 0) << offline;
+  EXPECT_EQ(metadata.request_count(), 0U);
+  const auto fetched = run_cli({"check", doc.string(), "--color", "never", "--allow-remote-refs"});
+  EXPECT_EQ(fetched.exit_code, 1) << fetched;
+  EXPECT_THAT(fetched.out, HasSubstr("error[security-oauth2-metadata-mismatch]: "));
+  EXPECT_EQ(metadata.request_count(), 1U);
 }
 
 TEST(CliCheck, ListsItsRules) {

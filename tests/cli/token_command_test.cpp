@@ -123,5 +123,13 @@ TEST_F(TokenCommand, UsageErrors_ExitTwo) {
   EXPECT_EQ(run_cli({"token", api(), "--client-id", "service"}).exit_code, 2);
 }
 
+TEST(TokenCommandHelp, ListsEveryOptionWithUseMetadata) {
+  const auto run = run_cli({"token", "--help"});
+  EXPECT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, HasSubstr("--use-metadata"));
+  EXPECT_THAT(run.out, HasSubstr("oauth2MetadataUrl"));
+  EXPECT_THAT(run.out, HasSubstr("deviceAuthorization"));
+}
+
 }  // namespace
 }  // namespace oaskit

@@ -201,13 +201,18 @@ TEST(DevAuthConfig, TheDefaultConfigReadsBackAndKeepsSecretsRandom) {
   const auto text = devauth::default_config_text(document_scopes());
   auto config = devauth::read_config_text("default.yaml", text, ".", document_scopes());
   ASSERT_TRUE(config) << to_string(config.errors().front()) << "\n" << text;
-  ASSERT_EQ(config->clients.size(), 2U);
+  ASSERT_EQ(config->clients.size(), 3U);
   EXPECT_EQ(config->clients[0].client_id, "service");
   EXPECT_EQ(config->clients[0].grant_types, std::vector{devauth::GrantType::client_credentials});
   EXPECT_GE(config->clients[0].client_secret.size(), 32U);
   EXPECT_EQ(config->clients[1].client_id, "docs");
   EXPECT_TRUE(config->clients[1].is_public());
   EXPECT_EQ(config->clients[1].scope, (std::vector<std::string>{"pets:read", "pets:write"}));
+  // `oaskit token --flow deviceAuthorization --client-id device` works with it as it is.
+  EXPECT_EQ(config->clients[2].client_id, "device");
+  EXPECT_TRUE(config->clients[2].is_public());
+  EXPECT_EQ(config->clients[2].grant_types, std::vector{devauth::GrantType::device_code});
+  EXPECT_EQ(config->clients[2].scope, (std::vector<std::string>{"pets:read", "pets:write"}));
   ASSERT_EQ(config->users.size(), 1U);
   EXPECT_EQ(config->users[0].username, "alice");
   const auto again = devauth::default_config_text(document_scopes());

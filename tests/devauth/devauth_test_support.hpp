@@ -80,6 +80,26 @@ users:
 rate_limit: {max_failures: 3, window: 60}
 )";
 
+/// An OpenAPI 3.2 document with the device authorization flow (and client credentials) and
+/// an oauth2MetadataUrl, all at placeholders the served document points at the server.
+inline const std::string device_document = R"(openapi: 3.2.0
+info: {title: TV, version: "1"}
+paths: {}
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      oauth2MetadataUrl: https://placeholder.invalid/.well-known/oauth-authorization-server
+      flows:
+        deviceAuthorization:
+          deviceAuthorizationUrl: https://placeholder.invalid/device
+          tokenUrl: https://placeholder.invalid/token
+          scopes: {tv:watch: Watch TV}
+        clientCredentials:
+          tokenUrl: https://placeholder.invalid/token
+          scopes: {tv:watch: Watch TV}
+)";
+
 inline const std::string devauth_issuer = "http://127.0.0.1:8000";
 
 /// An API server (in memory, at 127.0.0.1:8000) with the authorization server mounted.
@@ -238,12 +258,14 @@ class DevAuthFixture {
 // The API and the authorization server on one loopback port.
 class LoopbackDevAuth {
  public:
-  LoopbackDevAuth() {
-    document_ = document_from(devauth_document);
-    auto config = devauth::read_config_text("devauth.yaml", devauth_config, ".",
+  explicit LoopbackDevAuth(const std::string& document_text = devauth_document,
+                           const std::string& config_text = devauth_config,
+                           devauth::Options options = {}) {
+    document_ = document_from(document_text);
+    auto config = devauth::read_config_text("devauth.yaml", config_text, ".",
                                             devauth::scopes_of(document_->model()));
     EXPECT_TRUE(config);
-    auto created = devauth::AuthorizationServer::create(std::move(*config));
+    auto created = devauth::AuthorizationServer::create(std::move(*config), std::move(options));
     EXPECT_TRUE(created);
     auth_ = *created;
     server_ = std::make_unique<server::Server>(
@@ -259,18 +281,50 @@ class LoopbackDevAuth {
     url_ = started->url;
   }
   ~LoopbackDevAuth() { server_->stop(); }
+  LoopbackDevAuth(const LoopbackDevAuth&) = delete;
+  LoopbackDevAuth& operator=(const LoopbackDevAuth&) = delete;
 
   devauth::AuthorizationServer& auth() { return *auth_; }
   const std::string& url() const { return url_; }
 
-  oauth2::Client client(oauth2::Flow flow, oauth2::ClientCredentials credentials) {
+  /// The document as served at /openapi.json, its flows pointing at the authorization server.
+  std::string served_document() const {
     auto served = detail::send({.method = "GET", .url = url_ + "openapi.json"}, {});
     EXPECT_TRUE(served);
-    auto model = parse<OpenAPI>(served->body);
+    return served ? served->body : std::string();
+  }
+
+  oauth2::Client client(oauth2::Flow flow, oauth2::ClientCredentials credentials) {
+    auto model = parse<OpenAPI>(served_document());
     EXPECT_TRUE(model);
     auto client = oauth2::Client::from_document(*model, "oauth", flow, std::move(credentials));
     EXPECT_TRUE(client) << client.errors().message;
     return std::move(*client);
+  }
+
+  /// A person at the device verification page: enters `user_code`, signs in as alice and
+  /// decides ("allow" or "deny"). The answer is the page after the form.
+  detail::HttpResponse decide_device(const std::string& user_code, const std::string& decision,
+                                     const std::string& password = "wonderland") {
+    const auto page = detail::send(
+        {.method = "GET", .url = auth_->url_of("/oauth/device") + "?user_code=" + user_code}, {});
+    EXPECT_TRUE(page);
+    if (!page) return {};
+    const auto marker = std::string("name=\"csrf\" value=\"");
+    const auto at = page->body.find(marker) + marker.size();
+    const auto csrf = page->body.substr(at, page->body.find('"', at) - at);
+    const auto cookie = std::string(page->header("Set-Cookie").value_or(""));
+    detail::HttpRequest post{.method = "POST", .url = auth_->url_of("/oauth/device")};
+    post.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                    {"Cookie", cookie.substr(0, cookie.find(';'))}};
+    post.body = detail::form_body({{"csrf", csrf},
+                                   {"user_code", user_code},
+                                   {"username", "alice"},
+                                   {"password", password},
+                                   {"decision", decision}});
+    auto answer = detail::send(post, {});
+    EXPECT_TRUE(answer);
+    return answer ? *answer : detail::HttpResponse{};
   }
 
  private:

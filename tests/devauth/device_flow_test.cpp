@@ -10,20 +10,6 @@
 namespace oaskit::test {
 namespace {
 
-const std::string device_document = R"(openapi: 3.2.0
-info: {title: TV, version: "1"}
-paths: {}
-components:
-  securitySchemes:
-    oauth:
-      type: oauth2
-      flows:
-        deviceAuthorization:
-          deviceAuthorizationUrl: https://placeholder.invalid/device
-          tokenUrl: https://placeholder.invalid/token
-          scopes: {tv:watch: Watch TV}
-)";
-
 const std::string device_config = R"(clients:
   - client_id: tv
     token_endpoint_auth_method: none
@@ -37,38 +23,16 @@ device_poll_interval: 5
 class DeviceFlow : public ::testing::Test {
  protected:
   void SetUp() override {
-    document_ = document_from(device_document);
-    ASSERT_TRUE(document_);
-    auto config = devauth::read_config_text("devauth.yaml", device_config, ".",
-                                            devauth::scopes_of(document_->model()));
-    ASSERT_TRUE(config);
-    auto created = devauth::AuthorizationServer::create(
-        std::move(*config), devauth::Options{.log = {}, .clock = [this] {
-                                               return std::chrono::system_clock::time_point(
-                                                   std::chrono::seconds(server_seconds_.load()));
-                                             }});
-    ASSERT_TRUE(created);
-    auth_ = *created;
-    server_ = std::make_unique<server::Server>(
-        *document_,
-        server::ServerOptions{
-            .host = "127.0.0.1", .port = 0, .threads = 2, .access_log = [](std::string_view) {}});
-    auth_->mount(*server_);
-    auto started = server_->start();
-    ASSERT_TRUE(started);
-    url_ = started->url;
-    auto served = detail::send({.method = "GET", .url = url_ + "openapi.json"}, {});
-    ASSERT_TRUE(served);
-    served_ = served->body;
-    auto model = parse<OpenAPI>(served_);
-    ASSERT_TRUE(model);
-    auto client = oauth2::Client::from_document(*model, "oauth", oauth2::Flow::deviceAuthorization,
-                                                {.client_id = "tv"});
-    ASSERT_TRUE(client) << client.errors().message;
-    client_.emplace(std::move(*client));
-  }
-  void TearDown() override {
-    if (server_) server_->stop();
+    devauth_.emplace(device_document, device_config,
+                     devauth::Options{.log = {}, .clock = [this] {
+                                        return std::chrono::system_clock::time_point(
+                                            std::chrono::seconds(server_seconds_.load()));
+                                      }});
+    ASSERT_FALSE(devauth_->url().empty());
+    auth_ = &devauth_->auth();
+    url_ = devauth_->url();
+    served_ = devauth_->served_document();
+    client_.emplace(devauth_->client(oauth2::Flow::deviceAuthorization, {.client_id = "tv"}));
   }
 
   // Polling options whose sleep moves the client's clock, and the server's when `server_too`.
@@ -84,36 +48,17 @@ class DeviceFlow : public ::testing::Test {
     return options;
   }
 
-  // The user's visit to the verification page: enters `user_code`, signs in and decides.
   detail::HttpResponse decide(const std::string& user_code, const std::string& decision,
                               const std::string& password = "wonderland") {
-    const auto page = detail::send(
-        {.method = "GET", .url = auth_->url_of("/oauth/device") + "?user_code=" + user_code}, {});
-    EXPECT_TRUE(page);
-    const auto marker = std::string("name=\"csrf\" value=\"");
-    const auto at = page->body.find(marker) + marker.size();
-    const auto csrf = page->body.substr(at, page->body.find('"', at) - at);
-    const auto cookie = std::string(page->header("Set-Cookie").value_or(""));
-    detail::HttpRequest post{.method = "POST", .url = auth_->url_of("/oauth/device")};
-    post.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                    {"Cookie", cookie.substr(0, cookie.find(';'))}};
-    post.body = detail::form_body({{"csrf", csrf},
-                                   {"user_code", user_code},
-                                   {"username", "alice"},
-                                   {"password", password},
-                                   {"decision", decision}});
-    auto answer = detail::send(post, {});
-    EXPECT_TRUE(answer);
-    return *answer;
+    return devauth_->decide_device(user_code, decision, password);
   }
 
-  std::unique_ptr<Document> document_;
-  std::shared_ptr<devauth::AuthorizationServer> auth_;
-  std::unique_ptr<server::Server> server_;
+  std::atomic<std::int64_t> server_seconds_{1'800'000'000};
+  std::optional<LoopbackDevAuth> devauth_;
+  devauth::AuthorizationServer* auth_ = nullptr;
   std::string url_;
   std::string served_;
   std::optional<oauth2::Client> client_;
-  std::atomic<std::int64_t> server_seconds_{1'800'000'000};
   std::chrono::steady_clock::time_point client_now_{};
   std::vector<std::chrono::seconds> sleeps_;
   std::function<void()> on_sleep_;
@@ -124,6 +69,8 @@ TEST_F(DeviceFlow, ServedDocumentAndMetadataPointAtTheDeviceEndpoint) {
   EXPECT_EQ(document.at_pointer("/components/securitySchemes/oauth/flows/deviceAuthorization/"
                                 "deviceAuthorizationUrl"),
             boost::json::value(auth_->url_of("/oauth/device_authorization")));
+  EXPECT_EQ(document.at_pointer("/components/securitySchemes/oauth/oauth2MetadataUrl"),
+            boost::json::value(auth_->url_of("/.well-known/oauth-authorization-server")));
   auto metadata =
       detail::send({.method = "GET", .url = url_ + ".well-known/oauth-authorization-server"}, {});
   ASSERT_TRUE(metadata);
@@ -134,6 +81,22 @@ TEST_F(DeviceFlow, ServedDocumentAndMetadataPointAtTheDeviceEndpoint) {
   EXPECT_NE(std::find(grants.begin(), grants.end(),
                       boost::json::value("urn:ietf:params:oauth:grant-type:device_code")),
             grants.end());
+}
+
+TEST_F(DeviceFlow, EndpointsFromMetadata_AreTheServersWhateverTheFlowSays) {
+  auto scheme = std::get<OAuth2>(std::get<SecurityScheme>(
+      *parse<OpenAPI>(served_)->components->securitySchemes->find("oauth")));
+  scheme.flows.deviceAuthorization->deviceAuthorizationUrl = "http://127.0.0.1:9/device";
+  scheme.flows.deviceAuthorization->tokenUrl = "http://127.0.0.1:9/token";
+  oauth2::ClientOptions options;
+  options.endpoints_from_metadata = true;
+  auto client = oauth2::Client::from_scheme(scheme, oauth2::Flow::deviceAuthorization, url_,
+                                            {.client_id = "tv"}, options);
+  ASSERT_TRUE(client) << client.errors().message;
+  EXPECT_EQ(client->endpoints().device_authorization_url,
+            auth_->url_of("/oauth/device_authorization"));
+  EXPECT_EQ(client->endpoints().token_url, auth_->url_of("/oauth/token"));
+  EXPECT_TRUE(client->start_device_authorization({"tv:watch"}));
 }
 
 TEST_F(DeviceFlow, Approved_GivesATokenForTheUser) {

@@ -10,6 +10,9 @@
 //     client_credentials, scopes pets:read pets:write.
 //   - "cli": a public native client (no secret) for authorization code with PKCE (S256) and a
 //     loopback redirect (RFC 8252: any port on 127.0.0.1), with refresh tokens.
+//   - "device": a public client for the device authorization grant (RFC 8628); its user codes
+//     are confirmed at oidc-provider's own page, /device, then signed in and consented to
+//     through the same development interactions.
 // Access tokens for the resource https://api.example.com (RFC 8707 resource indicators) are
 // ES256 JWTs (RFC 9068); without a resource they are opaque, for introspection. Login and
 // consent are oidc-provider's development interactions: any account name, no password check.
@@ -52,6 +55,14 @@ const clients = [
     token_endpoint_auth_method: 'none',
     scope: `openid offline_access ${apiScopes}`,
   },
+  {
+    client_id: 'device',
+    grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+    response_types: [],
+    redirect_uris: [],
+    token_endpoint_auth_method: 'none',
+    scope: apiScopes,
+  },
 ];
 
 const server = http.createServer();
@@ -69,6 +80,7 @@ const provider = new Provider(issuer, {
     introspection: { enabled: true },
     revocation: { enabled: true },
     devInteractions: { enabled: true },
+    deviceFlow: { enabled: true },
     resourceIndicators: {
       enabled: true,
       defaultResource: () => undefined,

@@ -58,6 +58,8 @@ const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/l
                                          "security-http-scheme",
                                          "security-apikey-authorization-header",
                                          "security-operation-unprotected",
+                                         "security-oauth2-metadata-mismatch",
+                                         "security-oauth2-metadata-unavailable",
                                          "path-parameter-undeclared",
                                          "path-parameter-not-required",
                                          "path-parameter-unused",

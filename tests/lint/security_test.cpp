@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "lint/lint_support.hpp"
+#include "support/scripted_server.hpp"
 
 namespace oaskit {
 namespace {
@@ -212,6 +213,110 @@ TEST(LintSecurity, UnprotectedOperationIsOffByDefaultAndInfoWhenEnabled) {
     "paths": {"/pets": {"get": {"responses": {}}}})");
   EXPECT_TRUE(has_none(lint_json(protected_root, {.enabled = {"security-operation-unprotected"}}),
                        "security-operation-unprotected"));
+}
+
+TEST(LintSecurity, DeviceAuthorizationUrlsAreCheckedLikeOtherFlowUrls) {
+  const auto findings = lint_json(with_schemes(R"("tv": {"type": "oauth2", "flows": {
+    "deviceAuthorization": {"deviceAuthorizationUrl": "http://auth.example.com/device",
+      "tokenUrl": "https://auth.example.com/token", "scopes": {}}}})",
+                                               "", "3.2.0"));
+  EXPECT_TRUE(has_one(findings, "security-flow-insecure-url",
+                      loc("components", "securitySchemes", "tv", "flows", "deviceAuthorization",
+                          "deviceAuthorizationUrl")));
+}
+
+// security-oauth2-metadata-*: the scheme's oauth2MetadataUrl fetched from a loopback server
+// (only when LintOptions::allow_fetch), each absolute flow URL compared with its endpoints.
+class LintOAuth2Metadata : public ::testing::Test {
+ protected:
+  std::string url(std::string_view path) const { return server_.url(std::string(path)); }
+  std::string metadata_url() const { return url("/.well-known/oauth-authorization-server"); }
+  // A 3.2 document whose scheme has `flows` and the metadata URL `metadata` (the server's by
+  // default).
+  std::string document(const std::string& flows, std::string metadata = {}) const {
+    if (metadata.empty()) metadata = metadata_url();
+    return with_schemes(R"("oauth": {"type": "oauth2", "oauth2MetadataUrl": ")" + metadata +
+                            R"(", "flows": {)" + flows + "}}",
+                        "", "3.2.0");
+  }
+  static LintOptions fetching() {
+    LintOptions options;
+    options.allow_fetch = true;
+    options.http.timeout = std::chrono::milliseconds(3000);
+    return options;
+  }
+
+  // RFC 8414 metadata of the issuer http://127.0.0.1:<port>, without a device endpoint (under
+  // the well-known URL of other issuers too, such as http://127.0.0.1:<port>/tenant).
+  test::ScriptedServer server_{[this](const test::ServerRequest& request) {
+    if (!request.target.starts_with("/.well-known/oauth-authorization-server")) {
+      return test::ServerResponse{.status = 404};
+    }
+    return test::json_answer(R"({"issuer": ")" + server_.origin() + R"(", "token_endpoint": ")" +
+                             url("/token") + R"(", "authorization_endpoint": ")" +
+                             url("/authorize") + R"("})");
+  }};
+};
+
+TEST_F(LintOAuth2Metadata, NothingIsFetchedUnlessAllowed) {
+  const auto findings = lint_json(document(R"("clientCredentials": {
+    "tokenUrl": "https://elsewhere.example/token", "scopes": {}})"));
+  EXPECT_TRUE(has_none(findings, "security-oauth2-metadata-mismatch"));
+  EXPECT_TRUE(has_none(findings, "security-oauth2-metadata-unavailable"));
+  EXPECT_EQ(server_.request_count(), 0U);
+}
+
+TEST_F(LintOAuth2Metadata, AFlowUrlOtherThanTheMetadatasEndpoint_IsAnErrorNamingBoth) {
+  const auto findings = lint_json(document(R"("authorizationCode": {
+    "authorizationUrl": ")" + url("/authorize") +
+                                           R"(", "tokenUrl": ")" + url("/oauth/token") +
+                                           R"(", "refreshUrl": ")" + url("/token") +
+                                           R"(", "scopes": {}}, "clientCredentials": {
+    "tokenUrl": "token", "scopes": {}})"),
+                                  fetching());
+  ASSERT_TRUE(has_one(
+      findings, "security-oauth2-metadata-mismatch",
+      loc("components", "securitySchemes", "oauth", "flows", "authorizationCode", "tokenUrl")));
+  const auto finding = of_rule(findings, "security-oauth2-metadata-mismatch")[0];
+  EXPECT_EQ(finding.severity, Severity::error);
+  EXPECT_TRUE(mentions(finding, "'" + url("/oauth/token") + "'")) << finding.message;
+  EXPECT_TRUE(mentions(finding, "token_endpoint is '" + url("/token") + "'")) << finding.message;
+  EXPECT_TRUE(mentions(finding, metadata_url())) << finding.message;
+  // authorizationUrl and refreshUrl agree; the relative tokenUrl depends on the server.
+  EXPECT_EQ(server_.request_count(), 1U);
+}
+
+TEST_F(LintOAuth2Metadata, ADeviceFlowTheMetadataHasNoEndpointFor_IsReported) {
+  const auto findings = lint_json(
+      document(R"("deviceAuthorization": {
+    "deviceAuthorizationUrl": ")" +
+               url("/device") + R"(", "tokenUrl": ")" + url("/token") + R"(", "scopes": {}})"),
+      fetching());
+  ASSERT_TRUE(has_one(findings, "security-oauth2-metadata-mismatch",
+                      loc("components", "securitySchemes", "oauth", "flows", "deviceAuthorization",
+                          "deviceAuthorizationUrl")));
+  EXPECT_TRUE(mentions(of_rule(findings, "security-oauth2-metadata-mismatch")[0],
+                       "names no device_authorization_endpoint"));
+}
+
+TEST_F(LintOAuth2Metadata, MetadataThatCannotBeRead_IsAWarningAtTheMetadataUrl) {
+  const auto flows = R"("clientCredentials": {"tokenUrl": "https://elsewhere.example/token",
+    "scopes": {}})";
+  const auto at = loc("components", "securitySchemes", "oauth", "oauth2MetadataUrl");
+  // Not found; for another issuer than its URL names (.../tenant, RFC 8414 §3.3); nothing
+  // listening.
+  const std::pair<std::string, std::string> cases[] = {
+      {url("/missing/.well-known/openid-configuration"), "HTTP status 404"},
+      {url("/.well-known/oauth-authorization-server/tenant"), "is for issuer"},
+      {"http://127.0.0.1:9/.well-known/oauth-authorization-server", "127.0.0.1:9"}};
+  for (const auto& [metadata, says] : cases) {
+    const auto findings = lint_json(document(flows, metadata), fetching());
+    ASSERT_TRUE(has_one(findings, "security-oauth2-metadata-unavailable", at)) << metadata;
+    const auto finding = of_rule(findings, "security-oauth2-metadata-unavailable")[0];
+    EXPECT_EQ(finding.severity, Severity::warning);
+    EXPECT_TRUE(mentions(finding, says)) << finding.message;
+    EXPECT_TRUE(has_none(findings, "security-oauth2-metadata-mismatch"));
+  }
 }
 
 }  // namespace

@@ -213,6 +213,22 @@ TEST(Constraints, RelativeExternalDocumentationUrl_IsUrlParsingError) {
                               loc("url"), "url_parsing"));
 }
 
+TEST(Constraints, OAuth2MetadataUrlThatIsNotAnAbsoluteHttpUrl_IsUrlParsingError) {
+  // It is fetched (by the client and lint), so it must be an http(s) URL with a host.
+  for (const char* url : {"/.well-known/oauth-authorization-server",
+                          "ftp://auth.example.com/.well-known/oauth-authorization-server",
+                          "https:///.well-known/oauth-authorization-server"}) {
+    EXPECT_TRUE(is_single_error(errors_of<OAuth2>(R"({"type": "oauth2", "flows": {},
+      "oauth2MetadataUrl": ")" + std::string(url) +
+                                                  R"("})"),
+                                loc("oauth2MetadataUrl"), "url_parsing"))
+        << url;
+  }
+  constexpr auto https =
+      R"({"type":"oauth2","flows":{},"oauth2MetadataUrl":"https://as.example/.well-known/oauth-authorization-server"})";
+  EXPECT_EQ(to_json(parsed<OAuth2>(https)), https);
+}
+
 TEST(Constraints, WellFormedUrls_AreAcceptedAndKeptAsWritten) {
   constexpr auto contact = R"({"url":"https://example.com/team?x=1#y"})";
   EXPECT_EQ(to_json(parsed<Contact>(contact)), contact);

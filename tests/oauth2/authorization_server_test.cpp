@@ -9,11 +9,14 @@
 #include <curl/curl.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/oauth2/client.hpp"
+#include "oaskit/oauth2/device_authorization.hpp"
 #include "oaskit/oauth2/token_source.hpp"
 #include "oaskit/security/introspection.hpp"
 #include "oaskit/security/jwks.hpp"
@@ -117,36 +120,69 @@ TEST_F(AgainstOidcProvider, ScopeTheClientMayNotHave_IsRefusedAsInvalidScope) {
   EXPECT_EQ(token.errors().error, "invalid_scope");
 }
 
-// Plays the user's browser: opens `url`, signs in as `login` and consents (or declines), and
-// follows the redirects to the end, which is the program's loopback listener. oidc-provider's
-// development interactions take any account name; each form posts back to the page's URL.
-void act_as_browser(const std::string& url, const std::string& login, bool consent) {
-  CURL* h = curl_easy_init();
-  const auto discard = +[](char*, size_t size, size_t count, void*) { return size * count; };
-  curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");  // keep the provider's cookies
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 10'000L);
-  const auto visit = [&](const std::string& target, const std::string& form) {
-    curl_easy_setopt(h, CURLOPT_URL, target.c_str());
-    if (form.empty()) {
-      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    } else {
-      curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, form.c_str());
-    }
-    curl_easy_perform(h);
-    char* at = nullptr;
-    curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &at);
-    return std::string(at != nullptr ? at : "");
-  };
-  const std::string login_page = visit(url, "");
-  const std::string consent_page = visit(login_page, "prompt=login&login=" + login + "&password=x");
-  if (consent) {
-    visit(consent_page, "prompt=consent");
-  } else {
-    visit(consent_page + "/abort", "");
+// A person's browser on oidc-provider's pages: cookies kept, redirects followed; each visit
+// gives the page it ended on. Forms are posted form-urlencoded.
+class Browser {
+ public:
+  Browser() : handle_(curl_easy_init()) {
+    curl_easy_setopt(handle_, CURLOPT_COOKIEFILE, "");  // keep the provider's cookies
+    curl_easy_setopt(handle_, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(
+        handle_, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* page) {
+          static_cast<std::string*>(page)->append(data, size * count);
+          return size * count;
+        });
+    curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &page_);
+    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, 10'000L);
   }
-  curl_easy_cleanup(h);
+  ~Browser() { curl_easy_cleanup(handle_); }
+  Browser(const Browser&) = delete;
+  Browser& operator=(const Browser&) = delete;
+
+  /// GETs `target`, or POSTs `form` to it; returns the URL it ended on.
+  std::string visit(const std::string& target, const std::string& form = {}) {
+    page_.clear();
+    curl_easy_setopt(handle_, CURLOPT_URL, target.c_str());
+    if (form.empty()) {
+      curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(handle_, CURLOPT_COPYPOSTFIELDS, form.c_str());
+    }
+    curl_easy_perform(handle_);
+    char* at = nullptr;
+    curl_easy_getinfo(handle_, CURLINFO_EFFECTIVE_URL, &at);
+    return std::string(at != nullptr ? at : "");
+  }
+  /// The value of the hidden input `name` on the last page.
+  [[nodiscard]] std::string hidden(const std::string& name) const {
+    const std::string marker = "name=\"" + name + "\" value=\"";
+    const auto at = page_.find(marker);
+    if (at == std::string::npos) return {};
+    const auto start = at + marker.size();
+    return page_.substr(start, page_.find('"', start) - start);
+  }
+  /// oidc-provider's development interactions, from their first page: signs in as `login` (any
+  /// name, no password check), then consents or aborts.
+  void sign_in(const std::string& login_page, const std::string& login, bool consent) {
+    const std::string consent_page =
+        visit(login_page, "prompt=login&login=" + login + "&password=x");
+    if (consent) {
+      visit(consent_page, "prompt=consent");
+    } else {
+      visit(consent_page + "/abort");
+    }
+  }
+
+ private:
+  CURL* handle_;
+  std::string page_;
+};
+
+// Plays the user's browser: opens `url`, signs in as `login` and consents (or declines), and
+// follows the redirects to the end, which is the program's loopback listener.
+void act_as_browser(const std::string& url, const std::string& login, bool consent) {
+  Browser browser;
+  browser.sign_in(browser.visit(url), login, consent);
 }
 
 class AuthorizationCodeAgainstOidcProvider : public AgainstOidcProvider {
@@ -248,6 +284,80 @@ TEST_F(AuthorizationCodeAgainstOidcProvider, IssuerOtherThanExpected_IsRefused) 
   ASSERT_FALSE(tokens);
   EXPECT_EQ(tokens.errors().kind, Kind::bad_response);
   EXPECT_THAT(tokens.errors().message, ::testing::HasSubstr("RFC 9207"));
+}
+
+// RFC 8628 with oidc-provider's device flow: the "person" enters the user code on the
+// provider's own page (/device), confirms it, then signs in and consents through its
+// interactions, or presses its Abort button.
+class DeviceFlowAgainstOidcProvider : public AgainstOidcProvider {
+ protected:
+  static Client device_client() {
+    FlowEndpoints flow{.token_url = server_->url("/token")};
+    flow.device_authorization_url = server_->url("/device/auth");
+    flow.scopes.insert_or_assign("pets:read", "Read pets");
+    ClientOptions options;
+    options.http.timeout = std::chrono::milliseconds(5000);
+    auto made = Client::from_endpoints(std::move(flow), {AuthorizationServer::device_id}, options);
+    if (!made) throw std::runtime_error(made.errors().message);
+    return std::move(*made);
+  }
+  static void enter_user_code(const DeviceAuthorization& shown, bool approve) {
+    Browser browser;
+    browser.visit(shown.verification_uri);
+    const std::string xsrf = browser.hidden("xsrf");
+    ASSERT_FALSE(xsrf.empty()) << "no xsrf on " << shown.verification_uri;
+    const std::string code_form = "xsrf=" + xsrf + "&user_code=" + shown.user_code;
+    browser.visit(shown.verification_uri, code_form);  // the confirmation page
+    ASSERT_EQ(browser.hidden("confirm"), "yes");
+    if (approve) {
+      browser.sign_in(browser.visit(shown.verification_uri, code_form + "&confirm=yes"), "alice",
+                      true);
+    } else {
+      browser.visit(shown.verification_uri, code_form + "&abort=yes");
+    }
+  }
+  // The user acts during the second wait: the first poll has been answered
+  // authorization_pending by then. Nothing really waits (sleep only records).
+  DeviceFlowOptions options(bool approve) {
+    DeviceFlowOptions result;
+    result.scopes = {"pets:read"};
+    result.resources = {server_->resource()};
+    result.show_code = [this](const DeviceAuthorization& shown) { shown_ = shown; };
+    result.poll.sleep = [this, approve](std::chrono::seconds interval) {
+      sleeps_.push_back(interval);
+      if (sleeps_.size() == 2 && shown_) enter_user_code(*shown_, approve);
+    };
+    return result;
+  }
+
+  std::optional<DeviceAuthorization> shown_;
+  std::vector<std::chrono::seconds> sleeps_;
+};
+
+TEST_F(DeviceFlowAgainstOidcProvider, UserApprovesAfterAPendingPoll_GivesTheirToken) {
+  const auto client = device_client();
+  const auto token = authorize_device(client, options(true));
+  ASSERT_TRUE(token) << token.errors().message;
+  ASSERT_TRUE(shown_);
+  EXPECT_EQ(shown_->verification_uri, server_->url("/device"));
+  // Polled once (authorization_pending: polling went on), then got the token; oidc-provider
+  // sends no interval, so each wait is RFC 8628's default 5 s.
+  EXPECT_EQ(sleeps_,
+            (std::vector<std::chrono::seconds>{std::chrono::seconds(5), std::chrono::seconds(5)}));
+  EXPECT_EQ(client.request_count(), 3U);  // the device request and two polls
+  const auto identity = verifier().verify(token->access_token);
+  ASSERT_TRUE(identity) << identity.errors().message;
+  EXPECT_EQ(identity->subject, "alice");
+  EXPECT_EQ(identity->client_id, AuthorizationServer::device_id);
+}
+
+TEST_F(DeviceFlowAgainstOidcProvider, UserAborts_IsAccessDenied) {
+  const auto client = device_client();
+  const auto token = authorize_device(client, options(false));
+  ASSERT_FALSE(token);
+  EXPECT_EQ(token.errors().kind, Kind::refused);
+  EXPECT_EQ(token.errors().error, "access_denied");
+  EXPECT_EQ(sleeps_.size(), 2U);
 }
 
 }  // namespace

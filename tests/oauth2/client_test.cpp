@@ -9,7 +9,6 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <mutex>
 #include <string>
 
 #include "http/basic_auth.hpp"
@@ -24,6 +23,7 @@
 namespace oaskit::oauth2 {
 namespace {
 
+using test::json_answer;
 using test::ScriptedServer;
 using test::ServerRequest;
 using test::ServerResponse;
@@ -33,11 +33,6 @@ using Kind = GrantError::Kind;
 
 const std::string token_json =
     R"({"access_token":"at-1","token_type":"Bearer","expires_in":300,"refresh_token":"rt-1"})";
-
-ServerResponse json_answer(std::string body, int status = 200) {
-  return {
-      .status = status, .headers = {{"Content-Type", "application/json"}}, .body = std::move(body)};
-}
 
 // The form fields of a request body, decoded.
 std::map<std::string, std::string> form_of(const std::string& body) {
@@ -70,10 +65,6 @@ std::map<std::string, std::string> form_of(const std::string& body) {
 
 class ClientTest : public ::testing::Test {
  protected:
-  void answer(ServerResponse response) {
-    const std::lock_guard lock(mutex_);
-    next_ = std::move(response);
-  }
   ServerRequest last_request() const {
     const auto requests = server_.requests();
     EXPECT_FALSE(requests.empty());
@@ -97,12 +88,7 @@ class ClientTest : public ::testing::Test {
     return std::move(*made);
   }
 
-  mutable std::mutex mutex_;
-  ServerResponse next_ = json_answer(token_json);
-  ScriptedServer server_{[this](const ServerRequest&) {
-    const std::lock_guard lock(mutex_);
-    return next_;
-  }};
+  test::AnsweringServer server_{json_answer(token_json)};
 };
 
 TEST_F(ClientTest, ClientCredentials_PostsTheGrantWithBasicAuthentication) {
@@ -213,7 +199,8 @@ TEST_F(ClientTest, UndeclaredScope_IsRefusedBeforeAnyRequest) {
 }
 
 TEST_F(ClientTest, ServerRefusal_IsATypedErrorWithoutTheSecret) {
-  answer(json_answer(R"({"error":"invalid_client","error_description":"unknown client"})", 401));
+  server_.answer(
+      json_answer(R"({"error":"invalid_client","error_description":"unknown client"})", 401));
   const auto token = client({"app", ClientSecret{"very-secret-value"}}).client_credentials();
   ASSERT_FALSE(token);
   EXPECT_EQ(token.errors().kind, Kind::refused);
@@ -236,7 +223,7 @@ TEST_F(ClientTest, Faults_GiveClearErrorsInBoundedTime) {
       {{.status = 200, .silent = true}, Kind::unavailable},  // no answer: the timeout
   };
   for (const auto& [response, kind] : cases) {
-    answer(response);
+    server_.answer(response);
     auto quick = options();
     quick.http.timeout = std::chrono::milliseconds(300);
     auto made = Client::from_endpoints(endpoints(), {"app", ClientSecret{"s"}}, quick);

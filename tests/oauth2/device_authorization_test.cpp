@@ -6,7 +6,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <mutex>
 #include <string>
 
 #include "oaskit/model/security.hpp"
@@ -15,18 +14,9 @@
 namespace oaskit::oauth2 {
 namespace {
 
-using test::ScriptedServer;
-using test::ServerRequest;
-using test::ServerResponse;
+using test::json_answer;
 using ::testing::HasSubstr;
 using Kind = GrantError::Kind;
-
-ServerResponse json_answer(std::string body, int status = 200) {
-  return {.status = status,
-          .headers = {{"Content-Type", "application/json"}},
-          .body = std::move(body),
-          .silent = false};
-}
 
 const std::string rfc8628_example = R"({"device_code":"GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS",
   "user_code":"WDJB-MJHT","verification_uri":"https://example.com/device",
@@ -35,10 +25,6 @@ const std::string rfc8628_example = R"({"device_code":"GmRhmhcxhwAzkoEqiMEg_DnyE
 
 class DeviceAuthorizationClient : public ::testing::Test {
  protected:
-  void answer(ServerResponse response) {
-    const std::lock_guard lock(mutex_);
-    next_ = std::move(response);
-  }
   Client client() const {
     FlowEndpoints endpoints{.token_url = server_.url("/token")};
     endpoints.device_authorization_url = server_.url("/device");
@@ -50,16 +36,11 @@ class DeviceAuthorizationClient : public ::testing::Test {
     return std::move(*made);
   }
   Result<DeviceAuthorization, GrantError> start_with(const std::string& body, int status = 200) {
-    answer(json_answer(body, status));
+    server_.answer(json_answer(body, status));
     return client().start_device_authorization({"tv"});
   }
 
-  mutable std::mutex mutex_;
-  ServerResponse next_ = json_answer(rfc8628_example);
-  ScriptedServer server_{[this](const ServerRequest&) {
-    const std::lock_guard lock(mutex_);
-    return next_;
-  }};
+  test::AnsweringServer server_{json_answer(rfc8628_example)};
 };
 
 TEST_F(DeviceAuthorizationClient, Rfc8628Example_IsReadAndTheRequestIsAPublicClientsForm) {
@@ -135,7 +116,7 @@ TEST_F(DeviceAuthorizationClient, UndeclaredScopeOrNoDeviceUrl_IsAConfigurationE
 }
 
 TEST_F(DeviceAuthorizationClient, Polling_SendsTheDeviceCodeGrantAndStopsOnOtherErrors) {
-  answer(json_answer(R"({"error":"invalid_grant"})", 400));
+  server_.answer(json_answer(R"({"error":"invalid_grant"})", 400));
   DeviceAuthorization authorization{.device_code = "the-device-code",
                                     .user_code = "u",
                                     .verification_uri = "https://e/d",

@@ -3,11 +3,7 @@
 // document that does not load exits 1; bad options exit 2. And every corpus document is
 // served: /openapi.json is the loaded document, /docs and /redoc load their assets.
 
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
@@ -18,11 +14,10 @@
 #include "http/client.hpp"
 #include "oaskit/bundle.hpp"
 #include "oaskit/document.hpp"
+#include "support/cli_process.hpp"
 #include "support/corpus.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_tree.hpp"
-
-extern char** environ;
 
 namespace oaskit::test {
 namespace {
@@ -30,50 +25,11 @@ namespace {
 using namespace std::chrono_literals;
 
 // `oaskit serve ARGS...` running until stopped; its first line of stdout is read at start.
-class ServeProcess {
+class ServeProcess : public CliProcess {
  public:
-  explicit ServeProcess(std::vector<std::string> args, const std::string& command = "serve") {
-    args.insert(args.begin(), {OASKIT_CLI, command});
-    int out[2];
-    int err[2];
-    if (::pipe(out) != 0 || ::pipe(err) != 0) return;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addclose(&actions, err[0]);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (::posix_spawn(&pid_, OASKIT_CLI, &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(out[1]);
-    ::close(err[1]);
-    out_ = out[0];
-    err_ = err[0];
-    // The first line, or the end of output (the process exited).
-    const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (first_line_.find('\n') == std::string::npos &&
-           std::chrono::steady_clock::now() < deadline) {
-      pollfd p{.fd = out_, .events = POLLIN, .revents = 0};
-      if (::poll(&p, 1, 100) <= 0) continue;
-      char buffer[4096];
-      const auto n = ::read(out_, buffer, sizeof buffer);
-      if (n <= 0) break;
-      first_line_.append(buffer, static_cast<std::size_t>(n));
-    }
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && exit_code_ < 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    ::close(out_);
-    ::close(err_);
-  }
-  ServeProcess(const ServeProcess&) = delete;
-  ServeProcess& operator=(const ServeProcess&) = delete;
+  explicit ServeProcess(std::vector<std::string> args, const std::string& command = "serve")
+      : CliProcess(with_command(std::move(args), command)),
+        first_line_(read_until(Stream::out, "\n")) {}
 
   [[nodiscard]] const std::string& first_line() const { return first_line_; }
   /// `http://127.0.0.1:PORT/` from the first line, or "".
@@ -82,27 +38,13 @@ class ServeProcess {
     static const std::regex url_pattern(R"(http://127\.0\.0\.1:[0-9]+/)");
     return std::regex_search(first_line_, m, url_pattern) ? m.str() : "";
   }
-  /// Sends `signal` (or nothing) and waits for the exit code.
-  int stop(int signal = SIGTERM) {
-    if (exit_code_ >= 0) return exit_code_;
-    if (signal != 0) ::kill(pid_, signal);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return exit_code_;
-  }
-  std::string err() {
-    std::string text;
-    char buffer[4096];
-    for (ssize_t n; (n = ::read(err_, buffer, sizeof buffer)) > 0;) text.append(buffer, n);
-    return text;
-  }
 
  private:
-  pid_t pid_ = -1;
-  int out_ = -1;
-  int err_ = -1;
-  int exit_code_ = -1;
+  static std::vector<std::string> with_command(std::vector<std::string> args,
+                                               const std::string& command) {
+    args.insert(args.begin(), command);
+    return args;
+  }
   std::string first_line_;
 };
 

@@ -85,6 +85,7 @@ class AuthorizationServer {
   static constexpr const char* post_id = "service-post";
   static constexpr const char* post_secret = "service-post-secret-0123456789ab";
   static constexpr const char* public_id = "cli";
+  static constexpr const char* device_id = "device";  ///< public, RFC 8628 device_code grant
 
  private:
   static std::string read_line(int fd, std::chrono::seconds limit) {

@@ -2,6 +2,7 @@
 // A small HTTP/1.1 server on 127.0.0.1 for tests of outbound HTTP: every request is read in
 // full (headers, and a body by Content-Length), recorded, and answered by a handler; one
 // connection at a time, closed after each answer. Runs on its own thread until destroyed.
+// AnsweringServer answers each request with the response a test last set.
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -55,6 +56,14 @@ struct ServerResponse {
   std::string body{};
   bool silent = false;  ///< never answer; hold the connection until the client gives up
 };
+
+/// A response with a JSON body (`Content-Type: application/json`).
+inline ServerResponse json_answer(std::string body, int status = 200) {
+  return {.status = status,
+          .headers = {{"Content-Type", "application/json"}},
+          .body = std::move(body),
+          .silent = false};
+}
 
 class ScriptedServer {
  public:
@@ -196,6 +205,30 @@ class ScriptedServer {
   std::vector<ServerRequest> requests_;
   std::atomic<bool> stop_{false};
   std::thread thread_;
+};
+
+/// A ScriptedServer whose every request gets the response last given to answer() (or the
+/// first one), for tests that script one exchange at a time.
+class AnsweringServer {
+ public:
+  explicit AnsweringServer(ServerResponse first) : next_(std::move(first)) {}
+
+  void answer(ServerResponse next) {
+    const std::lock_guard lock(mutex_);
+    next_ = std::move(next);
+  }
+  [[nodiscard]] std::string url(const std::string& path) const { return server_.url(path); }
+  [[nodiscard]] std::string origin() const { return server_.origin(); }
+  [[nodiscard]] std::size_t request_count() const { return server_.request_count(); }
+  [[nodiscard]] std::vector<ServerRequest> requests() const { return server_.requests(); }
+
+ private:
+  mutable std::mutex mutex_;
+  ServerResponse next_;
+  ScriptedServer server_{[this](const ServerRequest&) {
+    const std::lock_guard lock(mutex_);
+    return next_;
+  }};
 };
 
 }  // namespace oaskit::test

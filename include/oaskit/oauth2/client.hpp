@@ -76,6 +76,23 @@ struct FlowEndpoints {
 
 struct ClientOptions {
   security::HttpOptions http{};
+  /// from_scheme and from_document only: take the endpoints from the authorization server's
+  /// own metadata at the scheme's `oauth2MetadataUrl` (OpenAPI 3.2, RFC 8414), fetched once
+  /// with `http` when the client is made. Its token_endpoint, authorization_endpoint and
+  /// device_authorization_endpoint replace the flow's tokenUrl, authorizationUrl and
+  /// deviceAuthorizationUrl (the server knows its endpoints better than a copy of them in a
+  /// document); one the metadata lacks keeps the document's, and refreshUrl and the scopes
+  /// stay the document's. The metadata's `issuer` must be the one its URL names (RFC 8414
+  /// §3.3: `https://as.example/.well-known/oauth-authorization-server/t` is for issuer
+  /// `https://as.example/t`). Errors: no oauth2MetadataUrl (configuration), no answer
+  /// (unavailable), an answer that is not such metadata or is for another issuer
+  /// (bad_response). Lint's security-oauth2-metadata-mismatch reports the document's URLs
+  /// that differ.
+  /// \code
+  /// auto client = Client::from_document(api, "oauth", Flow::deviceAuthorization,
+  ///                                     {.client_id = "tv"}, {.endpoints_from_metadata = true});
+  /// \endcode
+  bool endpoints_from_metadata = false;
   /// Scopes the flow does not declare are refused before any request, unless this is set.
   bool allow_undeclared_scopes = false;
   /// For tests: the clock used for assertions' iat/exp and Retry-After dates.
