@@ -42,8 +42,6 @@ struct MinItems {
 };
 /// An absolute URL as RFC 3986 defines it (Contact.url, License.url, ...).
 struct Url {};
-/// An absolute http or https URL with a host (OAuth2.oauth2MetadataUrl, which is fetched).
-struct HttpUrl {};
 /// An e-mail address (Contact.email).
 struct Email {};
 /// The string `text`, compared ignoring ASCII case (HTTPBearer.scheme: HTTP auth schemes are
@@ -113,6 +111,10 @@ struct Field {
   /// in (a 3.1 Response needs a description, a 3.2 one does not). Lint reports it missing
   /// from older documents.
   std::optional<SpecVersion> optional_since{};
+  /// The first version whose text deprecates this field (XML `attribute` in 3.2, Schema
+  /// `example` in 3.1). Lint's version-deprecated-field reports it in documents of that
+  /// version or later.
+  std::optional<SpecVersion> deprecated_from{};
 
   /// This field as one that `first` introduced, written on its table line:
   /// `field("summary", &Self::summary).since(SpecVersion::v3_1)`.
@@ -125,6 +127,12 @@ struct Field {
   constexpr Field required_before(SpecVersion first) const {
     Field out = *this;
     out.optional_since = first;
+    return out;
+  }
+  /// This field as one that `first` deprecates.
+  constexpr Field deprecated_since(SpecVersion first) const {
+    Field out = *this;
+    out.deprecated_from = first;
     return out;
   }
 };

@@ -97,20 +97,6 @@ void apply_check(const check::Url&, const std::string& s, ReadContext& cx, const
   }
 }
 
-void apply_check(const check::HttpUrl&, const std::string& s, ReadContext& cx, const PathNode& at) {
-  auto problem = url_problem(s);
-  if (!problem) {
-    const auto scheme = boost::urls::parse_uri(s)->scheme_id();
-    if (scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) {
-      problem = "it must be http or https, for it is fetched";
-    }
-  }
-  if (problem) {
-    cx.error(at, "url_parsing",
-             "Input should be a valid http or https URL, " + *problem + ": \"" + s + "\"");
-  }
-}
-
 void apply_check(const check::Email&, const std::string& s, ReadContext& cx, const PathNode& at) {
   if (auto problem = email_problem(s)) {
     cx.error(at, "value_error",

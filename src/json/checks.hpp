@@ -29,8 +29,6 @@ std::optional<std::string> email_problem(std::string_view text);
 void apply_check(const check::GreaterThan& c, const Number& n, ReadContext& cx, const PathNode& at);
 void apply_check(const check::GreaterEqual& c, std::int64_t n, ReadContext& cx, const PathNode& at);
 void apply_check(const check::Url& c, const std::string& s, ReadContext& cx, const PathNode& at);
-void apply_check(const check::HttpUrl& c, const std::string& s, ReadContext& cx,
-                 const PathNode& at);
 void apply_check(const check::Email& c, const std::string& s, ReadContext& cx, const PathNode& at);
 void apply_check(const check::LiteralNoCase& c, const std::string& s, ReadContext& cx,
                  const PathNode& at);

@@ -25,10 +25,11 @@ constexpr std::array rules{
     RuleInfo{"security-scopes-on-non-oauth", error, true,
              "OpenAPI 3.0: scopes listed for a scheme that is neither oauth2 nor openIdConnect"},
     RuleInfo{"security-flow-url", error, true,
-             "An OAuth2 flow's authorizationUrl, tokenUrl, refreshUrl or deviceAuthorizationUrl is "
-             "not a valid URL"},
+             "An OAuth2 flow's authorizationUrl, tokenUrl, refreshUrl or deviceAuthorizationUrl, "
+             "or a scheme's oauth2MetadataUrl, is not a valid URL"},
     RuleInfo{"security-flow-insecure-url", warning, true,
-             "An OAuth2 flow URL uses http:// on a host that is not loopback"},
+             "An OAuth2 flow URL or oauth2MetadataUrl uses http:// on a host that is not "
+             "loopback"},
     RuleInfo{"security-deprecated-flow", warning, true,
              "The implicit and password flows are deprecated by the OAuth 2.0 Security BCP "
              "(RFC 9700)"},
@@ -117,6 +118,9 @@ constexpr std::array rules{
     RuleInfo{"discriminator-default-mapping", error, true,
              "A discriminating property that may be absent, without `defaultMapping` (3.2)"},
     // version
+    RuleInfo{"version-deprecated-field", warning, true,
+             "A field the document's OpenAPI version deprecates: XML attribute and wrapped "
+             "(3.2), Schema example (3.1)"},
     RuleInfo{"version-30-keyword-in-31", warning, true,
              "An OpenAPI 3.0 keyword (nullable, boolean exclusiveMinimum/Maximum) in a 3.1 "
              "document"},

@@ -116,6 +116,8 @@ class SecurityRules {
       if (oauth == nullptr || !oauth->oauth2MetadataUrl) continue;
       const Source& source = *scheme->place.source;
       const std::string& metadata_url = *oauth->oauth2MetadataUrl;
+      // A relative one is read from the server a client picks, as relative flow URLs are.
+      if (!boost::urls::parse_uri(metadata_url)) continue;
       // Remote $refs may use plain http when allowed; so may this, which only reads.
       const auto metadata = detail::fetch_authorization_server_metadata(
           metadata_url, http, detail::PlainHttp::any_host);
@@ -231,6 +233,11 @@ class SecurityRules {
   void check_scheme(const SecurityScheme& scheme, const Place& place) {
     const Source& source = *place.source;
     if (const auto* oauth = std::get_if<OAuth2>(&scheme)) {
+      if (oauth->oauth2MetadataUrl) {
+        check_flow_url(source, child(place.loc, "oauth2MetadataUrl"), *oauth->oauth2MetadataUrl,
+                       "lets anyone on the path change the endpoints clients read from it "
+                       "(OpenAPI 3.2 requires TLS for it)");
+      }
       const Path flows_loc = child(place.loc, "flows");
       for (const auto& flow : flows_of(oauth->flows)) {
         const Path flow_loc = child(flows_loc, std::string(flow.name));
@@ -258,7 +265,9 @@ class SecurityRules {
     }
   }
 
-  void check_flow_url(const Source& source, const Path& loc, const std::string& url) {
+  // `risk` says what plain http:// exposes through this URL.
+  void check_flow_url(const Source& source, const Path& loc, const std::string& url,
+                      std::string_view risk = "sends credentials and tokens unencrypted") {
     const auto parsed = boost::urls::parse_uri_reference(url);
     if (url.empty() || !parsed) {
       context_.report(source, loc, "security-flow-url",
@@ -270,9 +279,8 @@ class SecurityRules {
     }
     if (parsed->scheme_id() == boost::urls::scheme::http && !detail::is_loopback(*parsed)) {
       context_.report(source, loc, "security-flow-insecure-url",
-                      "'" + url +
-                          "' sends credentials and tokens unencrypted over http://; use https:// "
-                          "(plain http is only reasonable on a loopback host)");
+                      "'" + url + "' over http:// " + std::string(risk) +
+                          "; use https:// (plain http is only reasonable on a loopback host)");
     }
   }
 

@@ -55,14 +55,33 @@ std::string shown_field(std::string_view name) {
   if constexpr (std::is_same_v<M, Info>) object = "info.";
   if constexpr (std::is_same_v<M, License>) object = "license.";
   if constexpr (std::is_same_v<M, Components>) object = "components.";
+  if constexpr (std::is_same_v<M, XML>) object = "xml.";
   return std::string(object) + std::string(name);
 }
 
-std::string_view instead_of(std::string_view shown) {
-  for (const auto& [field, instead] : instead_of_31) {
+// What a document writes instead of a field its version deprecates (which fields those are
+// is read from the models' field tables).
+constexpr auto instead_of_deprecated =
+    std::to_array<std::pair<std::string_view, std::string_view>>({
+        {"xml.attribute", "write \"nodeType\": \"attribute\" instead of \"attribute\": true"},
+        {"xml.wrapped", "write \"nodeType\": \"element\" instead of \"wrapped\": true"},
+        {"example", "write \"examples\": [<the example>]"},
+    });
+
+// What `table` says to write instead of the field shown as `shown`; "leave it out" when it has
+// no line for it.
+template <class Table>
+std::string_view instead_of(const Table& table, std::string_view shown) {
+  for (const auto& [field, instead] : table) {
     if (field == shown) return instead;
   }
   return "leave it out";
+}
+
+// Calls `visit(field)` for each line of model M's field table.
+template <class M, class Visit>
+void for_each_field(Visit&& visit) {
+  std::apply([&](const auto&... field) { (visit(field), ...); }, M::fields());
 }
 
 template <class T>
@@ -107,21 +126,41 @@ void report_32_keyword(LintContext& context, const Source& source, const Path& l
 template <class M>
 void check_newer_fields(LintContext& context, const M& model, const Source& source,
                         const Path& loc) {
-  std::apply(
-      [&](const auto&... field) {
-        auto check_field = [&](const auto& f) {
-          if (f.introduced <= context.version() || !is_written(model.*(f.member))) return;
-          const std::string shown = shown_field<M>(f.name);
-          const Path at = child(loc, std::string(f.name));
-          if (f.introduced == SpecVersion::v3_1) {
-            report_31_keyword(context, source, at, "'" + shown + "'", instead_of(shown));
-          } else {
-            report_32_keyword(context, source, at, "'" + shown + "'");
-          }
-        };
-        (check_field(field), ...);
-      },
-      M::fields());
+  for_each_field<M>([&](const auto& f) {
+    if (f.introduced <= context.version() || !is_written(model.*(f.member))) return;
+    const std::string shown = shown_field<M>(f.name);
+    const Path at = child(loc, std::string(f.name));
+    if (f.introduced == SpecVersion::v3_1) {
+      report_31_keyword(context, source, at, "'" + shown + "'", instead_of(instead_of_31, shown));
+    } else {
+      report_32_keyword(context, source, at, "'" + shown + "'");
+    }
+  });
+}
+
+// The fields of `model` that the document's version deprecates.
+template <class M>
+void check_deprecated_fields(LintContext& context, const M& model, const Source& source,
+                             const Path& loc) {
+  for_each_field<M>([&](const auto& f) {
+    if (!f.deprecated_from || *f.deprecated_from > context.version() ||
+        !is_written(model.*(f.member))) {
+      return;
+    }
+    const std::string shown = shown_field<M>(f.name);
+    context.report(source, child(loc, std::string(f.name)), "version-deprecated-field",
+                   "'" + shown + "' is deprecated since OpenAPI " +
+                       std::string(to_string(*f.deprecated_from)) +
+                       " and later versions may remove it: " +
+                       std::string(instead_of(instead_of_deprecated, shown)));
+  });
+}
+
+void check_deprecated(LintContext& context) {
+  context.visit_models(
+      Overloaded{[&]<class M>(const M& model, const Source& source, const Path& loc) {
+        if constexpr (Model<M>) check_deprecated_fields(context, model, source, loc);
+      }});
 }
 
 // Values 3.2 added to fields every version has.
@@ -205,6 +244,7 @@ void check_31_document(LintContext& context) {
 void check_versions(LintContext& context) {
   if (context.version() < spec_versions.back()) check_older_document(context);
   if (!context.is_30()) check_31_document(context);
+  check_deprecated(context);
 }
 
 }  // namespace oaskit::lint_detail

@@ -70,6 +70,7 @@ const std::set<std::string> tested_rules{"ref-not-allowed",  // tests/document/l
                                          "ref-sibling-ignored",
                                          "component-unused",
                                          "version-30-keyword-in-31",
+                                         "version-deprecated-field",
                                          "version-31-keyword-in-30",
                                          "schema-ref-cycle",
                                          "schema-example-invalid",

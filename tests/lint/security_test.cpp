@@ -225,6 +225,28 @@ TEST(LintSecurity, DeviceAuthorizationUrlsAreCheckedLikeOtherFlowUrls) {
                           "deviceAuthorizationUrl")));
 }
 
+TEST(LintSecurity, OAuth2MetadataUrlIsCheckedLikeAFlowUrlAndMayBeRelative) {
+  auto with_metadata = [](std::string_view url) {
+    return lint_json(with_schemes(R"("oauth": {"type": "oauth2", "oauth2MetadataUrl": ")" +
+                                      std::string(url) + R"(", "flows": {}})",
+                                  "", "3.2.0"));
+  };
+  const auto at = loc("components", "securitySchemes", "oauth", "oauth2MetadataUrl");
+  const auto insecure =
+      with_metadata("http://auth.example.com/.well-known/oauth-authorization-server");
+  ASSERT_TRUE(has_one(insecure, "security-flow-insecure-url", at));
+  EXPECT_TRUE(mentions(of_rule(insecure, "security-flow-insecure-url")[0], "requires TLS"));
+  EXPECT_TRUE(has_one(with_metadata("https://auth example.com/"), "security-flow-url", at));
+  // 3.2 lets URLs be relative to the server; the client resolves it against the one it uses.
+  for (const char* fine : {"/.well-known/oauth-authorization-server",
+                           "https://auth.example.com/.well-known/oauth-authorization-server",
+                           "http://localhost:8080/.well-known/oauth-authorization-server"}) {
+    const auto findings = with_metadata(fine);
+    EXPECT_TRUE(has_none(findings, "security-flow-url")) << fine;
+    EXPECT_TRUE(has_none(findings, "security-flow-insecure-url")) << fine;
+  }
+}
+
 // security-oauth2-metadata-*: the scheme's oauth2MetadataUrl fetched from a loopback server
 // (only when LintOptions::allow_fetch), each absolute flow URL compared with its endpoints.
 class LintOAuth2Metadata : public ::testing::Test {
@@ -297,6 +319,17 @@ TEST_F(LintOAuth2Metadata, ADeviceFlowTheMetadataHasNoEndpointFor_IsReported) {
                           "deviceAuthorizationUrl")));
   EXPECT_TRUE(mentions(of_rule(findings, "security-oauth2-metadata-mismatch")[0],
                        "names no device_authorization_endpoint"));
+}
+
+TEST_F(LintOAuth2Metadata, ARelativeMetadataUrlIsNotFetched) {
+  // It names the metadata of whichever server a client picks, as a relative tokenUrl does.
+  const auto findings = lint_json(document(R"("clientCredentials": {
+    "tokenUrl": "https://elsewhere.example/token", "scopes": {}})",
+                                           "/.well-known/oauth-authorization-server"),
+                                  fetching());
+  EXPECT_TRUE(has_none(findings, "security-oauth2-metadata-unavailable"));
+  EXPECT_TRUE(has_none(findings, "security-oauth2-metadata-mismatch"));
+  EXPECT_EQ(server_.request_count(), 0U);
 }
 
 TEST_F(LintOAuth2Metadata, MetadataThatCannotBeRead_IsAWarningAtTheMetadataUrl) {

@@ -99,6 +99,34 @@ TEST(LintVersion, DocumentFieldsOf31In30AreErrors) {
 }
 
 // 3.2's fields and values, read from the field tables, in 3.1 and 3.0 documents; none in 3.2.
+TEST(LintVersion, FieldsTheDocumentsVersionDeprecatesAreWarnings) {
+  constexpr std::string_view schema = R"({"type": "object", "example": {"id": 1},
+    "properties": {"id": {"type": "integer", "xml": {"attribute": true}},
+      "tags": {"type": "array", "xml": {"wrapped": false}}}})";
+  const auto in_32 = lint_json(with_schema("3.2.0", schema));
+  const auto found = of_rule(in_32, "version-deprecated-field");
+  ASSERT_EQ(found.size(), 3U) << test::describe(in_32);
+  EXPECT_EQ(found[0].loc, loc("components", "schemas", "S", "example"));
+  EXPECT_TRUE(mentions(found[0], "'example' is deprecated since OpenAPI 3.1"));
+  EXPECT_TRUE(mentions(found[0], "\"examples\": [<the example>]"));
+  EXPECT_EQ(found[1].loc,
+            loc("components", "schemas", "S", "properties", "id", "xml", "attribute"));
+  EXPECT_TRUE(mentions(found[1], "'xml.attribute' is deprecated since OpenAPI 3.2"));
+  EXPECT_TRUE(mentions(found[1], "\"nodeType\": \"attribute\""));
+  EXPECT_EQ(found[2].loc,
+            loc("components", "schemas", "S", "properties", "tags", "xml", "wrapped"));
+  EXPECT_EQ(found[0].severity, Severity::warning);
+  // 3.1 deprecates the schema's example only; 3.0 neither.
+  const auto in_31 = of_rule(lint_json(with_schema("3.1.0", schema)), "version-deprecated-field");
+  ASSERT_EQ(in_31.size(), 1U);
+  EXPECT_EQ(in_31[0].loc, loc("components", "schemas", "S", "example"));
+  EXPECT_TRUE(has_none(lint_json(with_schema("3.0.3", schema)), "version-deprecated-field"));
+  // What replaces them is not reported.
+  EXPECT_TRUE(has_none(lint_json(with_schema("3.2.0", R"({"type": "object", "examples": [{}],
+    "properties": {"id": {"type": "integer", "xml": {"nodeType": "attribute"}}}})")),
+                       "version-deprecated-field"));
+}
+
 TEST(LintVersion, The32KeywordsAreErrorsInOlderDocuments) {
   constexpr std::string_view body = R"("$self": "https://example.com/api/openapi",
     "paths": {"/pets": {

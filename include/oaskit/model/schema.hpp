@@ -60,8 +60,8 @@ struct XML {
                       field("name", &Self::name),
                       field("namespace", &Self::namespace_),
                       field("prefix", &Self::prefix),
-                      field("attribute", &Self::attribute),
-                      field("wrapped", &Self::wrapped)};
+                      field("attribute", &Self::attribute).deprecated_since(SpecVersion::v3_2),
+                      field("wrapped", &Self::wrapped).deprecated_since(SpecVersion::v3_2)};
   }
   friend bool operator==(const XML&, const XML&) = default;
 };
@@ -222,7 +222,7 @@ struct Schema {
         field("discriminator", &S::discriminator),
         field("xml", &S::xml),
         field("externalDocs", &S::externalDocs),
-        field("example", &S::example),
+        field("example", &S::example).deprecated_since(SpecVersion::v3_1),
     };
   }
   // Defaulted after the class: clang must not look at SchemaOrBool while Schema is incomplete.

@@ -253,7 +253,8 @@ struct OAuth2 {
   std::optional<bool> deprecated{};  // (3.2)
   OAuthFlows flows{};
   /// Where the authorization server's metadata (RFC 8414) is: its endpoints, scopes and what
-  /// it supports (3.2). An absolute http(s) URL (https but on loopback, for it is fetched).
+  /// it supports (3.2). Absolute, or relative to the server URL (the client resolves it); lint
+  /// warns of plain http off loopback, for 3.2 requires TLS.
   /// oauth2::ClientOptions::endpoints_from_metadata takes the endpoints from it, and lint's
   /// security-oauth2-metadata-mismatch compares the flows' URLs with it.
   std::optional<std::string> oauth2MetadataUrl{};
@@ -261,11 +262,11 @@ struct OAuth2 {
 
   template <class Self = OAuth2>
   static constexpr auto fields() {
-    return std::tuple{defaulted("type", &Self::type, check::Equals{SecuritySchemeType::oauth2}),
-                      field("description", &Self::description), detail::deprecated_field<Self>(),
-                      field("flows", &Self::flows),
-                      field("oauth2MetadataUrl", &Self::oauth2MetadataUrl, check::HttpUrl{})
-                          .since(SpecVersion::v3_2)};
+    return std::tuple{
+        defaulted("type", &Self::type, check::Equals{SecuritySchemeType::oauth2}),
+        field("description", &Self::description), detail::deprecated_field<Self>(),
+        field("flows", &Self::flows),
+        field("oauth2MetadataUrl", &Self::oauth2MetadataUrl).since(SpecVersion::v3_2)};
   }
   friend bool operator==(const OAuth2&, const OAuth2&) = default;
 };
