@@ -15,11 +15,14 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "commands.hpp"
 #include "input.hpp"
 #include "oaskit/oauth2/authorization_code.hpp"
 #include "oaskit/oauth2/client.hpp"
 #include "oaskit/oauth2/device_authorization.hpp"
+#include "qr_code.hpp"
 
 namespace oaskit::cli {
 namespace {
@@ -37,7 +40,22 @@ struct TokenArguments {
   std::string ca_file;
   bool use_metadata = false;
   bool json = false;
+  std::string qr = "auto";  // the device flow's QR code: auto (stderr is a terminal), always, never
 };
+
+// The device flow's prompt: the URI and code, and a QR code of the URI to open (the complete
+// one when the server gives it) when `qr` asks for one.
+void show_device_code(const oauth2::DeviceAuthorization& authorization, const std::string& qr) {
+  oauth2::print_device_code(authorization);
+  if (qr == "never" || (qr == "auto" && isatty(STDERR_FILENO) == 0)) return;
+  const auto modules =
+      encode_qr(authorization.verification_uri_complete.value_or(authorization.verification_uri));
+  if (modules) {
+    fmt::print(stderr, "{}", terminal_qr_code(*modules));
+  } else {
+    fmt::print(stderr, "(no QR code: the URI is too long for one)\n");
+  }
+}
 
 int failed(const oauth2::GrantError& error) {
   std::string line = fmt::format("error: {}: {}", oauth2::to_string(error.kind), error.message);
@@ -130,10 +148,12 @@ int run(const TokenArguments& arguments) {
         return oauth2::authorize(*client, browser);
       }
       case oauth2::Flow::deviceAuthorization: {
-        // The default show_code prints the verification URI and user code on stderr.
         oauth2::DeviceFlowOptions device;
         device.scopes = arguments.scopes;
         device.resources = arguments.resources;
+        device.show_code = [&](const oauth2::DeviceAuthorization& authorization) {
+          show_device_code(authorization, arguments.qr);
+        };
         return oauth2::authorize_device(*client, device);
       }
     }
@@ -185,6 +205,12 @@ Command add_token_command(CLI::App& app) {
                     "Take the endpoints from the scheme's oauth2MetadataUrl (OpenAPI 3.2, RFC "
                     "8414 metadata, fetched) instead of the flow's URLs");
   command->add_flag("--json", arguments->json, "Print the whole token response as JSON");
+  command
+      ->add_option("--qr", arguments->qr,
+                   "deviceAuthorization: draw the URI to open as a QR code on stderr, for a "
+                   "phone's camera: auto (when stderr is a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   return {command, [arguments] { return run(*arguments); }};
 }
 

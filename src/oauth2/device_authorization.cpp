@@ -16,14 +16,6 @@ using detail::grant_error;
 // requests".
 constexpr std::chrono::seconds slow_down_step{5};
 
-void print_code(const DeviceAuthorization& authorization) {
-  std::fprintf(stderr, "To sign in, open %s and enter the code %s\n",
-               authorization.verification_uri.c_str(), authorization.user_code.c_str());
-  if (authorization.verification_uri_complete) {
-    std::fprintf(stderr, "or open %s\n", authorization.verification_uri_complete->c_str());
-  }
-}
-
 // Sleeps for `duration`, or until `stop` is requested.
 void sleep_until_stopped(std::chrono::seconds duration, const std::stop_token& stop) {
   std::mutex mutex;
@@ -39,6 +31,14 @@ GrantError refused_locally(std::string error, std::string message) {
 }
 
 }  // namespace
+
+void print_device_code(const DeviceAuthorization& authorization) {
+  std::fprintf(stderr, "To sign in, open %s and enter the code %s\n",
+               authorization.verification_uri.c_str(), authorization.user_code.c_str());
+  if (authorization.verification_uri_complete) {
+    std::fprintf(stderr, "or open %s\n", authorization.verification_uri_complete->c_str());
+  }
+}
 
 GrantResult poll_device_token(const Client& client, const DeviceAuthorization& authorization,
                               const DevicePollOptions& options) {
@@ -78,7 +78,7 @@ GrantResult poll_device_token(const Client& client, const DeviceAuthorization& a
 GrantResult authorize_device(const Client& client, const DeviceFlowOptions& options) {
   auto authorization = client.start_device_authorization(options.scopes, options.resources);
   if (!authorization) return authorization.errors();
-  (options.show_code ? options.show_code : print_code)(*authorization);
+  (options.show_code ? options.show_code : print_device_code)(*authorization);
   return poll_device_token(client, *authorization, options.poll);
 }
 

@@ -9,6 +9,7 @@
 
 #include "devauth/devauth_test_support.hpp"
 #include "oaskit/security/jwt_verifier.hpp"
+#include "qr_code.hpp"
 #include "support/cli_process.hpp"
 #include "support/temp_tree.hpp"
 
@@ -16,6 +17,7 @@ namespace oaskit::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // The value of `key: "..."` in the made-up config (its secrets are random).
@@ -55,6 +57,18 @@ class TokenCommandAgainstDevAuth : public ::testing::Test {
     return {found[1].str(), found[2].str()};
   }
 
+  // As the user: reads the code `token` shows, answers `decision` ("allow" or "deny") on the
+  // verification page, then waits for the command to end. Returns its run and the code shown.
+  std::pair<test::Run, std::string> decide(CliProcess& token, const std::string& decision) {
+    const auto [verification_uri, user_code] = shown_code(token);
+    EXPECT_EQ(verification_uri, devauth_.auth().url_of("/oauth/device"));
+    EXPECT_FALSE(user_code.empty());
+    const auto page =
+        devauth_.decide_device(user_code, decision, config_value(config_, "password"));
+    EXPECT_EQ(page.status, 200) << page.body;
+    return {token.finish(), user_code};
+  }
+
   std::string config_;
   LoopbackDevAuth devauth_;
   TempTree files_;
@@ -62,12 +76,7 @@ class TokenCommandAgainstDevAuth : public ::testing::Test {
 
 TEST_F(TokenCommandAgainstDevAuth, DeviceFlow_ShowsTheCodeWhilePolling_ThenPrintsTheToken) {
   CliProcess token(device_flow(served_file()));
-  const auto [verification_uri, user_code] = shown_code(token);
-  ASSERT_FALSE(user_code.empty());
-  EXPECT_EQ(verification_uri, devauth_.auth().url_of("/oauth/device"));
-  const auto page = devauth_.decide_device(user_code, "allow", config_value(config_, "password"));
-  EXPECT_EQ(page.status, 200) << page.body;
-  const auto run = token.finish();
+  const auto [run, user_code] = decide(token, "allow");
   ASSERT_EQ(run.exit_code, 0) << run;
   ASSERT_TRUE(run.out.ends_with('\n')) << run;
   const auto claims = security::decode_unverified(run.out.substr(0, run.out.size() - 1));
@@ -75,15 +84,27 @@ TEST_F(TokenCommandAgainstDevAuth, DeviceFlow_ShowsTheCodeWhilePolling_ThenPrint
   EXPECT_EQ(claims->claims.at("sub"), "alice");
   EXPECT_EQ(claims->claims.at("client_id"), "device");
   EXPECT_EQ(claims->claims.at("scope"), "tv:watch");
+  // stderr is no terminal here, so --qr auto draws nothing.
+  EXPECT_THAT(run.err, Not(HasSubstr("\x1b["))) << run;
+}
+
+TEST_F(TokenCommandAgainstDevAuth, DeviceFlowWithQrAlways_DrawsTheCompleteUriAsAQrCode) {
+  auto arguments = device_flow(served_file());
+  arguments.insert(arguments.end(), {"--qr", "always"});
+  CliProcess token(arguments);
+  const auto [run, user_code] = decide(token, "allow");
+  ASSERT_EQ(run.exit_code, 0) << run;
+  std::smatch complete;
+  ASSERT_TRUE(std::regex_search(run.err, complete, std::regex(R"(or open (\S+)\n)"))) << run;
+  EXPECT_THAT(complete[1].str(), HasSubstr(user_code));
+  const auto modules = cli::encode_qr(complete[1].str());
+  ASSERT_TRUE(modules);
+  EXPECT_THAT(run.err, HasSubstr(complete[0].str() + cli::terminal_qr_code(*modules))) << run;
 }
 
 TEST_F(TokenCommandAgainstDevAuth, DeviceFlowDenied_ExitsOneWithTheRefusal) {
   CliProcess token(device_flow(served_file()));
-  const auto [verification_uri, user_code] = shown_code(token);
-  ASSERT_FALSE(user_code.empty());
-  EXPECT_EQ(devauth_.decide_device(user_code, "deny", config_value(config_, "password")).status,
-            200);
-  const auto run = token.finish();
+  const auto run = decide(token, "deny").first;
   EXPECT_EQ(run.exit_code, 1) << run;
   EXPECT_EQ(run.out, "");
   const auto last_line = run.err.substr(run.err.rfind('\n', run.err.size() - 2) + 1);

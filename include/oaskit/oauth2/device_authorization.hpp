@@ -36,11 +36,15 @@ struct DeviceFlowOptions {
   std::vector<std::string> scopes{};
   std::vector<std::string> resources{};  ///< RFC 8707, sent with the device request
   /// Shows the user the verification URI and the user code (and the complete URI). The
-  /// default prints them on standard error. It must not wait for the user: polling starts once
-  /// it returns.
+  /// default is print_device_code. It must not wait for the user: polling starts once it
+  /// returns.
   std::function<void(const DeviceAuthorization&)> show_code{};
   DevicePollOptions poll{};
 };
+
+/// Prints the verification URI and the user code on standard error, and the complete URI
+/// when the server gives one: "To sign in, open URI and enter the code CODE", "or open URI".
+void print_device_code(const DeviceAuthorization& authorization);
 
 /// Polls the token endpoint for `authorization`'s device code (RFC 8628 §3.4-3.5), waiting
 /// `interval` before each request: authorization_pending polls again, slow_down adds 5 seconds
