@@ -103,6 +103,7 @@ std::string preferred_name(const Source& source, const Path& loc) {
   const std::string index = std::to_string(std::get<std::size_t>(loc.back()));
   // Reverse iterators rather than views::reverse, which clang 14 (the fuzz build) cannot
   // compile with libstdc++ 12's ranges.
+  // NOLINTNEXTLINE(modernize-loop-convert): a range-for over a reversed view is what fails
   for (auto step = loc.rbegin(); step != loc.rend(); ++step) {
     if (const auto* name = std::get_if<std::string>(&*step)) return *name + '_' + index;
   }

@@ -76,6 +76,20 @@ std::pair<std::string_view, const std::string*> metadata_endpoint(
   return {"token_endpoint", &metadata.token_endpoint};  // tokenUrl, refreshUrl
 }
 
+// security-oauth2-metadata-mismatch's message: `flow_url` ("authorizationCode.tokenUrl") is
+// `url`, where the metadata at `metadata_url` has `endpoint` as its `member` (or none).
+std::string metadata_mismatch(const std::string& flow_url, const std::string& url,
+                              const std::string& metadata_url, std::string_view member,
+                              const std::string& endpoint) {
+  const std::string said = endpoint.empty()
+                               ? "names no " + std::string(member)
+                               : "says its " + std::string(member) + " is '" + endpoint + "'";
+  return flow_url + " is '" + url + "', but the authorization server's metadata at '" +
+         metadata_url + "' " + said +
+         "; make the document agree with the server (clients that read the metadata use its "
+         "endpoints)";
+}
+
 std::string_view type_name(const SecurityScheme& scheme) {
   return std::visit(
       [](const auto& s) { return enum_names(s.type)[static_cast<std::size_t>(s.type)]; }, scheme);
@@ -136,16 +150,11 @@ class SecurityRules {
           if (url == nullptr || !boost::urls::parse_uri(*url)) continue;
           const auto [member, endpoint] = metadata_endpoint(field, *metadata);
           if (*url == *endpoint) continue;
-          const std::string said =
-              endpoint->empty() ? "names no " + std::string(member)
-                                : "says its " + std::string(member) + " is '" + *endpoint + "'";
-          context_.report(
-              source, child(child(flows_loc, std::string(flow.name)), std::string(field)),
-              "security-oauth2-metadata-mismatch",
-              std::string(flow.name) + "." + std::string(field) + " is '" + *url +
-                  "', but the authorization server's metadata at '" + metadata_url + "' " + said +
-                  "; make the document agree with the server (clients that read the metadata "
-                  "use its endpoints)");
+          context_.report(source,
+                          child(child(flows_loc, std::string(flow.name)), std::string(field)),
+                          "security-oauth2-metadata-mismatch",
+                          metadata_mismatch(std::string(flow.name) + "." + std::string(field), *url,
+                                            metadata_url, member, *endpoint));
         }
       }
     }

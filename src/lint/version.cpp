@@ -63,9 +63,9 @@ std::string shown_field(std::string_view name) {
 // is read from the models' field tables).
 constexpr auto instead_of_deprecated =
     std::to_array<std::pair<std::string_view, std::string_view>>({
-        {"xml.attribute", "write \"nodeType\": \"attribute\" instead of \"attribute\": true"},
-        {"xml.wrapped", "write \"nodeType\": \"element\" instead of \"wrapped\": true"},
-        {"example", "write \"examples\": [<the example>]"},
+        {"xml.attribute", R"(write "nodeType": "attribute" instead of "attribute": true)"},
+        {"xml.wrapped", R"(write "nodeType": "element" instead of "wrapped": true)"},
+        {"example", R"(write "examples": [<the example>])"},
     });
 
 // What `table` says to write instead of the field shown as `shown`; "leave it out" when it has

@@ -16,7 +16,6 @@ using test::lint_json;
 using test::loc;
 using test::mentions;
 using test::of_rule;
-using test::openapi_30;
 using test::openapi_31;
 
 // An OAuth2 scheme with two flows that share `pets:read`; only clientCredentials has `admin`.
@@ -29,7 +28,7 @@ constexpr std::string_view oauth_scheme = R"("oauth": {"type": "oauth2", "flows"
 std::string with_schemes(std::string_view schemes, std::string_view rest,
                          std::string_view version = "3.1.0") {
   return test::openapi(version, std::string(rest) + (rest.empty() ? "" : ",\n") +
-                                    "\"components\": {\"securitySchemes\": {" +
+                                    R"("components": {"securitySchemes": {)" +
                                     std::string(schemes) + "}}");
 }
 
@@ -62,7 +61,7 @@ TEST(LintSecurity, UndeclaredSchemeInAnOperationIsAnErrorAtItsName) {
   EXPECT_EQ(finding.severity, Severity::error);
   EXPECT_TRUE(mentions(finding, "declares 'oauth'")) << finding.message;
   ASSERT_TRUE(finding.position);
-  EXPECT_EQ(finding.position->line, 2u);
+  EXPECT_EQ(finding.position->line, 2U);
 }
 
 TEST(LintSecurity, UndeclaredSchemeIsFoundAtTheRootAndInWebhooksAndCallbacks) {
@@ -71,7 +70,7 @@ TEST(LintSecurity, UndeclaredSchemeIsFoundAtTheRootAndInWebhooksAndCallbacks) {
   "paths": {"/pets": {"post": {"callbacks": {"cb": {"{$request.body#/url}": {
     "post": {"security": [{"callback": []}]}}}}}}})"));
   const auto undeclared = of_rule(findings, "security-undeclared-scheme");
-  ASSERT_EQ(undeclared.size(), 3u) << test::describe(findings);
+  ASSERT_EQ(undeclared.size(), 3U) << test::describe(findings);
   EXPECT_EQ(undeclared[0].loc, loc("security", 0, "root"));
   EXPECT_EQ(undeclared[1].loc, loc("webhooks", "hook", "post", "security", 0, "hook"));
   EXPECT_EQ(undeclared[2].loc, loc("paths", "/pets", "post", "callbacks", "cb",
@@ -166,7 +165,7 @@ TEST(LintSecurity, ImplicitAndPasswordFlowsAreDeprecated) {
     "password": {"tokenUrl": "https://a.example.com/token", "scopes": {}}}})",
                                                R"("security": [{"oauth": []}])"));
   const auto deprecated = of_rule(findings, "security-deprecated-flow");
-  ASSERT_EQ(deprecated.size(), 2u) << test::describe(findings);
+  ASSERT_EQ(deprecated.size(), 2U) << test::describe(findings);
   EXPECT_EQ(deprecated[0].loc, loc("components", "securitySchemes", "oauth", "flows", "implicit"));
   EXPECT_EQ(deprecated[1].loc, loc("components", "securitySchemes", "oauth", "flows", "password"));
   EXPECT_TRUE(mentions(deprecated[0], "authorizationCode with PKCE"));
@@ -333,7 +332,7 @@ TEST_F(LintOAuth2Metadata, ARelativeMetadataUrlIsNotFetched) {
 }
 
 TEST_F(LintOAuth2Metadata, MetadataThatCannotBeRead_IsAWarningAtTheMetadataUrl) {
-  const auto flows = R"("clientCredentials": {"tokenUrl": "https://elsewhere.example/token",
+  const auto* const flows = R"("clientCredentials": {"tokenUrl": "https://elsewhere.example/token",
     "scopes": {}})";
   const auto at = loc("components", "securitySchemes", "oauth", "oauth2MetadataUrl");
   // Not found; for another issuer than its URL names (.../tenant, RFC 8414 §3.3); nothing
