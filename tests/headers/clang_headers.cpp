@@ -5,6 +5,18 @@
 #include <oaskit/oaskit.hpp>
 #include <oaskit/security.hpp>
 
+#include <type_traits>
+
+#include "json/model_list.hpp"
+
+// Every model default-constructs, as the reader needs (std::optional<M>::emplace()): clang 14
+// once took Encoding, whose Boxes hold Encodings, for one that does not, and the fuzz build
+// (clang) failed where g++ built.
+#define OASKIT_DEFAULT_CONSTRUCTS(M) \
+  static_assert(std::is_default_constructible_v<oaskit::M>, #M " must be default-constructible");
+OASKIT_FOR_EACH_MODEL(OASKIT_DEFAULT_CONSTRUCTS)
+#undef OASKIT_DEFAULT_CONSTRUCTS
+
 int main() {
   using namespace oaskit;
   const OpenAPI doc{

@@ -161,8 +161,12 @@ struct Encoding {
                       field("explode", &E::explode),
                       field("allowReserved", &E::allowReserved)};
   }
-  friend bool operator==(const Encoding&, const Encoding&) = default;
+  // Defaulted after the class: clang must not compare the Boxes while Encoding is incomplete
+  // (clang 14 would then take Encoding for not default-constructible).
+  friend bool operator==(const Encoding&, const Encoding&);
 };
+
+inline bool operator==(const Encoding&, const Encoding&) = default;
 
 /// The schema and examples of one media type (`application/json`, ...). In OpenAPI 3.1 a
 /// Schema Object carries `$ref` itself, so `schema` is a Schema (or boolean schema) even when
