@@ -105,6 +105,19 @@ TEST(JwtVerifier, AcceptedToken_GivesSubjectClientIdScopesExpiryHeaderAndClaims)
   EXPECT_EQ(result->claims, good_claims());
 }
 
+TEST(JwtVerifier, ATokenLongerThanMaxTokenBytes_IsRefusedAsFormat_BeforeItsSignatureIsChecked) {
+  auto claims = good_claims();
+  claims["pad"] = std::string(20'000, 'x');
+  const std::string token = mint_rs256(claims);
+  ASSERT_GT(token.size(), JwtVerifierOptions{}.max_token_bytes);
+  const auto refused = JwtVerifier(test_options()).verify(token);
+  EXPECT_EQ(refusal(refused), TokenCheck::format);
+  // The same token is valid: its size alone refused it.
+  auto roomier = test_options();
+  roomier.max_token_bytes = token.size();
+  EXPECT_TRUE(JwtVerifier(std::move(roomier)).verify(token));
+}
+
 TEST(JwtVerifier, WithoutClientId_ClientIdIsAzp) {
   auto claims = good_claims();
   claims.erase("client_id");
