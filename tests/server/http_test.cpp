@@ -296,6 +296,18 @@ TEST_F(Http, SlowClients_DoNotDelayOthers_AndAreCutOffAtTheHeaderTimeout) {
   EXPECT_EQ(closed, slow.size());
 }
 
+TEST_F(Http, ABodyThatStopsComing_IsCutOffAtTheBodyTimeout) {
+  server::ServerOptions options;
+  options.limits.body_timeout = 300ms;  // the header timeout stays 10 s
+  start(options);
+  Connection c(endpoint_.port);
+  ASSERT_TRUE(
+      c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+             "Content-Length: 7\r\n\r\n[1,"));
+  EXPECT_FALSE(c.closed_within(100ms));  // still waiting for the rest
+  EXPECT_TRUE(c.closed_within(3000ms));
+}
+
 TEST_F(Http, AnIdleKeptAliveConnection_IsClosedAfterTheIdleTimeout) {
   server::ServerOptions options;
   options.limits.idle_timeout = 300ms;
