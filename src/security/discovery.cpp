@@ -71,7 +71,9 @@ Result<ServerMetadata, TokenError> discover_counted(const std::string& issuer,
   };
   if (auto problem = issuer_problem(issuer)) return unavailable(*problem);
   std::string failures;
-  // RFC 8414 first; any failure there (a 404 most often) falls back to OpenID Connect. Either
+  // RFC 8414 first; an answer that is not the metadata (a 404 most often) falls back to
+  // OpenID Connect. No answer at all (refused, timed out, TLS) does not: the other document is
+  // on the same server, and asking again would double the time a caller waits. Either
   // document is accepted only for exactly this issuer.
   for (const auto& url :
        {authorization_server_metadata_url(issuer), openid_configuration_url(issuer)}) {
@@ -84,6 +86,7 @@ Result<ServerMetadata, TokenError> discover_counted(const std::string& issuer,
     if (metadata) return std::move(*metadata);
     if (!failures.empty()) failures += "; ";
     failures += url + ": " + metadata.errors().message;
+    if (!response) break;
   }
   return unavailable(failures);
 }

@@ -78,6 +78,22 @@ TEST(Discover, FallsBackToOpenIdConfiguration) {
   EXPECT_EQ(server.request_count(), 2u);
 }
 
+TEST(Discover, NoAnswerAtAll_IsNotAskedAgainAtTheOpenIdUrl_SoTheTimeoutBoundsTheWait) {
+  ScriptedServer server([](const ServerRequest&) {
+    return ServerResponse{.status = 200, .headers = {}, .body = {}, .silent = true};
+  });
+  const HttpOptions brief{.timeout = std::chrono::milliseconds(500), .max_bytes = 1 << 20};
+  const auto started = std::chrono::steady_clock::now();
+  auto metadata = discover(server.origin(), brief);
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  ASSERT_FALSE(metadata);
+  EXPECT_EQ(metadata.errors().check, TokenCheck::unavailable);
+  EXPECT_NE(metadata.errors().internal.find("oauth-authorization-server"), std::string::npos)
+      << metadata.errors().internal;
+  EXPECT_EQ(server.request_count(), 1u);
+  EXPECT_LT(elapsed, std::chrono::milliseconds(1000));
+}
+
 TEST(Discover, MetadataForAnotherIssuer_IsRefused) {
   std::string issuer;
   ScriptedServer server([&](const ServerRequest&) {

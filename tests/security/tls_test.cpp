@@ -3,23 +3,14 @@
 // certificate the trusted CAs did not sign, or whose certificate names another host, is
 // refused: verification is always on.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
-#include <array>
+
 #include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <string>
-#include <thread>
 
 #include "http/client.hpp"
 #include "oaskit/security/jwks.hpp"
+#include "support/openssl_server.hpp"
 #include "support/temp_tree.hpp"
 
 namespace oaskit::security {
@@ -28,84 +19,39 @@ namespace {
 using detail::HttpRequest;
 using detail::send;
 
-// Runs `command` in a shell in `folder`; true when it exits 0.
-bool run(const std::filesystem::path& folder, const std::string& command) {
-  const std::string full = "cd '" + folder.string() + "' && " + command + " >/dev/null 2>&1";
-  return std::system(full.c_str()) == 0;  // NOLINT(cert-env33-c): fixed test commands
-}
-
-// A port on 127.0.0.1 that was free a moment ago.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  const bool found = ::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0 &&
-                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0;
-  ::close(fd);
-  return found ? ntohs(address.sin_port) : 0;
-}
-
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
-
 // Two CAs, a server certificate for IP 127.0.0.1 signed by the first, and `openssl s_server`
 // serving the folder's files over TLS (-WWW) until the fixture ends.
 class TlsServer : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    folder_ = new oaskit::test::TempTree();  // NOLINT(cppcoreguidelines-owning-memory)
+    using test::openssl_ec_key;
+    using test::run_in;
+    folder_ = new test::TempTree();  // NOLINT(cppcoreguidelines-owning-memory)
     const auto& dir = folder_->root();
-    const std::string ec_key = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes";
-    ASSERT_TRUE(run(dir, "openssl req -x509 " + ec_key +
-                             " -keyout ca.key -out ca.pem -days 2 -subj /CN=oaskit-test-ca"));
-    ASSERT_TRUE(run(dir, "openssl req -x509 " + ec_key +
-                             " -keyout other.key -out other-ca.pem -days 2 -subj /CN=other-ca"));
-    ASSERT_TRUE(run(
-        dir, "openssl req " + ec_key + " -keyout server.key -out server.csr -subj /CN=127.0.0.1"));
+    ASSERT_TRUE(run_in(dir, "openssl req -x509 " + openssl_ec_key +
+                                " -keyout ca.key -out ca.pem -days 2 -subj /CN=oaskit-test-ca"));
+    ASSERT_TRUE(run_in(dir, "openssl req -x509 " + openssl_ec_key +
+                                " -keyout other.key -out other-ca.pem -days 2 -subj /CN=other-ca"));
+    ASSERT_TRUE(run_in(dir, "openssl req " + openssl_ec_key +
+                                " -keyout server.key -out server.csr -subj /CN=127.0.0.1"));
     folder_->write("san.ext", "subjectAltName=IP:127.0.0.1\n");
-    ASSERT_TRUE(run(dir,
-                    "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
-                    "-out server.pem -days 2 -extfile san.ext"));
+    ASSERT_TRUE(run_in(dir,
+                       "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
+                       "-out server.pem -days 2 -extfile san.ext"));
     folder_->write("jwks.json", R"({"keys":[{"kty":"EC","crv":"P-256","kid":"tls-1",)"
                                 R"("x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",)"
                                 R"("y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]})");
-    port_ = free_port();
-    ASSERT_NE(port_, 0) << "no free port on 127.0.0.1";
-    const std::string command =
-        "cd '" + dir.string() +
-        "' && exec openssl s_server -quiet -WWW -accept 127.0.0.1:" + std::to_string(port_) +
-        " -cert server.pem -key server.key";
-    const std::array<const char*, 4> argv{"/bin/sh", "-c", command.c_str(), nullptr};
-    ASSERT_EQ(::posix_spawn(&server_, "/bin/sh", nullptr, nullptr,
-                            const_cast<char* const*>(argv.data()), environ),
-              0);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!accepts_connections(port_) && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ASSERT_TRUE(accepts_connections(port_)) << "openssl s_server did not start";
+    server_ = new test::OpenSslServer(dir, "server.pem", "server.key");  // NOLINT
+    ASSERT_TRUE(server_->started()) << "openssl s_server did not start";
   }
 
   static void TearDownTestSuite() {
-    if (server_ > 0) {
-      ::kill(server_, SIGTERM);
-      ::waitpid(server_, nullptr, 0);
-    }
+    delete server_;  // NOLINT(cppcoreguidelines-owning-memory)
     delete folder_;  // NOLINT(cppcoreguidelines-owning-memory)
   }
 
   static std::string url(const std::string& host, const std::string& path) {
-    return "https://" + host + ":" + std::to_string(port_) + path;
+    return server_->url(host, path);
   }
   static HttpOptions trusting(const std::string& ca) {
     HttpOptions options;
@@ -114,9 +60,8 @@ class TlsServer : public ::testing::Test {
     return options;
   }
 
-  static inline oaskit::test::TempTree* folder_ = nullptr;
-  static inline pid_t server_ = 0;
-  static inline int port_ = 0;
+  static inline test::TempTree* folder_ = nullptr;
+  static inline test::OpenSslServer* server_ = nullptr;
 };
 
 TEST_F(TlsServer, CaFileThatSignedTheServer_IsTrusted) {
