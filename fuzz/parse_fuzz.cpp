@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "oaskit/json.hpp"
+#include "oaskit/models.hpp"
 
 namespace {
 

@@ -2,20 +2,19 @@
 
 #include <string_view>
 
+#include "http/challenges.hpp"
 #include "http/libcurl.hpp"
 
 namespace oaskit::oauth2 {
 namespace {
 
-// RFC 6750 §3: the challenge's error parameter. A plain search is enough here: the
-// parameter's value is a fixed token, and a false match only costs one more request.
+// RFC 6750 §3: a Bearer challenge whose error parameter says the token was not accepted.
 bool says_invalid_token(const detail::Libcurl& curl, CURL* handle) {
   curl_header* header = nullptr;
   for (std::size_t i = 0;
        curl.easy_header(handle, "WWW-Authenticate", i, CURLH_HEADER, -1, &header) == CURLHE_OK;
        ++i) {
-    const std::string_view value = header->value;
-    if (value.find("invalid_token") != std::string_view::npos) return true;
+    if (detail::bearer_error_is(header->value, "invalid_token")) return true;
     if (i + 1 >= header->amount) break;
   }
   return false;

@@ -3,7 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
-#include "security/text.hpp"
+#include "http/header_text.hpp"
 
 namespace oaskit::security {
 
@@ -21,16 +21,6 @@ std::string AuthError::www_authenticate() const {
 }
 
 namespace detail {
-
-std::string quoted_string(std::string_view value) {
-  std::string out = "\"";
-  for (const char c : value) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += is_control(c) ? ' ' : c;
-  }
-  out += '"';
-  return out;
-}
 
 std::string rfc6750_text(std::string_view text) {
   std::string out;
@@ -59,7 +49,7 @@ std::string with_parameters(std::string challenge,
     first = false;
     challenge += name;
     challenge += '=';
-    challenge += quoted_string(value);
+    challenge += oaskit::detail::quoted_string(value);
   }
   return challenge;
 }

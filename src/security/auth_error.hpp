@@ -17,10 +17,6 @@ inline constexpr std::string_view not_enough_permissions_detail = "Not enough pe
 inline constexpr std::string_view unavailable_detail =
     "The credentials could not be checked right now; try again later";
 
-/// `value` as an RFC 9110 §5.6.4 quoted-string: '"' and '\' escaped, control characters
-/// (which a quoted-string cannot hold) replaced by spaces.
-[[nodiscard]] std::string quoted_string(std::string_view value);
-
 /// `text` reduced to the characters RFC 6750 §3 allows in error_description and a scope
 /// attribute (%x20-21 / %x23-5B / %x5D-7E): '"' becomes '\'', '\' becomes '/', other control
 /// characters a space, anything else (non-ASCII, DEL) is dropped.

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "http/header_text.hpp"
 #include "oaskit/security/request.hpp"
 
 namespace oaskit::security::detail {
@@ -22,8 +23,6 @@ struct Authorization {
 
 [[nodiscard]] Authorization authorization_of(const RequestView& request);
 
-/// True when `text` is a token68 (RFC 9110 §11.2), which is also RFC 6750's b64token:
-/// 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=".
-[[nodiscard]] bool is_token68(std::string_view text);
+using oaskit::detail::is_token68;
 
 }  // namespace oaskit::security::detail

@@ -1,11 +1,11 @@
 // HTTP authentication schemes: bearer tokens (RFC 6750) and Basic (RFC 7617).
 
+#include "http/header_text.hpp"
 #include "security/auth_error.hpp"
 #include "security/authorization.hpp"
 #include "security/base64.hpp"
 #include "security/bearer_token.hpp"
 #include "security/scheme_name.hpp"
-#include "security/text.hpp"
 #include "util/ascii.hpp"
 
 namespace oaskit::security {
@@ -36,7 +36,7 @@ SecurityScheme HTTPBasic::model() const {
 std::string HTTPBasic::challenge() const {
   // FastAPI leaves an empty realm out as well.
   if (!options_.realm || options_.realm->empty()) return "Basic";
-  return "Basic realm=" + detail::quoted_string(*options_.realm);
+  return "Basic realm=" + oaskit::detail::quoted_string(*options_.realm);
 }
 
 Scheme::Extracted HTTPBasic::extract(const RequestView& request) const {
@@ -54,7 +54,7 @@ Scheme::Extracted HTTPBasic::extract(const RequestView& request) const {
   // RFC 7617 §2: base64 of user-id ":" password; the user-id has no colon, neither has
   // control characters.
   auto decoded = detail::base64_decode(authorization.rest);
-  if (!decoded || detail::has_control(*decoded)) return invalid();
+  if (!decoded || oaskit::detail::has_control(*decoded)) return invalid();
   const auto colon = decoded->find(':');
   if (colon == std::string::npos) return invalid();
   Credential credential{.kind = CredentialKind::basic,

@@ -8,29 +8,16 @@
 #include "http/client.hpp"
 #include "http/form.hpp"
 #include "http/json_body.hpp"
+#include "security/introspection_answer.hpp"
 #include "security/token_cache.hpp"
 
 namespace oaskit::security {
 namespace {
 
-using TimePoint = std::chrono::system_clock::time_point;
+using detail::TimePoint;
 
 // Far enough for any real "exp", near enough not to overflow time_point arithmetic.
 constexpr std::int64_t kLatestExp = 253'402'300'799;  // 9999-12-31T23:59:59Z
-
-std::optional<TimePoint> exp_of(const boost::json::object& answer) {
-  const auto* exp = answer.if_contains("exp");
-  if (exp == nullptr) return std::nullopt;
-  std::int64_t seconds = 0;
-  if (exp->is_int64()) {
-    seconds = exp->get_int64();
-  } else if (exp->is_uint64()) {
-    seconds = kLatestExp;
-  } else {
-    seconds = static_cast<std::int64_t>(std::clamp(exp->get_double(), -1e12, 1e12));
-  }
-  return TimePoint(std::chrono::seconds(std::min(seconds, kLatestExp)));
-}
 
 bool has_audience(const boost::json::object& answer, const std::string& audience) {
   const auto* aud = answer.if_contains("aud");
@@ -50,13 +37,49 @@ std::optional<std::string> string_member(const boost::json::object& answer, cons
   return std::string(value->get_string());
 }
 
-// What an answer (already checked to have a boolean "active" and a numeric "exp" if any)
-// means for the token.
-VerifyResult judge(boost::json::object answer, const IntrospectionOptions& options, TimePoint now) {
+// The cache's clock: seconds since the epoch.
+double seconds_since_epoch(TimePoint time) {
+  return std::chrono::duration<double>(time.time_since_epoch()).count();
+}
+
+}  // namespace
+
+namespace detail {
+
+std::optional<TimePoint> introspection_exp(const boost::json::object& answer) {
+  const auto* exp = answer.if_contains("exp");
+  if (exp == nullptr) return std::nullopt;
+  std::int64_t seconds = 0;
+  if (exp->is_int64()) {
+    seconds = exp->get_int64();
+  } else if (exp->is_uint64()) {
+    seconds = kLatestExp;
+  } else {
+    seconds = static_cast<std::int64_t>(std::clamp(exp->get_double(), -1e12, 1e12));
+  }
+  return TimePoint(std::chrono::seconds(std::min(seconds, kLatestExp)));
+}
+
+Result<boost::json::object, oaskit::detail::FetchError> introspection_answer(
+    const oaskit::detail::HttpResponse& response) {
+  auto answer = oaskit::detail::json_object_body(response);
+  if (!answer) return answer;
+  const auto* active = answer->if_contains("active");
+  if (active == nullptr || !active->is_bool()) {
+    return oaskit::detail::FetchError{"the response has no boolean \"active\""};
+  }
+  if (const auto* exp = answer->if_contains("exp"); exp != nullptr && !exp->is_number()) {
+    return oaskit::detail::FetchError{"the response's \"exp\" is not a number"};
+  }
+  return answer;
+}
+
+VerifyResult judge_introspection(boost::json::object answer, const IntrospectionOptions& options,
+                                 TimePoint now) {
   if (!answer.at("active").get_bool()) {
     return TokenError{TokenCheck::inactive, "the token is not active", {}};
   }
-  const auto expires = exp_of(answer);
+  const auto expires = introspection_exp(answer);
   if (expires && now >= *expires) {
     return TokenError{TokenCheck::exp, "the token has expired",
                       "introspection: active, but past exp"};
@@ -84,12 +107,7 @@ VerifyResult judge(boost::json::object answer, const IntrospectionOptions& optio
   return identity;
 }
 
-// The cache's clock: seconds since the epoch.
-double seconds_since_epoch(TimePoint time) {
-  return std::chrono::duration<double>(time.time_since_epoch()).count();
-}
-
-}  // namespace
+}  // namespace detail
 
 struct IntrospectionVerifier::State {
   IntrospectionOptions options;
@@ -131,16 +149,7 @@ struct IntrospectionVerifier::State {
     ++requests;
     const auto response = oaskit::detail::send(request, options.http);
     if (!response) return response.errors();
-    auto answer = oaskit::detail::json_object_body(*response);
-    if (!answer) return answer;
-    const auto* active = answer->if_contains("active");
-    if (active == nullptr || !active->is_bool()) {
-      return oaskit::detail::FetchError{"the response has no boolean \"active\""};
-    }
-    if (const auto* exp = answer->if_contains("exp"); exp != nullptr && !exp->is_number()) {
-      return oaskit::detail::FetchError{"the response's \"exp\" is not a number"};
-    }
-    return answer;
+    return detail::introspection_answer(*response);
   }
 };
 
@@ -163,8 +172,8 @@ VerifyResult IntrospectionVerifier::verify(std::string_view token) const {
         "introspection at '" + state.options.endpoint + "' failed: " + answer.errors().message};
   }
   const auto now = state.now();
-  const auto expires = exp_of(*answer);
-  auto verdict = judge(std::move(*answer), state.options, now);
+  const auto expires = detail::introspection_exp(*answer);
+  auto verdict = detail::judge_introspection(std::move(*answer), state.options, now);
   if (state.caching()) {
     auto until = now + state.options.cache_ttl;
     if (expires) until = std::min(until, *expires);

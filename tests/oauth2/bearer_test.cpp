@@ -102,6 +102,28 @@ TEST_F(BearerTest, UnauthorizedForAnotherReason_IsNotRetried) {
   EXPECT_EQ(api_.request_count(), 1U);
 }
 
+TEST_F(BearerTest, InvalidTokenOutsideABearerErrorParameter_IsNotRetried) {
+  valid_ = "none";
+  // "invalid_token" in a realm, or as another scheme's error: the Bearer token was not refused.
+  challenge_ = R"(Bearer realm="invalid_token docs", Custom error="invalid_token")";
+  auto tokens = source();
+  std::string body;
+  const auto outcome = get(*tokens, body);
+  ASSERT_TRUE(outcome);
+  EXPECT_FALSE(outcome->retried);
+  EXPECT_EQ(api_.request_count(), 1U);
+}
+
+TEST_F(BearerTest, BearerChallengeAfterAnother_AndSchemeInAnyCase_IsRead) {
+  challenge_ = R"(Basic realm="api", bearer realm="api", ERROR=invalid_token)";
+  auto tokens = source();
+  std::string body;
+  const auto outcome = get(*tokens, body);
+  ASSERT_TRUE(outcome);
+  EXPECT_TRUE(outcome->retried);
+  EXPECT_EQ(outcome->status, 200);
+}
+
 TEST_F(BearerTest, NoTokenToBeHad_IsTheGrantError) {
   auto client = Client::from_endpoints({.token_url = api_.url("/missing-token-endpoint")},
                                        {"app", ClientSecret{"s"}});

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "http/header_text.hpp"
 #include "oaskit/security/schemes.hpp"
 #include "security/auth_error.hpp"
 
@@ -29,11 +30,11 @@ TEST(AuthError, WwwAuthenticate_IsEmptyWithoutChallenges) {
 }
 
 TEST(AuthError, QuotedString_EscapesQuoteAndBackslash) {
-  EXPECT_EQ(detail::quoted_string(R"(a"b\c)"), R"("a\"b\\c")");
+  EXPECT_EQ(oaskit::detail::quoted_string(R"(a"b\c)"), R"("a\"b\\c")");
 }
 
 TEST(AuthError, QuotedString_ReplacesControlCharacters) {
-  EXPECT_EQ(detail::quoted_string("a\r\nb\x7f"), "\"a  b \"");
+  EXPECT_EQ(oaskit::detail::quoted_string("a\r\nb\x7f"), "\"a  b \"");
 }
 
 TEST(AuthError, Rfc6750Text_KeepsOnlyAllowedCharacters) {
