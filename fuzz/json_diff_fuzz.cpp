@@ -2,7 +2,13 @@
 // like JSON) against Boost.JSON's parser on the same bytes. They must agree on accept or
 // reject, except where oaskit documents a stricter rule (a repeated key, nesting deeper than
 // max_nesting_depth, a number too large for a double), and when both accept, on the value.
+// Numbers that become doubles may differ in their last bits: Boost.JSON 1.81 rounds long
+// decimal literals imprecisely (-922337203685477518446744073709551616809 becomes
+// -9.223372036854774e38; the nearest double, which oaskit and Python give, is
+// -9.223372036854776e38), and has no option yet to round them correctly.
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,6 +29,30 @@ bool is_stricter_rule(const oaskit::Diagnostic& error) {
          error.message.find("too large for a 64-bit floating-point") != std::string::npos;
 }
 
+// Equal values, doubles within a few units in the last place of each other.
+bool same_value(const boost::json::value& ours, const boost::json::value& theirs) {
+  if (ours.is_double() && theirs.is_double()) {
+    const double a = ours.get_double();
+    const double b = theirs.get_double();
+    return a == b || std::fabs(a - b) <= 1e-15 * std::max(std::fabs(a), std::fabs(b));
+  }
+  if (ours.is_array() && theirs.is_array()) {
+    const auto& a = ours.get_array();
+    const auto& b = theirs.get_array();
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), same_value);
+  }
+  if (ours.is_object() && theirs.is_object()) {
+    const auto& a = ours.get_object();
+    const auto& b = theirs.get_object();
+    if (a.size() != b.size()) return false;
+    return std::all_of(a.begin(), a.end(), [&](const boost::json::key_value_pair& member) {
+      const auto* other = b.if_contains(member.key());
+      return other != nullptr && same_value(member.value(), *other);
+    });
+  }
+  return ours == theirs;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -41,6 +71,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!is_stricter_rule(error)) std::abort();  // we refused valid JSON for no stated rule
     }
   }
-  if (ours && !ec && (*ours)->value() != theirs) std::abort();
+  if (ours && !ec && !same_value((*ours)->value(), theirs)) std::abort();
   return 0;
 }

@@ -4,10 +4,12 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "util/ascii.hpp"
+#include "util/time.hpp"
 
 namespace oaskit::detail {
 namespace {
@@ -105,8 +107,10 @@ std::optional<std::chrono::system_clock::time_point> make_time(std::optional<int
   const std::chrono::year_month_day date{std::chrono::year(*year), std::chrono::month(*month),
                                          std::chrono::day(static_cast<unsigned>(*day))};
   if (!date.ok()) return std::nullopt;
-  return std::chrono::sys_days(date) + std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
-         seconds(*second);
+  // In seconds first: years 1 to 9999 fit there, not all of them in system_clock's nanoseconds.
+  const std::chrono::sys_seconds time = std::chrono::sys_days(date) + std::chrono::hours(*hour) +
+                                        std::chrono::minutes(*minute) + seconds(*second);
+  return time_point_from_seconds(static_cast<std::int64_t>(time.time_since_epoch().count()));
 }
 
 }  // namespace

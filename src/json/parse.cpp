@@ -21,15 +21,37 @@ namespace oaskit {
 namespace detail {
 namespace {
 
-simdjson::dom::parser& thread_parser() {
-  thread_local simdjson::dom::parser parser;
-  // The depth limit is set once; later documents grow the capacity but keep it. simdjson
-  // counts one level more than the arrays and objects a text nests (its innermost values).
-  thread_local const simdjson::error_code allocated =
+// simdjson counts one level more than the arrays and objects a text nests (its innermost
+// values).
+simdjson::dom::parser new_parser() {
+  simdjson::dom::parser parser;
+  // Failing here only means the first parse allocates (and reports a failure then).
+  [[maybe_unused]] const auto allocated =
       parser.allocate(std::size_t{64} * 1024, max_nesting_depth + 1);
-  (void)allocated;
   return parser;
 }
+
+// Each thread keeps its parser, so that reading small texts (request bodies, tokens) allocates
+// nothing. Its buffers grow to fit the longest text read, about 16 bytes for each byte of it
+// (the tape alone is 8): after a text longer than this, they are given back.
+constexpr std::size_t kKeptCapacity = std::size_t{1} << 20;
+
+simdjson::dom::parser& thread_parser() {
+  thread_local simdjson::dom::parser parser = new_parser();
+  return parser;
+}
+
+// Gives back a parser's buffers grown past kKeptCapacity, at the end of the scope that read
+// with it (what it parsed is then gone).
+struct ParserBuffersReleased {
+  ParserBuffersReleased() = default;
+  ParserBuffersReleased(const ParserBuffersReleased&) = delete;
+  ParserBuffersReleased& operator=(const ParserBuffersReleased&) = delete;
+  ~ParserBuffersReleased() {
+    auto& parser = thread_parser();
+    if (parser.capacity() > kKeptCapacity) parser = new_parser();
+  }
+};
 
 // simdjson reads up to SIMDJSON_PADDING bytes past the text (whatever they hold). Where the
 // buffer has that room, or where those bytes are on the text's last memory page, reading them
@@ -132,6 +154,7 @@ void add_positions(Errors& errors, std::string_view json) {
 
 template <class T>
 Result<T> parse(std::string_view json) {
+  const detail::ParserBuffersReleased released;  // after `root`, which points into them
   std::optional<std::string> widened;
   if (detail::may_have_big_integers(json)) {
     widened = detail::widen_big_integers(json, simdjson::SIMDJSON_PADDING);

@@ -10,14 +10,12 @@
 #include "http/json_body.hpp"
 #include "security/introspection_answer.hpp"
 #include "security/token_cache.hpp"
+#include "util/time.hpp"
 
 namespace oaskit::security {
 namespace {
 
 using detail::TimePoint;
-
-// Far enough for any real "exp", near enough not to overflow time_point arithmetic.
-constexpr std::int64_t kLatestExp = 253'402'300'799;  // 9999-12-31T23:59:59Z
 
 bool has_audience(const boost::json::object& answer, const std::string& audience) {
   const auto* aud = answer.if_contains("aud");
@@ -49,15 +47,10 @@ namespace detail {
 std::optional<TimePoint> introspection_exp(const boost::json::object& answer) {
   const auto* exp = answer.if_contains("exp");
   if (exp == nullptr) return std::nullopt;
-  std::int64_t seconds = 0;
-  if (exp->is_int64()) {
-    seconds = exp->get_int64();
-  } else if (exp->is_uint64()) {
-    seconds = kLatestExp;
-  } else {
-    seconds = static_cast<std::int64_t>(std::clamp(exp->get_double(), -1e12, 1e12));
-  }
-  return TimePoint(std::chrono::seconds(std::min(seconds, kLatestExp)));
+  if (exp->is_int64()) return oaskit::detail::time_point_from_seconds(exp->get_int64());
+  if (exp->is_uint64())
+    return oaskit::detail::time_point_from_seconds(oaskit::detail::latest_seconds);
+  return oaskit::detail::time_point_from_seconds(exp->get_double());
 }
 
 Result<boost::json::object, oaskit::detail::FetchError> introspection_answer(

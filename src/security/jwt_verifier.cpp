@@ -14,6 +14,7 @@
 #include "security/shared_json_object_access.hpp"
 #include "security/token_cache.hpp"
 #include "util/ascii.hpp"
+#include "util/time.hpp"
 
 namespace oaskit::security {
 namespace {
@@ -46,12 +47,9 @@ std::optional<double> numeric_date(const SummaryMember& member) {
   return std::nullopt;
 }
 
-// Dates outside years 1970..9999 are clamped: they only appear in messages and expires_at.
-double clamp_date(double seconds) { return std::clamp(seconds, 0.0, 253402300799.0); }
-
 // "2026-11-29T10:00:00Z"
 std::string utc_text(double seconds) {
-  const auto whole = static_cast<std::time_t>(std::floor(clamp_date(seconds)));
+  const auto whole = static_cast<std::time_t>(std::floor(oaskit::detail::clamped_seconds(seconds)));
   std::tm parts{};
   gmtime_r(&whole, &parts);
   char text[32];
@@ -59,9 +57,10 @@ std::string utc_text(double seconds) {
   return {text, size};
 }
 
+// Dates outside years 1970..2200 are clamped (util/time.hpp): they only appear in messages
+// and expires_at.
 system_clock::time_point time_point_of(double seconds) {
-  return system_clock::time_point(std::chrono::duration_cast<system_clock::duration>(
-      std::chrono::duration<double>(clamp_date(seconds))));
+  return oaskit::detail::time_point_from_seconds(seconds);
 }
 
 // The scopes a token grants, as granted_scopes() reads them from a claims object.

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,38 @@ class PositionCursor {
   TextPosition here_{};
 };
 
+struct NonPrintable {
+  std::size_t offset;
+  std::string character;  // "U+000C"
+};
+
+// The first character of valid UTF-8 `text` outside YAML's c-printable (YAML 1.2 §5.1): C0
+// controls but tab, line feed and carriage return; DEL; C1 controls but NEL; U+FFFE and
+// U+FFFF. libfyaml lets some through (a NUL inside a block scalar garbles the value), and
+// PyYAML and js-yaml refuse them too.
+std::optional<NonPrintable> first_non_printable(std::string_view text) {
+  const auto code = [](unsigned value) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", value);
+    return std::string(hex);
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+      return NonPrintable{i, code(byte)};
+    }
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F && next != 0x85) return NonPrintable{i, code(next)};
+    }
+    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF) {
+      const auto last = static_cast<unsigned char>(text[i + 2]);
+      if (last == 0xBE || last == 0xBF) return NonPrintable{i, code(0xFFF0U + (last & 0x0FU))};
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view token_text(fy_token* token) {
   if (token == nullptr) return {};
   std::size_t length = 0;
@@ -106,6 +139,12 @@ class Reader {
   Result<PositionedValue> read() {
     if (const auto bad = first_invalid_utf8(text_)) {
       fail(*bad, "Invalid UTF-8: the byte at this position starts no valid UTF-8 sequence");
+      return take_errors();
+    }
+    if (const auto bad = first_non_printable(text_)) {
+      fail(bad->offset, "Invalid YAML: " + bad->character +
+                            " is not a printable character, which is all a YAML text may hold "
+                            "(YAML 1.2 §5.1); write it escaped in a double-quoted string");
       return take_errors();
     }
     fy_diag_cfg diag_config{};

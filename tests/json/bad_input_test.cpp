@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -316,6 +317,22 @@ TEST(BadInput, IntegerBeyond64Bits_IsFoundAtEveryAlignment) {
     ASSERT_FALSE(info);  // title and version are missing, but the number was read
     EXPECT_EQ(info.errors().size(), 2U) << "shift " << shift << describe(info.errors());
   }
+}
+
+// Found by fuzz/json_diff_fuzz.cpp (tests/data/fuzz/json-long-decimal-literals.json), where
+// Boost.JSON 1.81 is the one that differs: a literal longer than a double holds becomes the
+// nearest double (as strtod and Python give it), not one a few units off.
+TEST(BadInput, LongNumberLiterals_AreTheNearestDoubles) {
+  auto value = parse<Any>("[18446744073709551616, -922337203685477518446744073709551616809, "
+                          "1.5e-400, 0.1000000000000000055511151231257827021181583404541015625]");
+  ASSERT_TRUE(value) << describe(value.errors());
+  const auto& items = value->as_array();
+  ASSERT_EQ(items.size(), 4U);
+  EXPECT_EQ(items[0].as_double(), std::strtod("18446744073709551616", nullptr));
+  EXPECT_EQ(items[1].as_double(), std::strtod("-922337203685477518446744073709551616809", nullptr));
+  EXPECT_EQ(items[1].as_double(), -9.223372036854776e38);
+  EXPECT_EQ(items[2].as_double(), 0.0);
+  EXPECT_EQ(items[3].as_double(), 0.1);
 }
 
 TEST(BadInput, LongDigitRunsThatAreNoBigIntegers_StayAsWritten) {

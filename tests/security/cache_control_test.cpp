@@ -99,5 +99,21 @@ TEST(FreshnessLifetime, InvalidOrPastExpires_IsZero) {
             seconds(10));
 }
 
+// Found by fuzz/headers_fuzz.cpp (tests/data/fuzz/http-date-year-0025.txt): a valid HTTP-date
+// in year 25 or 9999 overflowed system_clock's nanoseconds (undefined behaviour). Dates are
+// clamped to 1970..2200 (util/time.hpp).
+TEST(ParseHttpDate, YearsOutsideWhatTheClockHolds_AreClampedTo1970And2200) {
+  const TimePoint epoch{};
+  const TimePoint year_2200{seconds(7'258'118'400)};
+  EXPECT_EQ(parse_http_date("Mon, 10 Dec 0025 01:00:00 GMT"), epoch);
+  EXPECT_EQ(parse_http_date("Fri, 31 Dec 9999 23:59:59 GMT"), year_2200);
+  EXPECT_EQ(parse_http_date("Thu, 01 Jan 2150 00:00:00 GMT"), TimePoint{seconds(5'680'281'600)});
+  // As a response's Expires: the far past is stale, the far future fresh, never negative.
+  EXPECT_EQ(lifetime({{"Expires", "Mon, 10 Dec 0025 01:00:00 GMT"}}), seconds(0));
+  const auto long_lived = lifetime({{"Expires", "Fri, 31 Dec 9999 23:59:59 GMT"}});
+  ASSERT_TRUE(long_lived);
+  EXPECT_EQ(*long_lived, seconds(7'258'118'400 - 784'111'777));
+}
+
 }  // namespace
 }  // namespace oaskit::detail

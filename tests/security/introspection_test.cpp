@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "http/basic_auth.hpp"
+#include "security/introspection_answer.hpp"
 #include "security/token_cache.hpp"
 #include "support/scripted_server.hpp"
 
@@ -277,6 +280,40 @@ TEST_F(Introspection, ConcurrentVerifyFromEightThreads_AllSucceed) {
   // Each token is asked for at least once, and at most once per thread that raced for it.
   EXPECT_GE(verifier.request_count(), tokens.size());
   EXPECT_LE(verifier.request_count(), tokens.size() * 8);
+}
+
+// Found by fuzz/responses_fuzz.cpp (tests/data/fuzz/introspection-exp-after-2262.json): an
+// "exp" after April 2262 overflowed system_clock's nanoseconds (undefined behaviour); so did
+// any number of seconds beyond about 292 years either way. Such dates are clamped to 1970..2200.
+TEST(IntrospectionAnswer, ExpBeyondWhatTheClockHolds_IsClampedTo1970And2200) {
+  std::ifstream file(OASKIT_TEST_DATA "/fuzz/introspection-exp-after-2262.json");
+  const std::string found_by_fuzzing((std::istreambuf_iterator<char>(file)), {});
+  const TimePoint year_2200{seconds(7'258'118'400)};
+  const auto exp_of = [](const std::string& body) {
+    auto answer = detail::introspection_answer({.status = 200, .headers = {}, .body = body});
+    EXPECT_TRUE(answer) << body;
+    return answer ? detail::introspection_exp(*answer) : std::nullopt;
+  };
+  EXPECT_EQ(exp_of(found_by_fuzzing), year_2200);
+  EXPECT_EQ(exp_of(R"({"active": true, "exp": 1e300})"), year_2200);
+  EXPECT_EQ(exp_of(R"({"active": true, "exp": 18446744073709551615})"), year_2200);
+  EXPECT_EQ(exp_of(R"({"active": true, "exp": -1e300})"), TimePoint{});
+  EXPECT_EQ(exp_of(R"({"active": true, "exp": -9223372036854775808})"), TimePoint{});
+  EXPECT_EQ(exp_of(R"({"active": true, "exp": 1700000000.5})"),
+            TimePoint{std::chrono::milliseconds(1'700'000'000'500)});
+
+  // Accepted with that expiry; and one in 1969 is expired.
+  IntrospectionOptions options;
+  auto far = detail::introspection_answer(
+      {.status = 200, .headers = {}, .body = R"({"active": true, "exp": 99999999999})"});
+  ASSERT_TRUE(far);
+  const auto identity = detail::judge_introspection(*far, options, kStart);
+  ASSERT_TRUE(identity) << identity.errors().message;
+  EXPECT_EQ(identity->expires_at, year_2200);
+  auto past = detail::introspection_answer(
+      {.status = 200, .headers = {}, .body = R"({"active": true, "exp": -1})"});
+  ASSERT_TRUE(past);
+  EXPECT_EQ(detail::judge_introspection(*past, options, kStart).errors().check, TokenCheck::exp);
 }
 
 }  // namespace

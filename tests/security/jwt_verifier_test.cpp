@@ -383,5 +383,20 @@ TEST(DecodeUnverified, MalformedTokens_AreRefusedWithFormat) {
   EXPECT_TRUE(decode_unverified("e30.e30."));  // {} . {} . (no signature): decoding only
 }
 
+// Found while fixing what fuzz/responses_fuzz.cpp found in introspection: an "exp" after April
+// 2262 made expires_at overflow system_clock's nanoseconds (undefined behaviour, which the
+// asan preset's UBSan reports). Such a token is accepted and expires at 2200-01-01.
+TEST(JwtVerifier, ExpAfterWhatTheClockHolds_ExpiresAt2200) {
+  auto claims = good_claims();
+  claims["exp"] = 99'999'999'999;  // year 5138
+  const auto result = verify_at(test_now, mint_rs256(claims), test_options());
+  ASSERT_TRUE(result) << result.errors().message;
+  EXPECT_EQ(result->expires_at, std::chrono::system_clock::time_point(std::chrono::seconds(7'258'118'400)));
+  claims["exp"] = 1e300;
+  const auto huge = verify_at(test_now, mint_rs256(claims), test_options());
+  ASSERT_TRUE(huge) << huge.errors().message;
+  EXPECT_EQ(huge->expires_at, result->expires_at);
+}
+
 }  // namespace
 }  // namespace oaskit::security

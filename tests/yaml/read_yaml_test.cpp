@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <boost/json/parse.hpp>
@@ -252,6 +254,28 @@ TEST(ReadYaml, InvalidUtf8_IsAnErrorAtTheByte) {
   const auto error = error_of("a: 1\nb: x\xC3\n");
   EXPECT_EQ(error.position, at(9, 2, 5));
   EXPECT_NE(error.msg.find("UTF-8"), std::string::npos);
+}
+
+// Found by fuzz/yaml_fuzz.cpp (tests/data/fuzz/yaml-nul-in-block-scalar.yaml): libfyaml read
+// a block scalar holding NUL bytes into a value with other bytes than the text had (written
+// out and read back, it differed). YAML 1.2 §5.1 allows printable characters only: the others
+// are refused at their place, as PyYAML and js-yaml do; escaped in a double-quoted string
+// they are fine.
+TEST(ReadYaml, NonPrintableCharacters_AreAnErrorAtTheirPlace) {
+  std::ifstream file(OASKIT_TEST_DATA "/fuzz/yaml-nul-in-block-scalar.yaml", std::ios::binary);
+  const std::string found_by_fuzzing((std::istreambuf_iterator<char>(file)), {});
+  const auto form_feed = error_of(found_by_fuzzing);
+  EXPECT_EQ(form_feed.position, at(137, 8, 48));
+  EXPECT_EQ(form_feed.msg,
+            "Invalid YAML: U+000C is not a printable character, which is all a YAML text may "
+            "hold (YAML 1.2 §5.1); write it escaped in a double-quoted string");
+  EXPECT_EQ(error_of(std::string("a: |\n  x\0y\n", 11)).position, at(8, 2, 4));
+  EXPECT_NE(error_of("a: b\x7F").msg.find("U+007F"), std::string::npos);
+  EXPECT_NE(error_of("a: \xC2\x80").msg.find("U+0080"), std::string::npos);
+  EXPECT_NE(error_of("a: x\xEF\xBF\xBE").msg.find("U+FFFE"), std::string::npos);
+  EXPECT_EQ(value_of("a: \"x\\0y\\fz\""), boost::json::parse(R"({"a": "x\u0000y\fz"})"));
+  EXPECT_EQ(value_of("a: b\tc\r\nd: \xC2\xA0\xEF\xBF\xBD\n"),
+            boost::json::parse(R"({"a": "b\tc", "d": "\u00a0\ufffd"})"));
 }
 
 TEST(ReadYaml, Documents_EmptyAndSeveralAreErrors) {
