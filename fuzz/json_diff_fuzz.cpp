@@ -5,7 +5,8 @@
 // Numbers that become doubles may differ in their last bits: Boost.JSON 1.81 rounds long
 // decimal literals imprecisely (-922337203685477518446744073709551616809 becomes
 // -9.223372036854774e38; the nearest double, which oaskit and Python give, is
-// -9.223372036854776e38), and has no option yet to round them correctly.
+// -9.223372036854776e38), and has no option yet to round them correctly. It also reads a zero
+// with a large exponent (`0e400`) as NaN; it is 0.
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +35,7 @@ bool same_value(const boost::json::value& ours, const boost::json::value& theirs
   if (ours.is_double() && theirs.is_double()) {
     const double a = ours.get_double();
     const double b = theirs.get_double();
+    if (std::isnan(b)) return a == 0;
     return a == b || std::fabs(a - b) <= 1e-15 * std::max(std::fabs(a), std::fabs(b));
   }
   if (ours.is_array() && theirs.is_array()) {

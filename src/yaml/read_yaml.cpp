@@ -1,13 +1,14 @@
-// read_yaml builds the JSON value straight from libfyaml's event stream, with its own stack of
-// open mappings and sequences: no libfyaml document tree is built (that costs 3× the events
-// alone, see docs/yaml.md), anchors and merge keys are resolved here where the node count can
-// be checked before an alias is copied, and nothing recurses, so the nesting depth is bounded
-// only by YamlLimits::max_depth. libfyaml's parser itself keeps an explicit state stack; it
-// accepts 100 000 nested `[` without recursing.
+// read_yaml builds the JSON value straight from libyaml's event stream, with its own stack of
+// open mappings and sequences: no document tree is built, anchors and merge keys are resolved
+// here where the node count can be checked before an alias is copied, and nothing recurses,
+// so the nesting depth is bounded only by YamlLimits::max_depth. libyaml's parser keeps
+// explicit stacks too; it takes 100 000 nested `[` without recursing. libyaml (the reference
+// C parser, under OSS-Fuzz for years) replaced libfyaml 0.7.12, which fuzzing found crashing
+// on six bytes of malformed YAML (docs/yaml.md).
 
 #include "read_yaml.hpp"
 
-#include <libfyaml.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -95,12 +96,41 @@ std::optional<NonPrintable> first_non_printable(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view token_text(fy_token* token) {
-  if (token == nullptr) return {};
-  std::size_t length = 0;
-  const char* text = fy_token_get_text(token, &length);
-  return text == nullptr ? std::string_view{} : std::string_view(text, length);
+// libyaml's strings (anchors, tags) as text; empty when absent.
+std::string_view text_of(const yaml_char_t* text) {
+  return text == nullptr ? std::string_view{}
+                         : std::string_view(reinterpret_cast<const char*>(text));
 }
+
+// libyaml marks count characters, from the first one after a byte order mark (a CR LF counts
+// two); positions here are byte offsets. Marks come mostly in increasing order, so each is
+// found from the previous one.
+class MarkOffsets {
+ public:
+  explicit MarkOffsets(std::string_view text)
+      : text_(text), first_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0), byte_(first_) {}
+
+  std::size_t offset(const yaml_mark_t& mark) {
+    if (mark.index < index_) {
+      index_ = 0;
+      byte_ = first_;
+    }
+    while (index_ < mark.index && byte_ < text_.size()) {
+      ++byte_;  // the text is valid UTF-8: skip a lead byte and its tail
+      while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) {
+        ++byte_;
+      }
+      ++index_;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t first_;
+  std::size_t index_ = 0;
+  std::size_t byte_;
+};
 
 // An anchored value, kept so that aliases can copy it.
 struct Anchor {
@@ -128,13 +158,30 @@ struct Frame {
   std::vector<boost::json::value> merges;   // values of `<<`, in order
 };
 
-using ParserPtr = std::unique_ptr<fy_parser, decltype(&fy_parser_destroy)>;
-using DiagPtr = std::unique_ptr<fy_diag, decltype(&fy_diag_destroy)>;
+// A libyaml parser, and an event, released at the end of their scope.
+struct Parser {
+  yaml_parser_t parser{};
+  bool made = yaml_parser_initialize(&parser) != 0;
+  Parser() = default;
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  ~Parser() {
+    if (made) yaml_parser_delete(&parser);
+  }
+};
+
+struct Event {
+  yaml_event_t event{};
+  Event() = default;
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  ~Event() { yaml_event_delete(&event); }
+};
 
 class Reader {
  public:
   Reader(std::string_view text, const YamlLimits& limits)
-      : text_(text), limits_(limits), cursor_(text) {}
+      : text_(text), limits_(limits), cursor_(text), marks_(text) {}
 
   Result<PositionedValue> read() {
     if (const auto bad = first_invalid_utf8(text_)) {
@@ -147,34 +194,24 @@ class Reader {
                             "(YAML 1.2 §5.1); write it escaped in a double-quoted string");
       return take_errors();
     }
-    fy_diag_cfg diag_config{};
-    fy_diag_cfg_default(&diag_config);
-    diag_config.fp = nullptr;
-    diag_config.level = FYET_ERROR;
-    DiagPtr diag(fy_diag_create(&diag_config), &fy_diag_destroy);
-    if (!diag) return internal_error();
-    fy_diag_set_collect_errors(diag.get(), true);
-    fy_parse_cfg config{};
-    // Sloppy flow indentation: a flow mapping closed at its key's indentation
-    // (`value: {` ... `}` under `value`), as the OpenAPI 3.2 text writes its examples, and as
-    // PyYAML and js-yaml read it; strict YAML 1.2 wants the `}` indented further.
-    config.flags =
-        static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
-                                        FYPCF_DEFAULT_VERSION_1_2 | FYPCF_SLOPPY_FLOW_INDENTATION);
-    config.diag = diag.get();
-    ParserPtr parser(fy_parser_create(&config), &fy_parser_destroy);
-    if (!parser || fy_parser_set_string(parser.get(), text_.data(), text_.size()) != 0) {
-      return internal_error();
-    }
-    while (fy_event* event = fy_parser_parse(parser.get())) {
-      const bool ok = handle(event);
-      if (const fy_mark* end = fy_event_end_mark(event)) last_end_ = end->input_pos;
-      fy_parser_event_free(parser.get(), event);
+    Parser parser;
+    if (!parser.made) return internal_error();
+    // The text is valid UTF-8 (checked above): libyaml need not guess the encoding. libyaml
+    // reads flow collections closed at their key's indentation (`value: {` ... `}` under
+    // `value`), as the OpenAPI 3.2 text writes its examples and as PyYAML and js-yaml do.
+    yaml_parser_set_encoding(&parser.parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(
+        &parser.parser, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
+    for (bool ended = false; !ended;) {
+      Event event;
+      if (yaml_parser_parse(&parser.parser, &event.event) == 0) {
+        syntax_error(parser.parser);
+        return take_errors();
+      }
+      ended = event.event.type == YAML_STREAM_END_EVENT;
+      const bool ok = handle(event.event);
+      last_end_ = marks_.offset(event.event.end_mark);
       if (!ok) return take_errors();
-    }
-    if (fy_parser_get_stream_error(parser.get())) {
-      syntax_error(diag.get());
-      return take_errors();
     }
     if (!root_) {
       fail(0, "The document is empty: expected one YAML document holding a value");
@@ -188,25 +225,25 @@ class Reader {
   // ---------------------------------------------------------------------------------------
   // Events
 
-  bool handle(fy_event* event) {
-    switch (event->type) {
-      case FYET_DOCUMENT_START:
+  bool handle(const yaml_event_t& event) {
+    switch (event.type) {
+      case YAML_DOCUMENT_START_EVENT:
         if (++documents_ > 1) {
           return fail(start_of(event),
                       "Expected one YAML document, found a second one here; split the stream "
                       "into one file per document");
         }
         return true;
-      case FYET_SCALAR:
+      case YAML_SCALAR_EVENT:
         return scalar(event);
-      case FYET_ALIAS:
+      case YAML_ALIAS_EVENT:
         return alias(event);
-      case FYET_MAPPING_START:
-        return open(event, event->mapping_start.anchor, event->mapping_start.tag, true);
-      case FYET_SEQUENCE_START:
-        return open(event, event->sequence_start.anchor, event->sequence_start.tag, false);
-      case FYET_MAPPING_END:
-      case FYET_SEQUENCE_END:
+      case YAML_MAPPING_START_EVENT:
+        return open(event, event.data.mapping_start.anchor, event.data.mapping_start.tag, true);
+      case YAML_SEQUENCE_START_EVENT:
+        return open(event, event.data.sequence_start.anchor, event.data.sequence_start.tag, false);
+      case YAML_MAPPING_END_EVENT:
+      case YAML_SEQUENCE_END_EVENT:
         return close();
       default:
         return true;
@@ -217,32 +254,19 @@ class Reader {
     return !frames_.empty() && frames_.back().value.is_object() && !frames_.back().key;
   }
 
-  bool scalar(fy_event* event) {
-    const fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
-    std::size_t offset = start_of(event);
-    // libfyaml marks a quoted scalar's content; the value starts at its quote.
-    const char quote = style == FYSS_SINGLE_QUOTED ? '\'' : '"';
-    if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && offset > 0 &&
-        text_[offset - 1] == quote) {
-      --offset;
-    }
-    std::string_view text = token_text(event->scalar.value);
-    const bool plain = style == FYSS_PLAIN;
-    // libfyaml 0.7.12 ends a block scalar that runs to the end of a text without a final line
-    // break with a line break anyway; the spec (and PyYAML) keep none there.
-    const fy_mark* end = fy_event_end_mark(event);
-    if ((style == FYSS_LITERAL || style == FYSS_FOLDED) && end && end->input_pos >= text_.size() &&
-        !text_.ends_with('\n') && !text_.ends_with('\r') && text.ends_with('\n')) {
-      text.remove_suffix(1);
-    }
-    const std::string_view tag = token_text(event->scalar.tag);
+  bool scalar(const yaml_event_t& event) {
+    const auto& scalar = event.data.scalar;
+    const std::size_t offset = start_of(event);  // a quoted scalar's quote, a block scalar's |
+    const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
+    const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    const std::string_view anchor = text_of(scalar.anchor);
+    const std::string_view tag = text_of(scalar.tag);
     if (expecting_key()) {
       if (!tag.empty() && tag != "!" && !tag.starts_with(core_tag_prefix)) {
         return unknown_tag(tag, offset, "a key");
       }
-      if (event->scalar.anchor) {
-        define_anchor(token_text(event->scalar.anchor), boost::json::string(text), 1,
-                      ++anchor_serial_, std::string(text));
+      if (!anchor.empty()) {
+        define_anchor(anchor, boost::json::string(text), 1, ++anchor_serial_, std::string(text));
       }
       return key(std::string(text), offset, plain && tag.empty());
     }
@@ -251,13 +275,12 @@ class Reader {
     boost::json::value value;
     if (!scalar_value(text, plain, tag, offset, value, plain_non_string)) return false;
     // A document of nothing (`---` alone) comes as one empty plain scalar.
-    if (frames_.empty() && plain && tag.empty() && text.empty() && !event->scalar.anchor) {
+    if (frames_.empty() && plain && tag.empty() && text.empty() && anchor.empty()) {
       return fail(offset, "The document is empty: expected one YAML document holding a value");
     }
     if (!count(1, offset)) return false;
-    if (event->scalar.anchor) {
-      define_anchor(token_text(event->scalar.anchor), value, 1, ++anchor_serial_,
-                    std::string(text));
+    if (!anchor.empty()) {
+      define_anchor(anchor, value, 1, ++anchor_serial_, std::string(text));
     }
     return attach(std::move(value), 1, offset, plain_non_string);
   }
@@ -336,10 +359,9 @@ class Reader {
     return true;
   }
 
-  bool alias(fy_event* event) {
-    std::size_t offset = start_of(event);
-    if (offset > 0 && text_[offset - 1] == '*') --offset;  // libfyaml marks the name
-    const std::string name(token_text(event->alias.anchor));
+  bool alias(const yaml_event_t& event) {
+    const std::size_t offset = start_of(event);  // the '*'
+    const std::string name(text_of(event.data.alias.anchor));
     const auto found = anchors_.find(name);
     const std::size_t defined = found == anchors_.end() ? 0 : found->second.serial;
     for (const Frame& frame : frames_) {
@@ -361,10 +383,11 @@ class Reader {
     return attach(anchor.value, anchor.nodes, offset, false);
   }
 
-  bool open(fy_event* event, fy_token* anchor, fy_token* tag_token, bool mapping) {
+  bool open(const yaml_event_t& event, const yaml_char_t* anchor, const yaml_char_t* tag_text,
+            bool mapping) {
     const std::size_t offset = start_of(event);
     if (expecting_key()) return complex_key(offset);
-    const std::string_view tag = token_text(tag_token);
+    const std::string_view tag = text_of(tag_text);
     if (!tag.empty() && tag != "!" &&
         tag != (mapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq")) {
       return unknown_tag(tag, offset, mapping ? "a mapping" : "a sequence");
@@ -388,8 +411,8 @@ class Reader {
       frame.pointer = child_pointer(parent);
     }
     if (frame.record_positions) out_.positions.emplace(frame.pointer, cursor_.at(offset));
-    if (anchor) {
-      frame.anchor = std::string(token_text(anchor));
+    if (anchor != nullptr) {
+      frame.anchor = std::string(text_of(anchor));
       frame.anchor_serial = ++anchor_serial_;
     }
     frames_.push_back(std::move(frame));
@@ -514,12 +537,7 @@ class Reader {
   // ---------------------------------------------------------------------------------------
   // Errors
 
-  std::size_t start_of(fy_event* event) const {
-    // libfyaml gives no mark to an empty scalar (`key:` with nothing after it); the end of the
-    // previous event is where it would be.
-    const fy_mark* mark = fy_event_start_mark(event);
-    return mark ? mark->input_pos : last_end_;
-  }
+  std::size_t start_of(const yaml_event_t& event) { return marks_.offset(event.start_mark); }
 
   // The path of the value being read: the open collections and the key waiting for a value.
   Path current_loc() const {
@@ -551,19 +569,28 @@ class Reader {
     return false;
   }
 
-  void syntax_error(fy_diag* diag) {
-    void* iterator = nullptr;
-    if (fy_diag_error* error = fy_diag_errors_iterate(diag, &iterator)) {
-      std::size_t offset = last_end_;
-      if (error->fyt != nullptr) {
-        if (const fy_mark* mark = fy_token_start_mark(error->fyt)) offset = mark->input_pos;
-      }
-      std::string message = error->msg ? error->msg : "syntax error";
-      if (!message.empty()) message.front() = static_cast<char>(std::toupper(message.front()));
-      fail(offset, "Invalid YAML: " + message);
+  // libyaml's error: its problem, where it is, and what it was reading ("while parsing a block
+  // mapping") with where that started.
+  void syntax_error(const yaml_parser_t& parser) {
+    if (parser.error == YAML_MEMORY_ERROR) {
+      fail(last_end_, "Invalid YAML: out of memory");
       return;
     }
-    fail(last_end_, "Invalid YAML");
+    std::string message = parser.problem != nullptr ? parser.problem : "syntax error";
+    if (!message.empty()) message.front() = static_cast<char>(std::toupper(message.front()));
+    // Reader errors (the encoding) have a byte offset; the others a mark.
+    const std::size_t offset = parser.error == YAML_READER_ERROR
+                                   ? std::min(parser.problem_offset, text_.size())
+                                   : marks_.offset(parser.problem_mark);
+    if (parser.context != nullptr) {
+      const TextPosition context = cursor_.at(marks_.offset(parser.context_mark));
+      message += std::string(" (") + parser.context + " that starts at line " +
+                 std::to_string(context.line) + " column " + std::to_string(context.column) + ")";
+    }
+    if (offset < text_.size() && text_[offset] == '\t') {
+      message += "; YAML does not allow tabs for indentation: use spaces";
+    }
+    fail(offset, "Invalid YAML: " + message);
   }
 
   Result<PositionedValue> internal_error() {
@@ -576,6 +603,7 @@ class Reader {
   std::string_view text_;
   YamlLimits limits_;
   PositionCursor cursor_;
+  MarkOffsets marks_;
   std::vector<Frame> frames_;
   std::unordered_map<std::string, Anchor> anchors_;
   std::size_t anchor_serial_ = 0;

@@ -31,8 +31,9 @@ struct YamlLimits {
 struct PositionedValue {
   boost::json::value value;
   /// RFC 6901 JSON pointer ("" is the root, "/paths/~1pets/get") -> where that value starts:
-  /// the first character of a scalar (for a block scalar `|`/`>`, its first content line),
-  /// the `{`/`[` of a flow collection, the first key or `-` of a block collection. A value
+  /// the first character of a scalar (a quoted scalar's quote, a block scalar's `|`/`>`),
+  /// the `{`/`[` of a flow collection, the first key or `-` of a block collection; a node
+  /// with a tag or an anchor starts there (`!!str 1`, `&base {...}`). A value
   /// copied through an alias has the alias's position; the values inside the copy have none,
   /// nor do values that arrived through a merge key `<<`.
   std::unordered_map<std::string, TextPosition> positions;

@@ -10,6 +10,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -333,6 +334,12 @@ TEST(BadInput, LongNumberLiterals_AreTheNearestDoubles) {
   EXPECT_EQ(items[1].as_double(), -9.223372036854776e38);
   EXPECT_EQ(items[2].as_double(), 0.0);
   EXPECT_EQ(items[3].as_double(), 0.1);
+  // tests/data/fuzz/json-zero-with-large-exponent.json: Boost.JSON 1.81 reads it as NaN.
+  auto zeros = parse<Any>("[0e400, -0E999, 0.0e-999]");
+  ASSERT_TRUE(zeros) << describe(zeros.errors());
+  EXPECT_EQ(zeros->as_array()[0].as_double(), 0.0);
+  EXPECT_TRUE(std::signbit(zeros->as_array()[1].as_double()));
+  EXPECT_EQ(zeros->as_array()[2].as_double(), 0.0);
 }
 
 TEST(BadInput, LongDigitRunsThatAreNoBigIntegers_StayAsWritten) {

@@ -37,6 +37,7 @@ components:
 paths:
   /health: {get: {operationId: health, responses: {"200": {description: ok}}}}
   /slow: {get: {operationId: slow, responses: {"200": {description: ok}}}}
+  /big: {get: {operationId: big, responses: {"200": {description: ok}}}}
   /echo:
     post:
       operationId: echo
@@ -53,7 +54,12 @@ paths:
 // A plain TCP connection to 127.0.0.1 with blocking writes and polled reads.
 class Connection {
  public:
-  explicit Connection(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+  /// `receive_buffer`: SO_RCVBUF for the socket, when not 0 (a client slow to read).
+  explicit Connection(std::uint16_t port, int receive_buffer = 0)
+      : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    if (receive_buffer != 0) {
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -89,6 +95,8 @@ class Connection {
       if (!read_some(deadline)) return std::exchange(pending_, {});
     }
   }
+  /// Bytes received and not yet taken by response().
+  [[nodiscard]] std::size_t buffered() const { return pending_.size(); }
   /// True when the server closed the connection before `timeout`.
   bool closed_within(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -125,6 +133,9 @@ std::string get(std::string_view path, std::string_view extra = {}) {
          "\r\n";
 }
 
+// The size of /big's answer: more than any socket buffers hold.
+constexpr std::size_t kBig = std::size_t{16} << 20;
+
 class Http : public ::testing::Test {
  protected:
   void start(server::ServerOptions options = {}) {
@@ -144,6 +155,8 @@ class Http : public ::testing::Test {
       return Response::json("done");
     });
     server_->handle("echo", [](const Request& req) { return Response::json(req.json()); });
+    server_->handle("big",
+                    [](const Request&) { return Response::json(boost::json::string(kBig, 'x')); });
     server_->handle("secret", [](const Request&) { return Response::json("in"); });
     auto auth = std::make_shared<security::Authenticator>();
     auto accept = [](const security::Credential& c) -> security::VerifyResult {
@@ -306,6 +319,21 @@ TEST_F(Http, ABodyThatStopsComing_IsCutOffAtTheBodyTimeout) {
              "Content-Length: 7\r\n\r\n[1,"));
   EXPECT_FALSE(c.closed_within(100ms));  // still waiting for the rest
   EXPECT_TRUE(c.closed_within(3000ms));
+}
+
+TEST_F(Http, AResponseTheClientDoesNotRead_IsCutOffAtTheWriteTimeout) {
+  server::ServerOptions options;
+  options.limits.write_timeout = 300ms;
+  start(options);
+  Connection reader_that_stalls(endpoint_.port, 4096);
+  ASSERT_TRUE(reader_that_stalls.send(get("/big")));
+  std::this_thread::sleep_for(1500ms);  // not reading: the server's write stops progressing
+  // What the socket buffers held arrives, then the end: far less than the 16 MiB answer.
+  EXPECT_TRUE(reader_that_stalls.closed_within(5000ms));
+  EXPECT_LT(reader_that_stalls.buffered(), kBig);
+  Connection other(endpoint_.port);
+  ASSERT_TRUE(other.send(get("/health")));
+  EXPECT_TRUE(other.response().starts_with("HTTP/1.1 200"));
 }
 
 TEST_F(Http, AnIdleKeptAliveConnection_IsClosedAfterTheIdleTimeout) {

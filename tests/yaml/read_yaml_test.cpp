@@ -109,7 +109,7 @@ TEST(ReadYaml, Tags_CoreTagsAreHonouredAndOthersRefused) {
   EXPECT_TRUE(value_of("c: !!float 1\n").at("c").is_double());
   const auto unknown = error_of("a:\n  b: !custom x\n");
   EXPECT_EQ(unknown.loc, loc("a", "b"));
-  EXPECT_EQ(unknown.position, at(16, 2, 14));  // the scalar after the tag
+  EXPECT_EQ(unknown.position, at(8, 2, 6));  // the node, from its tag
   EXPECT_NE(unknown.msg.find("'!custom'"), std::string::npos) << unknown.msg;
   EXPECT_EQ(error_of("a: !!int x\n").msg, "'x' is tagged !!int but is not an integer");
   EXPECT_EQ(error_of("a: !!seq {}\n").type, "yaml_invalid");
@@ -235,10 +235,27 @@ TEST(ReadYaml, Aliases_RecursiveAliasIsAnError) {
 TEST(ReadYaml, SyntaxError_HasReadableMessageAndPosition) {
   const auto error = error_of("a:\n  b: [1, 2\n");
   EXPECT_EQ(error.type, "yaml_invalid");
-  EXPECT_EQ(error.msg, "Invalid YAML: Flow sequence without a closing bracket");
-  ASSERT_TRUE(error.position);
-  EXPECT_EQ(error.position->line, 3u);
-  EXPECT_EQ(error_of("a: 1\n b: 2\n").position, at(3, 1, 4));
+  EXPECT_EQ(error.msg,
+            "Invalid YAML: Did not find expected ',' or ']' (while parsing a flow sequence that "
+            "starts at line 2 column 6)");
+  EXPECT_EQ(error.position, at(14, 3, 1));
+  const auto indented = error_of("a: 1\n b: 2\n");
+  EXPECT_EQ(indented.msg, "Invalid YAML: Mapping values are not allowed in this context");
+  EXPECT_EQ(indented.position, at(7, 2, 3));
+  const auto tab = error_of("a:\n\t- 1\n");
+  EXPECT_EQ(tab.position, at(3, 2, 1));
+  EXPECT_NE(tab.msg.find("YAML does not allow tabs for indentation"), std::string::npos) << tab.msg;
+}
+
+// Found by fuzz/yaml_fuzz.cpp (tests/data/fuzz/yaml-libfyaml-crash-tabs-in-complex-keys.yaml):
+// libfyaml 0.7.12, the YAML parser before libyaml, crashed on this (a use of freed memory
+// when its parser was destroyed after the error); "? k:\t:" alone was enough.
+TEST(ReadYaml, TabsInComplexKeys_AreAnErrorNotACrash) {
+  std::ifstream file(OASKIT_TEST_DATA "/fuzz/yaml-libfyaml-crash-tabs-in-complex-keys.yaml",
+                     std::ios::binary);
+  const std::string found_by_fuzzing((std::istreambuf_iterator<char>(file)), {});
+  EXPECT_EQ(error_of(found_by_fuzzing).type, "yaml_invalid");
+  EXPECT_EQ(error_of("? k:\t:").type, "yaml_invalid");
 }
 
 TEST(ReadYaml, Depth_100000NestedFlowSequencesAreAnErrorNotACrash) {
