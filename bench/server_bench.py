@@ -36,8 +36,8 @@ AUDIENCE = "https://petstore.example"
 ISSUER = "https://issuer.example"
 
 
-def make_token(folder):
-    """An ES256 key in a JWKS file, and an access token for pets:read signed with it."""
+def make_tokens(folder, scopes):
+    """An ES256 key in a JWKS file, and one access token signed with it per scope string."""
     key = ec.generate_private_key(ec.SECP256R1())
     public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(key.public_key()))
     public.update(kid="bench-1", alg="ES256", use="sig")
@@ -45,10 +45,19 @@ def make_token(folder):
     with open(jwks_path, "w", encoding="utf-8") as f:
         json.dump({"keys": [public]}, f)
     now = int(time.time())
-    claims = {"iss": ISSUER, "aud": AUDIENCE, "sub": "bench", "client_id": "bench",
-              "scope": "pets:read", "iat": now, "exp": now + 3600, "jti": "bench-token"}
-    token = jwt.encode(claims, key, algorithm="ES256", headers={"kid": "bench-1", "typ": "at+jwt"})
-    return jwks_path, token
+    tokens = []
+    for index, scope in enumerate(scopes):
+        claims = {"iss": ISSUER, "aud": AUDIENCE, "sub": "bench", "client_id": "bench",
+                  "scope": scope, "iat": now, "exp": now + 86400, "jti": f"bench-token-{index}"}
+        tokens.append(jwt.encode(claims, key, algorithm="ES256",
+                                 headers={"kid": "bench-1", "typ": "at+jwt"}))
+    return jwks_path, tokens
+
+
+def make_token(folder):
+    """An ES256 key in a JWKS file, and an access token for pets:read signed with it."""
+    jwks_path, tokens = make_tokens(folder, ["pets:read"])
+    return jwks_path, tokens[0]
 
 
 def free_port():
