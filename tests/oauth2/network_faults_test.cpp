@@ -26,6 +26,7 @@
 #include "oaskit/security/introspection.hpp"
 #include "oaskit/security/jwks.hpp"
 #include "support/openssl_server.hpp"
+#include "support/scripted_server.hpp"
 #include "support/temp_tree.hpp"
 
 namespace oaskit {
@@ -82,35 +83,23 @@ constexpr std::uint64_t kTwoGigabytes = std::uint64_t{2} << 30;
 class FaultServer {
  public:
   explicit FaultServer(Fault fault) : fault_(fault) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::listen(listener_, 16);
-    socklen_t length = sizeof address;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
     thread_ = std::thread([this] { serve(); });
   }
   ~FaultServer() {
     stop_ = true;
     thread_.join();
-    ::close(listener_);
   }
   FaultServer(const FaultServer&) = delete;
   FaultServer& operator=(const FaultServer&) = delete;
 
-  [[nodiscard]] std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  [[nodiscard]] std::string origin() const { return listener_.origin(); }
   /// Body bytes written to all clients so far.
   [[nodiscard]] std::uint64_t body_bytes_sent() const { return body_bytes_sent_; }
 
  private:
   void serve() {
     while (!stop_) {
-      pollfd ready{listener_, POLLIN, 0};
-      if (::poll(&ready, 1, 20) <= 0) continue;
-      const int client = ::accept(listener_, nullptr, nullptr);
+      const int client = listener_.accept_within(20);
       if (client < 0) continue;
       if (const auto target = read_request_target(client)) misbehave(client, *target);
       ::close(client);
@@ -148,15 +137,6 @@ class FaultServer {
     return true;
   }
 
-  // Waits until the client closes its end (or the server stops).
-  void wait_for_close(int client) const {
-    char chunk[256];
-    while (!stop_) {
-      pollfd ready{client, POLLIN, 0};
-      if (::poll(&ready, 1, 20) > 0 && ::recv(client, chunk, sizeof chunk, 0) <= 0) return;
-    }
-  }
-
   void misbehave(int client, const std::string& target) {
     const std::string json_head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
     switch (fault_) {
@@ -170,7 +150,8 @@ class FaultServer {
         return;
       }
       case Fault::headers_then_stall:
-        if (write(client, json_head + "Content-Length: 10000\r\n\r\n")) wait_for_close(client);
+        if (write(client, json_head + "Content-Length: 10000\r\n\r\n"))
+          test::wait_for_close(client, stop_);
         return;
       case Fault::two_gigabytes:
       case Fault::two_gigabytes_chunked: {
@@ -201,8 +182,7 @@ class FaultServer {
   }
 
   Fault fault_;
-  int listener_ = -1;
-  unsigned short port_ = 0;
+  test::LoopbackListener listener_;
   std::atomic<bool> stop_{false};
   std::atomic<std::uint64_t> body_bytes_sent_{0};
   std::thread thread_;

@@ -65,27 +65,57 @@ inline ServerResponse json_answer(std::string body, int status = 200) {
           .silent = false};
 }
 
+/// A listening socket on 127.0.0.1 at a port the kernel chose; closed when destroyed.
+class LoopbackListener {
+ public:
+  LoopbackListener() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    ::listen(fd_, 64);
+    socklen_t length = sizeof address;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+  }
+  ~LoopbackListener() { ::close(fd_); }
+  LoopbackListener(const LoopbackListener&) = delete;
+  LoopbackListener& operator=(const LoopbackListener&) = delete;
+
+  /// `http://127.0.0.1:<port>`
+  [[nodiscard]] std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  /// A connection that arrived within `timeout_ms`, or -1.
+  [[nodiscard]] int accept_within(int timeout_ms) const {
+    pollfd ready{fd_, POLLIN, 0};
+    if (::poll(&ready, 1, timeout_ms) <= 0) return -1;
+    return ::accept(fd_, nullptr, nullptr);
+  }
+
+ private:
+  int fd_;
+  unsigned short port_ = 0;
+};
+
+/// Waits until the peer closes `client` or `stop` is set, discarding what it sends.
+inline void wait_for_close(int client, const std::atomic<bool>& stop) {
+  char chunk[256];
+  while (!stop) {
+    pollfd ready{client, POLLIN, 0};
+    if (::poll(&ready, 1, 20) > 0 && ::recv(client, chunk, sizeof chunk, 0) <= 0) return;
+  }
+}
+
 class ScriptedServer {
  public:
   using Handler = std::function<ServerResponse(const ServerRequest&)>;
 
   explicit ScriptedServer(Handler handler) : handler_(std::move(handler)) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    ::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::listen(listener_, 64);
-    socklen_t length = sizeof address;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
     thread_ = std::thread([this] { serve(); });
   }
   ~ScriptedServer() {
     stop_ = true;
     thread_.join();
-    ::close(listener_);
   }
   ScriptedServer(const ScriptedServer&) = delete;
   ScriptedServer& operator=(const ScriptedServer&) = delete;
@@ -93,7 +123,7 @@ class ScriptedServer {
   /// `http://127.0.0.1:<port><path>`
   [[nodiscard]] std::string url(const std::string& path) const { return origin() + path; }
   /// `http://127.0.0.1:<port>`
-  [[nodiscard]] std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  [[nodiscard]] std::string origin() const { return listener_.origin(); }
   /// Requests read so far (silent ones included).
   [[nodiscard]] std::size_t request_count() const {
     const std::lock_guard lock(mutex_);
@@ -107,9 +137,7 @@ class ScriptedServer {
  private:
   void serve() {
     while (!stop_) {
-      pollfd ready{listener_, POLLIN, 0};
-      if (::poll(&ready, 1, 20) <= 0) continue;
-      const int client = ::accept(listener_, nullptr, nullptr);
+      const int client = listener_.accept_within(20);
       if (client < 0) continue;
       if (auto request = read_request(client)) {
         {
@@ -118,7 +146,7 @@ class ScriptedServer {
         }
         const ServerResponse response = handler_(*request);
         if (response.silent) {
-          wait_for_close(client);
+          wait_for_close(client, stop_);
         } else {
           write_all(client, serialize(response));
         }
@@ -173,14 +201,6 @@ class ScriptedServer {
     return request;
   }
 
-  void wait_for_close(int client) const {
-    char chunk[256];
-    while (!stop_) {
-      pollfd ready{client, POLLIN, 0};
-      if (::poll(&ready, 1, 20) > 0 && ::recv(client, chunk, sizeof chunk, 0) <= 0) return;
-    }
-  }
-
   static std::string serialize(const ServerResponse& response) {
     std::string text = "HTTP/1.1 " + std::to_string(response.status) + " X\r\n";
     for (const auto& [name, value] : response.headers) text += name + ": " + value + "\r\n";
@@ -199,8 +219,7 @@ class ScriptedServer {
   }
 
   Handler handler_;
-  int listener_ = -1;
-  unsigned short port_ = 0;
+  LoopbackListener listener_;
   mutable std::mutex mutex_;
   std::vector<ServerRequest> requests_;
   std::atomic<bool> stop_{false};
