@@ -34,7 +34,7 @@ class Reader {
     while (!at_end() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == ',')) ++at_;
   }
   bool take(char c) {
-    if (peek() != c || at_end()) return false;
+    if (at_end() || text_[at_] != c) return false;
     ++at_;
     return true;
   }
@@ -85,9 +85,12 @@ class Reader {
 // Whether an auth-param (`token BWS "="`, not a token68's trailing "=") starts here.
 bool auth_param_follows(Reader& reader) {
   const std::size_t start = reader.offset();
-  const bool found = !reader.token().empty() && (reader.skip_whitespace(), reader.take('='));
-  // "abc==" is a token68, not a parameter called "abc" with the value "=".
-  const bool param = found && reader.peek() != '=';
+  bool param = false;
+  if (!reader.token().empty()) {
+    reader.skip_whitespace();
+    // "abc==" is a token68, not a parameter called "abc" with the value "=".
+    param = reader.take('=') && reader.peek() != '=';
+  }
   reader.seek(start);
   return param;
 }

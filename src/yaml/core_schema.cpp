@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <utility>
 
 namespace oaskit::detail {
 namespace {
@@ -49,33 +52,49 @@ bool is_core_float(std::string_view text) {
   return pos == text.size();
 }
 
-// Digits in `base` as the nearest double: integers too long for 64 bits end up here, as they
-// do in the JSON reader.
+// Digits in `base` as a double: integers too long for 64 bits end up here, as they do in the
+// JSON reader. Decimal and hexadecimal digits give the nearest double; octal ones (rare beyond
+// 64 bits) are summed. Infinite when they are beyond the range of a double.
 double digits_as_double(std::string_view digits, int base) {
-  double value = 0;
-  for (char c : digits) {
-    const int digit = is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
-    value = value * base + digit;
+  if (base == 10 || base == 16) {
+    double value = 0;
+    const auto format = base == 10 ? std::chars_format::fixed : std::chars_format::hex;
+    const auto [end, error] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), value, format);
+    if (error == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
+    return value;
   }
+  double value = 0;
+  for (char c : digits) value = value * base + (c - '0');
   return value;
 }
 
-boost::json::value integer_value(std::string_view digits, int base, bool negative) {
+// The integer `digits` in `base` as a JSON number (int64, else uint64, else the nearest
+// double); nullopt when it is beyond the range of a double.
+std::optional<boost::json::value> integer_value(std::string_view digits, int base, bool negative) {
   std::uint64_t magnitude = 0;
   const auto [end, error] =
       std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
   if (error != std::errc{} || end != digits.data() + digits.size()) {
     const double value = digits_as_double(digits, base);
-    return negative ? -value : value;
+    if (std::isinf(value)) return std::nullopt;
+    return boost::json::value(negative ? -value : value);
   }
   constexpr auto int64_max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (!negative) {
-    if (magnitude <= int64_max) return static_cast<std::int64_t>(magnitude);
-    return magnitude;
+    if (magnitude <= int64_max) return boost::json::value(static_cast<std::int64_t>(magnitude));
+    return boost::json::value(magnitude);
   }
-  if (magnitude <= int64_max) return -static_cast<std::int64_t>(magnitude);
-  if (magnitude == int64_max + 1) return std::numeric_limits<std::int64_t>::min();
-  return -static_cast<double>(magnitude);
+  if (magnitude <= int64_max) return boost::json::value(-static_cast<std::int64_t>(magnitude));
+  if (magnitude == int64_max + 1)
+    return boost::json::value(std::numeric_limits<std::int64_t>::min());
+  return boost::json::value(-static_cast<double>(magnitude));
+}
+
+// An integer's kind and value, or an error kind when it is beyond a double.
+PlainScalar integer(std::optional<boost::json::value> value) {
+  if (!value) return {PlainKind::infinity_or_nan, nullptr};
+  return {PlainKind::integer, std::move(*value)};
 }
 
 }  // namespace
@@ -90,14 +109,14 @@ PlainScalar resolve_plain(std::string_view text) {
   const std::string_view unsigned_text =
       (text.front() == '-' || text.front() == '+') ? text.substr(1) : text;
   if (all_of(unsigned_text, is_digit)) {
-    return {PlainKind::integer, integer_value(unsigned_text, 10, negative)};
+    return integer(integer_value(unsigned_text, 10, negative));
   }
   // Octal and hexadecimal take no sign in the core schema.
   if (text.size() > 2 && text.starts_with("0o") && all_of(text.substr(2), is_octal_digit)) {
-    return {PlainKind::integer, integer_value(text.substr(2), 8, false)};
+    return integer(integer_value(text.substr(2), 8, false));
   }
   if (text.size() > 2 && text.starts_with("0x") && all_of(text.substr(2), is_hex_digit)) {
-    return {PlainKind::integer, integer_value(text.substr(2), 16, false)};
+    return integer(integer_value(text.substr(2), 16, false));
   }
   if (is_one_of(unsigned_text, {".inf", ".Inf", ".INF"})) {
     return {PlainKind::infinity_or_nan, nullptr};

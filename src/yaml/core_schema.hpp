@@ -15,7 +15,7 @@ enum class PlainKind {
   boolean,          ///< `true`, `True`, `TRUE`, `false`, `False`, `FALSE`
   integer,          ///< decimal, `0o` octal or `0x` hexadecimal
   floating,         ///< decimal with a fraction or exponent
-  infinity_or_nan,  ///< `.inf`, `-.Inf`, `.nan`, ...: floats that JSON cannot hold
+  infinity_or_nan,  ///< `.inf`, `-.Inf`, `.nan`, numbers beyond a double: what JSON cannot hold
 };
 
 struct PlainScalar {

@@ -298,7 +298,7 @@ class Reader {
     const PlainScalar resolved = resolve_plain(text);
     if (resolved.kind == PlainKind::infinity_or_nan) {
       return fail(offset, "'" + std::string(text) +
-                              "' is an infinity or NaN (or a float beyond the double range), "
+                              "' is an infinity or NaN (or a number beyond the double range), "
                               "which JSON and so OpenAPI cannot represent");
     }
     if (tag.empty()) {

@@ -91,6 +91,27 @@ TEST(ReadYaml, CoreSchema_IntegersBeyond64BitsBecomeUint64ThenDouble) {
   EXPECT_EQ(value.at("d").as_int64(), INT64_MIN);
 }
 
+// Found by fuzz/yaml_fuzz.cpp (tests/data/fuzz/yaml-integer-beyond-double.yaml): a plain
+// integer of hundreds of digits became an infinite double, which YAML written back as `.inf`
+// could not be read again. Integers beyond a double are errors, as floats are; long ones
+// within it are the nearest double, as the JSON reader gives them.
+TEST(ReadYaml, CoreSchema_IntegersBeyondADouble_AreErrors_LongOnesTheNearestDouble) {
+  std::ifstream file(OASKIT_TEST_DATA "/fuzz/yaml-integer-beyond-double.yaml", std::ios::binary);
+  const std::string found_by_fuzzing((std::istreambuf_iterator<char>(file)), {});
+  EXPECT_NE(error_of(found_by_fuzzing).msg.find("beyond the double range"), std::string::npos);
+  for (const std::string& text :
+       {"a: " + std::string(400, '9') + "\n", "a: -" + std::string(400, '9') + "\n",
+        "a: 0x" + std::string(300, 'f') + "\n"}) {
+    const auto error = error_of(text);
+    EXPECT_EQ(error.position, at(3, 1, 4));
+    EXPECT_NE(error.msg.find("JSON and so OpenAPI cannot represent"), std::string::npos);
+  }
+  const auto value =
+      value_of("a: 922337203685477518446744073709551616809\nb: 0x10000000000000001\n");
+  EXPECT_EQ(value.at("a").as_double(), 9.223372036854776e38);
+  EXPECT_EQ(value.at("b").as_double(), 18446744073709551616.0);
+}
+
 TEST(ReadYaml, CoreSchema_InfinityAndNanAreErrorsAtTheirPosition) {
   for (const char* text : {"a: .inf\n", "a: -.Inf\n", "a: .NaN\n", "a: 1e999\n"}) {
     const auto error = error_of(text);
