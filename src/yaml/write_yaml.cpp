@@ -117,7 +117,9 @@ void write_literal(std::string& out, std::string_view text, std::size_t indent) 
   out += '|';
   // Without an indicator the indentation is taken from the first line, which must then not
   // start with a space (or be one of the leading empty lines).
-  if (text.front() == ' ' || text.front() == '\n') out += std::to_string(indent_step);
+  if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n') {
+    out += std::to_string(indent_step);
+  }
   std::size_t trailing_breaks = 0;
   while (trailing_breaks < text.size() && text[text.size() - 1 - trailing_breaks] == '\n') {
     ++trailing_breaks;

@@ -84,9 +84,15 @@ TEST(WriteYaml, Strings_MultiLineAsLiteralBlocksWithChompingAndIndentation) {
   EXPECT_EQ(write_yaml(boost::json::parse(R"({"a": "x\ny\n"})")), "a: |\n  x\n  y\n");
   EXPECT_EQ(write_yaml(boost::json::parse(R"({"a": "x\n\n"})")), "a: |+\n  x\n\n");
   EXPECT_EQ(write_yaml(boost::json::parse(R"({"a": "  x\ny"})")), "a: |2-\n    x\n  y\n");
+  EXPECT_EQ(write_yaml(boost::json::parse(R"({"a": "\tx\ny"})")), "a: |2-\n  \tx\n  y\n");
   EXPECT_EQ(write_yaml(boost::json::parse(R"({"a": "x\r\ny"})")), "a: \"x\\r\\ny\"\n");
   for (const char* text : {"x\ny", "x\n", "x\n\n\n", "\nx", "  x\n y\n", "\n", "\n\n", "a\n\n  b\n",
-                           "x \ny", "tab\there\n", "- a\n- b", "x\r\n", "\u0085x\ny", "a\n  \nb"}) {
+                           "x \ny", "tab\there\n", "- a\n- b", "x\r\n", "\u0085x\ny", "a\n  \nb",
+                           // Found by fuzz/yaml_fuzz.cpp (tests/data/fuzz/
+                           // yaml-string-starting-with-a-tab.yaml): a literal block whose first
+                           // line starts with a tab needs the indentation indicator, or libyaml
+                           // (and PyYAML) take the tab for indentation.
+                           "\t@\n\n", "\tx\ny", "\n\tx\n"}) {
     EXPECT_TRUE(round_trips(boost::json::value(text))) << text;
     EXPECT_TRUE(round_trips(
         boost::json::parse("{\"k\": [" + boost::json::serialize(boost::json::value(text)) + "]}")))
