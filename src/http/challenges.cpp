@@ -1,5 +1,7 @@
 #include "http/challenges.hpp"
 
+#include <algorithm>
+
 #include "http/header_text.hpp"
 #include "util/ascii.hpp"
 
@@ -189,13 +191,10 @@ std::string to_string(const Challenge& challenge) {
 bool bearer_error_is(std::string_view field_value, std::string_view error) {
   const auto challenges = parse_challenges(field_value);
   if (!challenges) return false;
-  for (const auto& challenge : *challenges) {
-    if (equals_ignoring_ascii_case(challenge.scheme, "Bearer") &&
-        challenge.param("error") == error) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(challenges->begin(), challenges->end(), [&](const Challenge& challenge) {
+    return equals_ignoring_ascii_case(challenge.scheme, "Bearer") &&
+           challenge.param("error") == error;
+  });
 }
 
 }  // namespace oaskit::detail
