@@ -72,15 +72,15 @@ const std::string depth_limit = std::to_string(max_nesting_depth);
 TEST(BadInput, InvalidUtf8InAString_IsJsonInvalidAtTheByte) {
   const auto errors = errors_of<Info>("{\"title\": \"a\xFF\", \"version\": \"1\"}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 13));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("UTF-8"), HasSubstr("0xFF")));
-  EXPECT_EQ(errors[0].position->offset, 12u);
+  EXPECT_EQ(errors[0].position->offset, 12U);
 }
 
 TEST(BadInput, InvalidUtf8InAKey_IsJsonInvalidAtTheByte) {
   const auto errors = errors_of<Info>("{\"ti\xFFtle\": \"a\", \"version\": \"1\"}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 5));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
 }
 
@@ -89,14 +89,14 @@ TEST(BadInput, InvalidUtf8AfterMultiByteCharacters_ColumnCountsCharacters) {
   const auto errors =
       errors_of<Info>("{\"version\": \"1\",\n \"title\": \"\xC3\xA9\xC3\xA9\xC0\xAF\"}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 14));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
 }
 
 TEST(BadInput, TruncatedUtf8SequenceAtTheEndOfAString_IsJsonInvalid) {
   const auto errors = errors_of<Info>("{\"title\": \"ab\xE2\x82\", \"version\": \"1\"}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 14));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("UTF-8"));
 }
 
@@ -105,7 +105,7 @@ TEST(BadInput, TruncatedUtf8SequenceAtTheEndOfAString_IsJsonInvalid) {
 TEST(BadInput, DuplicateKeyInAModelObject_NamesBothPlaces) {
   const auto errors = errors_of<Info>("{\"title\": \"a\",\n \"title\": \"b\", \"version\": \"1\"}");
   EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("title"), 2, 2));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'title'"), HasSubstr("line 1 column 2"),
                                    HasSubstr("line 2 column 2")));
 }
@@ -114,7 +114,7 @@ TEST(BadInput, DuplicateKeyInAnExtensionObject_NamesBothPlaces) {
   const auto errors = errors_of<Info>(
       "{\"title\": \"a\", \"version\": \"1\",\n \"x-e\": {\"k\": 1,\n   \"k\": 2}}");
   EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("x-e", "k"), 3, 4));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg,
               AllOf(HasSubstr("'k'"), HasSubstr("line 2 column 10"), HasSubstr("line 3 column 4")));
 }
@@ -125,7 +125,7 @@ TEST(BadInput, DuplicatePathInPaths_NamesBothPlaces) {
       "  \"paths\": {\"/pets\": {},\n"
       "    \"/pets\": {}}}");
   EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("paths", "/pets"), 3, 5));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'/pets'"), HasSubstr("line 2 column 13"),
                                    HasSubstr("line 3 column 5")));
 }
@@ -133,7 +133,7 @@ TEST(BadInput, DuplicatePathInPaths_NamesBothPlaces) {
 TEST(BadInput, DuplicatePropertyInSchemaProperties_NamesBothPlaces) {
   const auto errors = errors_of<Schema>("{\"properties\": {\"id\": {},\n\"id\": {}}}");
   EXPECT_TRUE(is_single_error(errors, "duplicate_key", loc("properties", "id"), 2, 1));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("'id'"), HasSubstr("line 1 column 17"),
                                    HasSubstr("line 2 column 1")));
 }
@@ -144,7 +144,7 @@ TEST(BadInput, HundredThousandNestedArrays_IsAnErrorNamingTheDepthLimit) {
   const auto errors = errors_of<Info>(nested_arrays(100000));
   // The first bracket past the limit.
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, max_nesting_depth + 1));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("nesting"), HasSubstr(depth_limit)));
 }
 
@@ -155,7 +155,7 @@ TEST(BadInput, HundredThousandNestedObjectsInAnExtension_IsAnErrorNamingTheDepth
   // extension's max_nesting_depth-th.
   const std::size_t column = info_prefix.size() + (max_nesting_depth - 1) * 5 + 1;
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, column));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("nesting"), HasSubstr(depth_limit)));
 }
 
@@ -172,7 +172,7 @@ TEST(BadInput, NestingExactlyAtTheLimitInAnExtension_Parses) {
       ++depth;
       break;
     }
-    v = &v->as_array()[0];
+    v = v->as_array().data();
   }
   EXPECT_EQ(depth, max_nesting_depth - 1);
   EXPECT_EQ(to_json(*info), json);
@@ -184,7 +184,7 @@ TEST(BadInput, NestingOneBeyondTheLimitInAnExtensionEndingInAValue_IsAnError) {
   const auto errors = errors_of<Info>(json);
   EXPECT_TRUE(
       is_single_error(errors, "json_invalid", {}, 1, info_prefix.size() + max_nesting_depth));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
 }
 
@@ -194,7 +194,7 @@ TEST(BadInput, NestingOneBeyondTheLimitInAnExtension_IsAnError) {
   const auto errors = errors_of<Info>(json);
   EXPECT_TRUE(
       is_single_error(errors, "json_invalid", {}, 1, info_prefix.size() + max_nesting_depth));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
 }
 
@@ -203,7 +203,7 @@ TEST(BadInput, EmptyObjectOneBeyondTheLimit_IsAnError) {
       std::string(max_nesting_depth, '[') + "{}" + std::string(max_nesting_depth, ']');
   const auto errors = errors_of<Info>(json);
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, max_nesting_depth + 1));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr(depth_limit));
 }
 
@@ -212,21 +212,21 @@ TEST(BadInput, EmptyObjectOneBeyondTheLimit_IsAnError) {
 TEST(BadInput, EmptyInput_IsJsonInvalidAtTheStart) {
   const auto errors = errors_of<Info>("");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 1));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("empty"));
 }
 
 TEST(BadInput, WhitespaceOnlyInput_IsJsonInvalidAtTheEnd) {
   const auto errors = errors_of<Info>("  \n\t ");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 3));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("empty"));
 }
 
 TEST(BadInput, TrailingCommaInAnObject_IsJsonInvalidAtTheComma) {
   const auto errors = errors_of<Info>("{\"title\": \"a\",\n \"version\": \"1\",\n}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 16));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("trailing comma"), HasSubstr("'}'")));
 }
 
@@ -234,21 +234,21 @@ TEST(BadInput, TrailingCommaInAnArray_IsJsonInvalidAtTheComma) {
   const auto errors =
       errors_of<Info>("{\"title\": \"a\", \"version\": \"1\",\n \"x-list\": [1, 2,]}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 17));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, AllOf(HasSubstr("trailing comma"), HasSubstr("']'")));
 }
 
 TEST(BadInput, TopLevelArrayForAModel_IsModelTypeAtTheRoot) {
-  const auto errors = errors_of<Info>("  [{\"title\": \"a\", \"version\": \"1\"}]");
+  const auto errors = errors_of<Info>(R"(  [{"title": "a", "version": "1"}])");
   EXPECT_TRUE(is_single_error(errors, "model_type", {}, 1, 3));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("array"));
 }
 
 TEST(BadInput, TruncatedInsideAKey_IsJsonInvalidAtTheOpenString) {
-  const auto errors = errors_of<Info>("{\"title\": \"a\", \"vers");
+  const auto errors = errors_of<Info>(R"({"title": "a", "vers)");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, 16));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("unterminated string"));
 }
 
@@ -256,12 +256,12 @@ TEST(BadInput, TruncatedAfterAMember_IsJsonInvalidAtTheEnd) {
   const std::string json = "{\"title\": \"a\",\n \"version\": \"1\"";
   const auto errors = errors_of<Info>(json);
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 16));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_EQ(errors[0].position->offset, json.size());
 }
 
 TEST(BadInput, TruncatedInsideAnExtensionArray_IsJsonInvalidAtTheEnd) {
-  const std::string json = "{\"title\": \"a\", \"version\": \"1\", \"x-a\": [1, ";
+  const std::string json = R"({"title": "a", "version": "1", "x-a": [1, )";
   const auto errors = errors_of<Info>(json);
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 1, json.size() + 1));
 }
@@ -272,7 +272,7 @@ TEST(BadInput, NumberTooLargeForADouble_IsJsonInvalidAtTheNumber) {
   const auto errors =
       errors_of<Info>("{\"title\": \"a\", \"version\": \"1\",\n  \"x-big\": 1e400}");
   EXPECT_TRUE(is_single_error(errors, "json_invalid", {}, 2, 12));
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_THAT(errors[0].msg, HasSubstr("too large"));
 }
 
