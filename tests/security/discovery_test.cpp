@@ -61,7 +61,7 @@ TEST(Discover, IssuerWithAPath_IsFoundAtTheRfc8414Url) {
   EXPECT_EQ(metadata->introspection_endpoint, issuer + "/introspect");
   EXPECT_EQ(metadata->authorization_endpoint, issuer + "/authorize");
   EXPECT_TRUE(metadata->raw.contains("grant_types_supported"));
-  ASSERT_EQ(server.request_count(), 1u);
+  ASSERT_EQ(server.request_count(), 1U);
   EXPECT_EQ(server.requests()[0].header("Accept"), "application/json");
 }
 
@@ -75,7 +75,7 @@ TEST(Discover, FallsBackToOpenIdConfiguration) {
   auto metadata = discover(issuer, kQuick);
   ASSERT_TRUE(metadata) << metadata.errors().internal;
   EXPECT_EQ(metadata->jwks_uri, issuer + "/keys");
-  EXPECT_EQ(server.request_count(), 2u);
+  EXPECT_EQ(server.request_count(), 2U);
 }
 
 TEST(Discover, NoAnswerAtAll_IsNotAskedAgainAtTheOpenIdUrl_SoTheTimeoutBoundsTheWait) {
@@ -90,7 +90,7 @@ TEST(Discover, NoAnswerAtAll_IsNotAskedAgainAtTheOpenIdUrl_SoTheTimeoutBoundsThe
   EXPECT_EQ(metadata.errors().check, TokenCheck::unavailable);
   EXPECT_NE(metadata.errors().internal.find("oauth-authorization-server"), std::string::npos)
       << metadata.errors().internal;
-  EXPECT_EQ(server.request_count(), 1u);
+  EXPECT_EQ(server.request_count(), 1U);
   EXPECT_LT(elapsed, std::chrono::milliseconds(1000));
 }
 
@@ -107,7 +107,7 @@ TEST(Discover, MetadataForAnotherIssuer_IsRefused) {
       metadata.errors().internal.find("is for issuer 'https://evil.example', not '" + issuer + "'"),
       std::string::npos)
       << metadata.errors().internal;
-  EXPECT_EQ(server.request_count(), 2u);
+  EXPECT_EQ(server.request_count(), 2U);
 }
 
 TEST(Discover, IssuerMustMatchExactly_TrailingSlashIncluded) {

@@ -98,7 +98,7 @@ TEST_F(Introspection, PostsTheTokenAsAFormWithBasicClientAuthentication) {
   config.client_secret = "sé:cret pass";
   IntrospectionVerifier verifier(std::move(config));
   (void)verifier.verify("a+b/c=");
-  ASSERT_EQ(server_.request_count(), 1u);
+  ASSERT_EQ(server_.request_count(), 1U);
   const auto request = server_.requests()[0];
   EXPECT_EQ(request.method, "POST");
   EXPECT_EQ(request.target, "/introspect");
@@ -114,7 +114,7 @@ TEST_F(Introspection, ClientSecretPost_PutsTheCredentialsInTheBody) {
   config.authentication = ClientAuthentication::client_secret_post;
   IntrospectionVerifier verifier(std::move(config));
   (void)verifier.verify("tok");
-  ASSERT_EQ(server_.request_count(), 1u);
+  ASSERT_EQ(server_.request_count(), 1U);
   const auto request = server_.requests()[0];
   EXPECT_EQ(
       request.body,
@@ -198,10 +198,10 @@ TEST_F(Introspection, SecondVerifyWithinTtl_MakesNoRequest_AndOneAfterItDoes) {
   EXPECT_TRUE(verifier.verify("tok"));
   now_ += seconds(59);
   EXPECT_TRUE(verifier.verify("tok"));
-  EXPECT_EQ(verifier.request_count(), 1u);
+  EXPECT_EQ(verifier.request_count(), 1U);
   now_ += seconds(1);
   EXPECT_TRUE(verifier.verify("tok"));
-  EXPECT_EQ(verifier.request_count(), 2u);
+  EXPECT_EQ(verifier.request_count(), 2U);
 }
 
 TEST_F(Introspection, CachedAnswer_ExpiresAtTheTokensExp) {
@@ -210,10 +210,10 @@ TEST_F(Introspection, CachedAnswer_ExpiresAtTheTokensExp) {
   EXPECT_TRUE(verifier.verify("short"));
   now_ += seconds(9);
   EXPECT_TRUE(verifier.verify("short"));
-  EXPECT_EQ(verifier.request_count(), 1u);
+  EXPECT_EQ(verifier.request_count(), 1U);
   now_ += seconds(1);
   auto expired = verifier.verify("short");
-  EXPECT_EQ(verifier.request_count(), 2u);
+  EXPECT_EQ(verifier.request_count(), 2U);
   ASSERT_FALSE(expired);
   EXPECT_EQ(expired.errors().check, TokenCheck::exp);
 }
@@ -222,12 +222,12 @@ TEST_F(Introspection, InactiveAnswersAreCached_FailuresAreNot) {
   IntrospectionVerifier verifier(options());
   EXPECT_FALSE(verifier.verify("bad"));
   EXPECT_FALSE(verifier.verify("bad"));
-  EXPECT_EQ(verifier.request_count(), 1u);
+  EXPECT_EQ(verifier.request_count(), 1U);
 
   answer("flaky", json({{"active", true}}, 503));
   EXPECT_FALSE(verifier.verify("flaky"));
   EXPECT_FALSE(verifier.verify("flaky"));
-  EXPECT_EQ(verifier.request_count(), 3u);
+  EXPECT_EQ(verifier.request_count(), 3U);
 }
 
 TEST_F(Introspection, ZeroTtl_AsksEveryTime) {
@@ -237,7 +237,7 @@ TEST_F(Introspection, ZeroTtl_AsksEveryTime) {
   IntrospectionVerifier verifier(std::move(config));
   EXPECT_TRUE(verifier.verify("tok"));
   EXPECT_TRUE(verifier.verify("tok"));
-  EXPECT_EQ(verifier.request_count(), 2u);
+  EXPECT_EQ(verifier.request_count(), 2U);
 }
 
 TEST_F(Introspection, CacheHoldsAtMostCapacity_EvictingExpiredFirstThenLeastRecentlyUsed) {
@@ -252,12 +252,12 @@ TEST_F(Introspection, CacheHoldsAtMostCapacity_EvictingExpiredFirstThenLeastRece
   now_ += seconds(6);                  // t1's answer expires with the token
   EXPECT_TRUE(verifier.verify("t3"));  // full: the expired t1 goes, not the older t2
   EXPECT_TRUE(verifier.verify("t2"));
-  EXPECT_EQ(verifier.request_count(), 3u);
+  EXPECT_EQ(verifier.request_count(), 3U);
   EXPECT_TRUE(verifier.verify("t4"));  // full, nothing expired: t3, used least recently, goes
   EXPECT_TRUE(verifier.verify("t2"));
-  EXPECT_EQ(verifier.request_count(), 4u);
+  EXPECT_EQ(verifier.request_count(), 4U);
   EXPECT_TRUE(verifier.verify("t3"));
-  EXPECT_EQ(verifier.request_count(), 5u);
+  EXPECT_EQ(verifier.request_count(), 5U);
 }
 
 TEST_F(Introspection, ConcurrentVerifyFromEightThreads_AllSucceed) {
@@ -266,6 +266,7 @@ TEST_F(Introspection, ConcurrentVerifyFromEightThreads_AllSucceed) {
   IntrospectionVerifier verifier(options());
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {

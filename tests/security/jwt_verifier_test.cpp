@@ -267,7 +267,7 @@ TEST(JwtVerifier, EchoedHeaderValues_AreShortAndPrintable) {
   const auto token = test::assemble(R"({"alg":")" + alg + R"("})", "{}", nullptr, {}, "sig");
   const auto result = JwtVerifier(test_options()).verify(token);
   EXPECT_EQ(refusal(result), TokenCheck::alg);
-  EXPECT_LT(result.errors().message.size(), 160u);
+  EXPECT_LT(result.errors().message.size(), 160U);
   for (const char c : result.errors().message) {
     EXPECT_TRUE(c >= 0x20 && c < 0x7f) << static_cast<int>(c);
   }
@@ -391,7 +391,8 @@ TEST(JwtVerifier, ExpAfterWhatTheClockHolds_ExpiresAt2200) {
   claims["exp"] = 99'999'999'999;  // year 5138
   const auto result = verify_at(test_now, mint_rs256(claims), test_options());
   ASSERT_TRUE(result) << result.errors().message;
-  EXPECT_EQ(result->expires_at, std::chrono::system_clock::time_point(std::chrono::seconds(7'258'118'400)));
+  EXPECT_EQ(result->expires_at,
+            std::chrono::system_clock::time_point(std::chrono::seconds(7'258'118'400)));
   claims["exp"] = 1e300;
   const auto huge = verify_at(test_now, mint_rs256(claims), test_options());
   ASSERT_TRUE(huge) << huge.errors().message;

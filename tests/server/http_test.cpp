@@ -71,7 +71,7 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   [[nodiscard]] bool connected() const { return connected_; }
-  bool send(std::string_view bytes) {
+  bool send(std::string_view bytes) const {
     return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
            static_cast<ssize_t>(bytes.size());
   }
