@@ -16,7 +16,6 @@ namespace {
 
 using oaskit::Errors;
 using oaskit::TextPosition;
-using oaskit::detail::PositionedValue;
 using oaskit::detail::read_yaml;
 using oaskit::detail::YamlLimits;
 using oaskit::test::describe;
@@ -187,7 +186,7 @@ TEST(ReadYaml, Positions_EveryValueHasItsLineAndColumn) {
   // The `é` is two bytes but one column.
   EXPECT_EQ(positions.at("/paths/~1pets/get/tags/2"), at(57, 4, 26));
   EXPECT_EQ(positions.at("/paths/~0x/0"), at(68, 5, 8));
-  EXPECT_EQ(positions.size(), 11u);
+  EXPECT_EQ(positions.size(), 11U);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +238,7 @@ TEST(ReadYaml, Aliases_ReusedAnchorWithinTheLimitWorks) {
   for (int i = 0; i < 1000; ++i) yaml += "  - *s\n";
   auto result = read_yaml(yaml, {.max_nodes = 3000});
   ASSERT_TRUE(result) << describe(result.errors());
-  EXPECT_EQ(result->value.at("items").as_array().size(), 1000u);
+  EXPECT_EQ(result->value.at("items").as_array().size(), 1000U);
   EXPECT_EQ(result->value.at("items").at(999), boost::json::parse(R"({"type": "string"})"));
 }
 

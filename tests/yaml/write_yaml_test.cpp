@@ -142,7 +142,7 @@ TEST(WriteYaml, Corpus_EveryDocumentRoundTrips) {
     EXPECT_TRUE(round_trips(value)) << entry.path();
     ++documents;
   }
-  EXPECT_GT(documents, 2900u);
+  EXPECT_GT(documents, 2900U);
 }
 
 // The corpus's YAML twins of JSON documents read as the same JSON value.
@@ -155,7 +155,7 @@ TEST(ReadYaml, Corpus_YamlTwinsEqualTheirJson) {
     twins.emplace_back(entry.path(),
                        corpus / "docs/twilio" / entry.path().filename().replace_extension(".json"));
   }
-  ASSERT_GE(twins.size(), 5u);
+  ASSERT_GE(twins.size(), 5U);
   for (const auto& [yaml, json] : twins) {
     auto read = read_yaml(file_text(yaml));
     ASSERT_TRUE(read) << yaml << describe(read.errors());
